@@ -1,0 +1,109 @@
+package dev.racecheck.agent;
+
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarFile;
+
+import dev.racecheck.agent.instrument.JdkModel;
+import dev.racecheck.agent.instrument.Transformer;
+import dev.racecheck.agent.runtime.Config;
+import dev.racecheck.agent.runtime.Internal;
+import dev.racecheck.agent.runtime.RaceEvents;
+
+/**
+ * The agent's entry point ({@code Premain-Class}). The jar's manifest puts the jar itself on the boot class
+ * path ({@code Boot-Class-Path: racecheck.jar}), so this class, the runtime and the relocated ASM are loaded
+ * once, by the bootstrap loader, and are visible from every class loader, the JDK's included.
+ */
+public final class Agent {
+    private Agent() {
+        // no instances
+    }
+
+    public static void premain(String args, Instrumentation inst) {
+        boot(args, inst);
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        boot(args, inst);
+    }
+
+    private static void boot(String args, Instrumentation inst) {
+        if (Agent.class.getClassLoader() == null) {
+            start(args, inst);
+            return;
+        }
+        // The jar was renamed, so Boot-Class-Path missed it: append it now and start the bootstrap copy. The JVM
+        // then warns that class data sharing is limited to boot classes; keep the name racecheck.jar to avoid that.
+        try {
+            File jar = new File(Agent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            Class.forName(Agent.class.getName(), true, null)
+                    .getMethod("start", String.class, Instrumentation.class)
+                    .invoke(null, args, inst);
+        } catch (ReflectiveOperationException | java.io.IOException | java.net.URISyntaxException e) {
+            System.err.println("racecheck: cannot put the agent jar on the boot class path (" + e
+                    + "); name the jar racecheck.jar");
+            System.exit(2);
+        }
+    }
+
+    /** Starts racecheck; called on the bootstrap loader's copy of this class. */
+    public static void start(String args, Instrumentation inst) {
+        Options options;
+        try {
+            options = Options.parse(System.getenv("RACECHECK_OPTIONS"), args);
+        } catch (Options.BadOption e) {
+            System.err.println("racecheck: " + e.getMessage());
+            System.err.flush();
+            System.exit(2);
+            return;
+        }
+        Config.exitCode = options.exitCode;
+        Config.haltOnError = options.haltOnError;
+        Config.logPath = options.logPath;
+        Config.include = options.include;
+        Config.exclude = options.exclude;
+        Config.reportJson = options.reportJson;
+        Config.verbose = options.verbose;
+        String version = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
+        Config.version = version == null ? "dev" : version;
+        Config.command = System.getProperty("sun.java.command");
+
+        openJavaLang(inst);
+        RaceEvents.start();
+        JdkModel.models("java/lang/Thread"); // initialize the table before any transform needs it
+        inst.addTransformer(new Transformer(), true);
+        retransformJdkModel(inst);
+    }
+
+    /** racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown. */
+    private static void openJavaLang(Instrumentation inst) {
+        try {
+            Module base = Object.class.getModule();
+            inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(Agent.class.getModule())),
+                    Set.of(), Map.of());
+        } catch (RuntimeException e) {
+            Internal.verbose("cannot open java.lang: " + e);
+        }
+    }
+
+    /** JDK classes loaded before the agent (Thread, Runtime, many of java.util.concurrent) get their hooks now. */
+    private static void retransformJdkModel(Instrumentation inst) {
+        List<Class<?>> todo = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (JdkModel.models(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) todo.add(c);
+        }
+        for (Class<?> c : todo) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable e) {
+                Internal.warn("cannot model " + c.getName() + " (" + e + "); its synchronization is not seen");
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.racecheck.agent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's options, named after GORACE's. They come from the environment variable {@code RACECHECK_OPTIONS}
+ * (separated by spaces or commas) and then from the agent argument ({@code -javaagent:racecheck.jar=a=1,b=2}),
+ * which wins.
+ *
+ * <table>
+ *   <caption>Options</caption>
+ *   <tr><td>exitcode</td><td>exit status when races were found and the program would exit with 0; 0 keeps 0 (default 66)</td></tr>
+ *   <tr><td>halt_on_error</td><td>1: stop the JVM right after the first report (default 0)</td></tr>
+ *   <tr><td>log_path</td><td>{@code stderr} (default), {@code stdout}, or a path: reports go to {@code <path>.<pid>}</td></tr>
+ *   <tr><td>include</td><td>only instrument classes matching these globs, separated by ':' (default: all application classes)</td></tr>
+ *   <tr><td>exclude</td><td>never instrument classes matching these globs, separated by ':'</td></tr>
+ *   <tr><td>report_json</td><td>also write the races as JSON to this file at exit</td></tr>
+ *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
+ * </table>
+ */
+public final class Options {
+    static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
+            "report_json", "verbose");
+
+    final int exitCode;
+    final boolean haltOnError;
+    final String logPath;
+    final List<String> include;
+    final List<String> exclude;
+    final String reportJson;
+    final boolean verbose;
+
+    private Options(Map<String, String> values) throws BadOption {
+        exitCode = intIn(values, "exitcode", 66, 0, 255);
+        haltOnError = flag(values, "halt_on_error");
+        verbose = flag(values, "verbose");
+        logPath = nonEmpty(values, "log_path");
+        reportJson = nonEmpty(values, "report_json");
+        include = globs(values, "include");
+        exclude = globs(values, "exclude");
+    }
+
+    /** Parses both sources; {@code env} and {@code agentArgs} may be null. */
+    public static Options parse(String env, String agentArgs) throws BadOption {
+        Map<String, String> values = new LinkedHashMap<>();
+        read(values, env, "[\\s,]+", "RACECHECK_OPTIONS");
+        read(values, agentArgs, ",", "the -javaagent argument");
+        return new Options(values);
+    }
+
+    private static void read(Map<String, String> into, String text, String separator, String source) throws BadOption {
+        if (text == null || text.isBlank()) return;
+        for (String item : text.trim().split(separator)) {
+            if (item.isEmpty()) continue;
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new BadOption("malformed option '" + item + "' in " + source + ": expected name=value");
+            }
+            String name = item.substring(0, eq).trim();
+            if (!NAMES.contains(name)) {
+                throw new BadOption("unknown option '" + name + "' in " + source + "; valid options: "
+                        + String.join(", ", NAMES));
+            }
+            into.put(name, item.substring(eq + 1).trim());
+        }
+    }
+
+    private static int intIn(Map<String, String> values, String name, int dflt, int min, int max) throws BadOption {
+        String v = values.get(name);
+        if (v == null) return dflt;
+        try {
+            int i = Integer.parseInt(v);
+            if (i >= min && i <= max) return i;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadOption("option " + name + "=" + v + " is not a whole number from " + min + " to " + max);
+    }
+
+    private static boolean flag(Map<String, String> values, String name) throws BadOption {
+        String v = values.get(name);
+        if (v == null) return false;
+        switch (v) {
+            case "1": case "true": return true;
+            case "0": case "false": return false;
+            default: throw new BadOption("option " + name + "=" + v + " must be 0 or 1");
+        }
+    }
+
+    private static String nonEmpty(Map<String, String> values, String name) throws BadOption {
+        String v = values.get(name);
+        if (v != null && v.isEmpty()) throw new BadOption("option " + name + " needs a value");
+        return v;
+    }
+
+    private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9_$.*?]+");
+
+    private static List<String> globs(Map<String, String> values, String name) throws BadOption {
+        String v = values.get(name);
+        if (v == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String g : Arrays.asList(v.split(":"))) {
+            if (g.isEmpty()) continue;
+            if (!GLOB.matcher(g).matches()) {
+                throw new BadOption("option " + name + " has a bad class name pattern '" + g
+                        + "' (use names with * and ?, e.g. com.example.*)");
+            }
+            out.add(g);
+        }
+        return List.copyOf(out);
+    }
+
+    /** An option the agent cannot accept; the message names it. */
+    public static final class BadOption extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadOption(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.racecheck.agent.instrument;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import dev.racecheck.agent.runtime.Internal;
+import dev.racecheck.agent.runtime.Sites;
+
+/**
+ * Instruments one application class: every method with code goes through {@link MethodInstrumenter}. A method
+ * that would grow past the JVM's 64 KiB code limit is left as it was, with one warning.
+ */
+public final class ClassInstrumenter {
+    private final ClassHierarchy hierarchy;
+
+    public ClassInstrumenter(ClassHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    public ClassInstrumenter() {
+        this(new ClassHierarchy());
+    }
+
+    /**
+     * The instrumented class file, or null when the class needs no change.
+     *
+     * @param bytes  the class file
+     * @param loader the class's defining loader, used to read other class files (may be null)
+     */
+    public byte[] instrument(byte[] bytes, ClassLoader loader) {
+        hierarchy.add(bytes, loader);
+        Set<String> tooLarge = new HashSet<>();
+        while (true) {
+            ClassNode cn = new ClassNode();
+            new ClassReader(bytes).accept(cn, ClassReader.EXPAND_FRAMES);
+            if ((cn.access & Opcodes.ACC_MODULE) != 0) return null;
+            boolean changed = false;
+            for (MethodNode m : cn.methods) {
+                if (tooLarge.contains(m.name + m.desc)) continue;
+                if (m.name.equals("<clinit>")) Sites.registerInitializer(cn.name.replace('/', '.'));
+                changed |= new MethodInstrumenter(cn.name, cn.sourceFile, m, loader, hierarchy, cn.version).instrument();
+            }
+            if (!changed) return null;
+            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+            try {
+                cn.accept(cw);
+                return cw.toByteArray();
+            } catch (MethodTooLargeException e) {
+                tooLarge.add(e.getMethodName() + e.getDescriptor());
+                Internal.warn("method " + cn.name.replace('/', '.') + "." + e.getMethodName() + e.getDescriptor()
+                        + " would exceed the JVM's code size limit when instrumented; it runs uninstrumented");
+            }
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package dev.racecheck.agent.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+import dev.racecheck.agent.runtime.Sites;
+
+/**
+ * Rewrites one application method so that it emits racecheck's events. Only events are added: no branch, no
+ * change to what the method computes, so the existing stack map frames stay valid once racecheck's three
+ * locals are appended to each of them.
+ *
+ * <p>The method gets locals {@code ts} (its {@code ThreadState}), {@code base} (its shadow-stack frame index)
+ * and, if synchronized, {@code mon} (its monitor), right after the method's own locals:
+ * <pre>
+ *   prologue:        ts = RaceEvents.thread(); base = RaceEvents.enter(ts)   // depth(ts) if it calls nothing
+ *   before a call:   RaceEvents.call(ts, base, site)
+ *   field read:      DUP; read(obj, field, site, ts, base); GETFIELD
+ *   volatile read:   DUP; GETFIELD; [value obj]; volatileRead(obj, ts)      // acquire after the read
+ *   every exit:      [monitorExit(mon)] [classInitialized(C)] exit(ts, base)
+ *   catch-all:       exit and monitor release on exceptional exit, then rethrow
+ * </pre>
+ */
+final class MethodInstrumenter {
+    private final String owner;
+    private final String ownerDotted;
+    private final String source;
+    private final MethodNode method;
+    private final ClassLoader loader;
+    private final ClassHierarchy hierarchy;
+    private final int version;
+
+    private final int tsLocal;
+    private final int baseLocal;
+    private final int monLocal;
+    private final boolean isStatic;
+    private final boolean isConstructor;
+    private final boolean isSynchronized;
+    private final boolean isInitializer;
+    private int line = -1;
+
+    MethodInstrumenter(String owner, String source, MethodNode method, ClassLoader loader, ClassHierarchy hierarchy,
+                       int version) {
+        this.owner = owner;
+        this.ownerDotted = owner.replace('/', '.');
+        this.source = source;
+        this.method = method;
+        this.loader = loader;
+        this.hierarchy = hierarchy;
+        this.version = version & 0xFFFF;
+        this.tsLocal = method.maxLocals;
+        this.baseLocal = tsLocal + 1;
+        this.monLocal = tsLocal + 2;
+        this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        this.isConstructor = method.name.equals("<init>");
+        this.isSynchronized = (method.access & Opcodes.ACC_SYNCHRONIZED) != 0;
+        this.isInitializer = method.name.equals("<clinit>");
+    }
+
+    /** Rewrites the method; false when it has nothing to observe or cannot be rewritten safely. */
+    boolean instrument() {
+        InsnList insns = method.instructions;
+        if (insns.size() == 0) return false;
+        boolean calls = false;
+        boolean work = isSynchronized || isInitializer;
+        for (AbstractInsnNode n : insns) {
+            int op = n.getOpcode();
+            if (op == Opcodes.JSR || op == Opcodes.RET) return false; // pre-Java-6 subroutines: leave alone
+            if (n instanceof MethodInsnNode || n instanceof InvokeDynamicInsnNode) calls = true;
+            if (observes(n)) work = true;
+        }
+        if (!work && !calls) return false;
+        boolean pushes = calls;
+
+        AbstractInsnNode[] original = insns.toArray();
+        boolean thisReady = !isConstructor;
+        int pendingNews = 0;
+        LabelNode bodyStart = null;
+        for (AbstractInsnNode n : original) {
+            if (n instanceof LineNumberNode ln) {
+                line = ln.line;
+                continue;
+            }
+            int op = n.getOpcode();
+            if (isConstructor && !thisReady) {
+                if (op == Opcodes.NEW) {
+                    pendingNews++;
+                } else if (op == Opcodes.INVOKESPECIAL && ((MethodInsnNode) n).name.equals("<init>")) {
+                    if (pendingNews > 0) {
+                        pendingNews--;
+                    } else {
+                        // super(...) or this(...): from here on `this` is initialized and may be passed around.
+                        thisReady = true;
+                        bodyStart = new LabelNode();
+                        insns.insert(n, bodyStart);
+                    }
+                }
+            }
+            if (n instanceof MethodInsnNode mi) {
+                insns.insertBefore(n, callSite());
+                replaceThreadCall(mi);
+            } else if (n instanceof InvokeDynamicInsnNode) {
+                insns.insertBefore(n, callSite());
+            } else if (n instanceof FieldInsnNode fi) {
+                field(fi, thisReady);
+            } else {
+                switch (op) {
+                    case Opcodes.IALOAD: case Opcodes.LALOAD: case Opcodes.FALOAD: case Opcodes.DALOAD:
+                    case Opcodes.AALOAD: case Opcodes.BALOAD: case Opcodes.CALOAD: case Opcodes.SALOAD:
+                        arrayLoad(n);
+                        break;
+                    case Opcodes.IASTORE: case Opcodes.FASTORE: case Opcodes.AASTORE: case Opcodes.BASTORE:
+                    case Opcodes.CASTORE: case Opcodes.SASTORE:
+                        arrayStore(n, false);
+                        break;
+                    case Opcodes.LASTORE: case Opcodes.DASTORE:
+                        arrayStore(n, true);
+                        break;
+                    case Opcodes.MONITORENTER:
+                        monitorEnter(n);
+                        break;
+                    case Opcodes.MONITOREXIT:
+                        monitorExit(n);
+                        break;
+                    case Opcodes.IRETURN: case Opcodes.LRETURN: case Opcodes.FRETURN: case Opcodes.DRETURN:
+                    case Opcodes.ARETURN: case Opcodes.RETURN:
+                        insns.insertBefore(n, exitCode(pushes));
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        InsnList prologue = new InsnList();
+        prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "thread", Hooks.THREAD_DESC, false));
+        prologue.add(new VarInsnNode(Opcodes.ASTORE, tsLocal));
+        prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, pushes ? "enter" : "depth",
+                Hooks.ENTER_DESC, false));
+        prologue.add(new VarInsnNode(Opcodes.ISTORE, baseLocal));
+        if (isSynchronized) {
+            prologue.add(isStatic ? new LdcInsnNode(Type.getObjectType(owner)) : new VarInsnNode(Opcodes.ALOAD, 0));
+            prologue.add(new VarInsnNode(Opcodes.ASTORE, monLocal));
+            prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
+            prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+        }
+        if (!isConstructor) {
+            bodyStart = new LabelNode();
+            prologue.add(bodyStart);
+        }
+        insns.insert(prologue);
+
+        if ((pushes || isSynchronized) && bodyStart != null) addCatchAll(bodyStart, pushes);
+        extendFrames();
+        method.maxLocals = tsLocal + 3;
+        return true;
+    }
+
+    private boolean observes(AbstractInsnNode n) {
+        switch (n.getOpcode()) {
+            case Opcodes.GETFIELD: case Opcodes.PUTFIELD: case Opcodes.GETSTATIC: case Opcodes.PUTSTATIC:
+            case Opcodes.IALOAD: case Opcodes.LALOAD: case Opcodes.FALOAD: case Opcodes.DALOAD:
+            case Opcodes.AALOAD: case Opcodes.BALOAD: case Opcodes.CALOAD: case Opcodes.SALOAD:
+            case Opcodes.IASTORE: case Opcodes.LASTORE: case Opcodes.FASTORE: case Opcodes.DASTORE:
+            case Opcodes.AASTORE: case Opcodes.BASTORE: case Opcodes.CASTORE: case Opcodes.SASTORE:
+            case Opcodes.MONITORENTER: case Opcodes.MONITOREXIT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ---- calls ----------------------------------------------------------------------------------------------
+
+    private InsnList callSite() {
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
+        l.add(hook("call", Hooks.CALL_DESC));
+        return l;
+    }
+
+    /**
+     * {@code Thread.join}, {@code Thread.isAlive} and {@code Object.wait} become calls of RaceEvents methods that
+     * make the same call and then record its happens-before edge.
+     */
+    private void replaceThreadCall(MethodInsnNode mi) {
+        if (mi.getOpcode() != Opcodes.INVOKEVIRTUAL && mi.getOpcode() != Opcodes.INVOKEINTERFACE) return;
+        String d = mi.desc;
+        if (mi.name.equals("wait") && (d.equals("()V") || d.equals("(J)V") || d.equals("(JI)V"))) {
+            redirect(mi, "(Ljava/lang/Object;" + d.substring(1));
+            return;
+        }
+        boolean join = mi.name.equals("join")
+                && (d.equals("()V") || d.equals("(J)V") || d.equals("(JI)V") || d.equals("(Ljava/time/Duration;)Z"));
+        boolean isAlive = mi.name.equals("isAlive") && d.equals("()Z");
+        if ((join || isAlive) && mi.getOpcode() == Opcodes.INVOKEVIRTUAL
+                && hierarchy.isSubclass(mi.owner, "java/lang/Thread", loader)) {
+            redirect(mi, "(Ljava/lang/Thread;" + d.substring(1));
+        }
+    }
+
+    private static void redirect(MethodInsnNode mi, String desc) {
+        mi.setOpcode(Opcodes.INVOKESTATIC);
+        mi.owner = Hooks.OWNER;
+        mi.desc = desc;
+        mi.itf = false;
+    }
+
+    // ---- fields ---------------------------------------------------------------------------------------------
+
+    private void field(FieldInsnNode fi, boolean thisReady) {
+        boolean isStaticField = fi.getOpcode() == Opcodes.GETSTATIC || fi.getOpcode() == Opcodes.PUTSTATIC;
+        // Before super(...) the receiver may be uninitializedThis, which must not be passed on; such
+        // writes (javac's this$0) happen before the object can be shared.
+        if (!isStaticField && !thisReady) return;
+        // Class constants (ldc) need class files of version 49 or later.
+        if (isStaticField && version < Opcodes.V1_5) return;
+        ClassHierarchy.FieldInfo info = hierarchy.field(fi.owner, fi.name, fi.desc, loader);
+        if (info == null) return; // unknown field: no report is better than a false one
+        int sort = Type.getType(fi.desc).getSort();
+        boolean wide = sort == Type.LONG || sort == Type.DOUBLE;
+        boolean reference = sort == Type.OBJECT || sort == Type.ARRAY;
+        String declaring = info.declaringClass().replace('/', '.');
+        InsnList insns = method.instructions;
+        InsnList l = new InsnList();
+        switch (fi.getOpcode()) {
+            case Opcodes.GETFIELD:
+                if (info.isFinal()) return;
+                if (info.isVolatile()) {
+                    insns.insertBefore(fi, new InsnNode(Opcodes.DUP));                  // [obj obj]
+                    if (wide) {                                                          // [obj v2]
+                        l.add(new InsnNode(Opcodes.DUP2_X1));                           // [v2 obj v2]
+                        l.add(new InsnNode(Opcodes.POP2));                              // [v2 obj]
+                    } else {
+                        l.add(new InsnNode(Opcodes.SWAP));                              // [v obj]
+                    }
+                    l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                    l.add(hook("volatileRead", Hooks.SYNC_DESC));                       // [v]
+                    insns.insert(fi, l);
+                } else {
+                    l.add(new InsnNode(Opcodes.DUP));                                   // [obj obj]
+                    accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
+                    l.add(hook("read", Hooks.ACCESS_DESC));                             // [obj]
+                    insns.insertBefore(fi, l);
+                }
+                return;
+            case Opcodes.PUTFIELD:
+                if (info.isFinal()) return;
+                if (wide) {                                                              // [obj v2]
+                    l.add(new InsnNode(Opcodes.DUP2_X1));                               // [v2 obj v2]
+                    l.add(new InsnNode(Opcodes.POP2));                                  // [v2 obj]
+                    l.add(new InsnNode(Opcodes.DUP_X2));                                // [obj v2 obj]
+                } else {                                                                 // [obj v]
+                    l.add(new InsnNode(Opcodes.DUP2));                                  // [obj v obj v]
+                    l.add(new InsnNode(Opcodes.POP));                                   // [obj v obj]
+                }
+                if (info.isVolatile()) {
+                    l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                    l.add(hook("volatileWrite", Hooks.SYNC_DESC));                      // [obj v]
+                } else {
+                    accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
+                    l.add(hook("write", Hooks.ACCESS_DESC));                            // [obj v]
+                }
+                insns.insertBefore(fi, l);
+                return;
+            case Opcodes.GETSTATIC:
+                if (info.isFinal()) {
+                    // A final static of reference type leads to what the class initializer built.
+                    if (!reference) return;
+                    l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
+                    l.add(push(site(declaring, fi.name)));
+                    l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                    l.add(hook("classUse", "(Ljava/lang/Class;I" + Hooks.TS + ")V"));
+                    insns.insertBefore(fi, l);
+                } else if (info.isVolatile()) {
+                    l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
+                    l.add(push(site(declaring, fi.name)));
+                    l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                    l.add(hook("staticVolatileRead", Hooks.STATIC_SYNC_DESC));
+                    insns.insert(fi, l);
+                } else {
+                    l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
+                    accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
+                    l.add(hook("staticRead", Hooks.STATIC_ACCESS_DESC));
+                    insns.insertBefore(fi, l);
+                }
+                return;
+            case Opcodes.PUTSTATIC:
+                if (info.isFinal()) return;
+                l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
+                if (info.isVolatile()) {
+                    l.add(push(site(declaring, fi.name)));
+                    l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                    l.add(hook("staticVolatileWrite", Hooks.STATIC_SYNC_DESC));
+                } else {
+                    accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
+                    l.add(hook("staticWrite", Hooks.STATIC_ACCESS_DESC));
+                }
+                insns.insertBefore(fi, l);
+                return;
+            default:
+                break;
+        }
+    }
+
+    private int site(String fieldOwner, String fieldName) {
+        return Sites.register(ownerDotted, method.name, source, line, fieldOwner, fieldName);
+    }
+
+    /** Pushes {@code key, site, ts, base}: the arguments every access event takes after the target. */
+    private void accessArgs(InsnList l, int key, int site) {
+        l.add(push(key));
+        l.add(push(site));
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+    }
+
+    // ---- arrays and monitors -----------------------------------------------------------------------------
+
+    private void arrayLoad(AbstractInsnNode n) {
+        InsnList l = new InsnList();
+        l.add(new InsnNode(Opcodes.DUP2));                                              // [arr i arr i]
+        l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(hook("arrayRead", Hooks.ARRAY_DESC));                                     // [arr i]
+        method.instructions.insertBefore(n, l);
+    }
+
+    private void arrayStore(AbstractInsnNode n, boolean wide) {
+        InsnList l = new InsnList();
+        if (wide) {                                                                      // [arr i v2]
+            l.add(new InsnNode(Opcodes.DUP2_X2));                                       // [v2 arr i v2]
+            l.add(new InsnNode(Opcodes.POP2));                                          // [v2 arr i]
+            l.add(new InsnNode(Opcodes.DUP2_X2));                                       // [arr i v2 arr i]
+        } else {                                                                         // [arr i v]
+            l.add(new InsnNode(Opcodes.DUP_X2));                                        // [v arr i v]
+            l.add(new InsnNode(Opcodes.POP));                                           // [v arr i]
+            l.add(new InsnNode(Opcodes.DUP2_X1));                                       // [arr i v arr i]
+        }
+        l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(hook("arrayWrite", Hooks.ARRAY_DESC));                                    // [arr i v]
+        method.instructions.insertBefore(n, l);
+    }
+
+    private void monitorEnter(AbstractInsnNode n) {
+        method.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));                 // [o o] monitorenter [o]
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(hook("monitorEnter", Hooks.SYNC_DESC));                                   // []
+        method.instructions.insert(n, l);
+    }
+
+    private void monitorExit(AbstractInsnNode n) {
+        InsnList l = new InsnList();
+        l.add(new InsnNode(Opcodes.DUP));                                               // [o o]
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(hook("monitorExit", Hooks.SYNC_DESC));                                    // [o] monitorexit
+        method.instructions.insertBefore(n, l);
+    }
+
+    // ---- exits ----------------------------------------------------------------------------------------------
+
+    private InsnList exitCode(boolean pushes) {
+        InsnList l = new InsnList();
+        if (isInitializer) {
+            l.add(new LdcInsnNode(Type.getObjectType(owner)));
+            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            l.add(hook("classInitialized", Hooks.CLASS_INIT_DESC));
+        }
+        if (isSynchronized) {
+            l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
+            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            l.add(hook("monitorExit", Hooks.SYNC_DESC));
+        }
+        if (pushes) {
+            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+            l.add(hook("exit", Hooks.EXIT_DESC));
+        }
+        return l;
+    }
+
+    /** An exceptional exit must pop the frame and release the monitor of a synchronized method too. */
+    private void addCatchAll(LabelNode start, boolean pushes) {
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+        InsnList l = new InsnList();
+        l.add(end);
+        l.add(handler);
+        if (version >= Opcodes.V1_6) {
+            List<Object> locals = new ArrayList<>();
+            for (int i = 0; i < tsLocal; i++) locals.add(Opcodes.TOP);
+            locals.add(Hooks.THREAD_STATE);
+            locals.add(Opcodes.INTEGER);
+            if (isSynchronized) locals.add("java/lang/Object");
+            l.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), 1,
+                    new Object[] {"java/lang/Throwable"}));
+        }
+        if (isSynchronized) {
+            l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
+            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            l.add(hook("monitorExit", Hooks.SYNC_DESC));
+        }
+        if (pushes) {
+            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+            l.add(hook("exit", Hooks.EXIT_DESC));
+        }
+        l.add(new InsnNode(Opcodes.ATHROW));
+        method.instructions.add(l);
+        // Last in the table: the method's own handlers are searched first.
+        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    }
+
+    /** Appends racecheck's locals to every existing stack map frame; the handler's frame has them already. */
+    private void extendFrames() {
+        for (AbstractInsnNode n : method.instructions) {
+            if (!(n instanceof FrameNode f) || f.type != Opcodes.F_NEW) continue;
+            if (f.stack != null && f.stack.size() == 1 && "java/lang/Throwable".equals(f.stack.get(0))
+                    && f.local != null && f.local.size() > tsLocal && Hooks.THREAD_STATE.equals(f.local.get(tsLocal))) {
+                continue; // our own handler frame
+            }
+            List<Object> locals = f.local == null ? new ArrayList<>() : new ArrayList<>(f.local);
+            int slots = 0;
+            for (Object o : locals) slots += (o == Opcodes.LONG || o == Opcodes.DOUBLE) ? 2 : 1;
+            for (; slots < tsLocal; slots++) locals.add(Opcodes.TOP);
+            locals.add(Hooks.THREAD_STATE);
+            locals.add(Opcodes.INTEGER);
+            if (isSynchronized) locals.add("java/lang/Object");
+            f.local = locals;
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private static MethodInsnNode hook(String name, String desc) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, name, desc, false);
+    }
+
+    static AbstractInsnNode push(int value) {
+        if (value >= -1 && value <= 5) return new InsnNode(Opcodes.ICONST_0 + value);
+        if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) return new IntInsnNode(Opcodes.BIPUSH, value);
+        if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) return new IntInsnNode(Opcodes.SIPUSH, value);
+        return new LdcInsnNode(value);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.racecheck.agent.runtime;
+
+import java.util.List;
+
+/**
+ * The options in force, fixed at start-up (see {@code Options} in the agent for parsing and documentation).
+ */
+public final class Config {
+    /** Exit status after races were found when the program itself would exit with 0; 0 disables. */
+    public static volatile int exitCode = 66;
+    /** Stop the JVM after the first report. */
+    public static volatile boolean haltOnError;
+    /** {@code null} for stderr, {@code "stdout"}, or a path prefix (the file is {@code <path>.<pid>}). */
+    public static volatile String logPath;
+    /** Where to write the JSON report at exit, or null. */
+    public static volatile String reportJson;
+    /** racecheck's version and the program's command line, for the JSON report. */
+    public static volatile String version = "unknown";
+    public static volatile String command;
+    /** Print instrumentation diagnostics. */
+    public static volatile boolean verbose;
+    /** Class name globs to instrument (empty: all application classes) and to leave alone. */
+    public static volatile List<String> include = List.of();
+    public static volatile List<String> exclude = List.of();
+
+    private Config() {
+        // no instances
+    }
+}

@@ -1,0 +1,32 @@
+package dev.racecheck.agent.runtime;
+
+/**
+ * The analysis behind {@link RaceEvents}: the one narrow interface between the events instrumentation emits
+ * and a happens-before algorithm. {@link FastTrack} implements it.
+ *
+ * <p>Access methods are the slow path: {@link RaceEvents} has already looked up the variable's state and ruled
+ * out the same-epoch case. {@code site} and {@code base} locate the access (see {@link CallPaths});
+ * {@code target} and {@code kind} say what the variable is, for a report.
+ */
+interface Detector {
+    /** Target kinds. */
+    int FIELD = 0;
+    int STATIC = 1;
+    int ELEMENT = 2;
+
+    void read(ThreadState t, VarState v, int site, int base, Object target, int kind);
+
+    void write(ThreadState t, VarState v, int site, int base, Object target, int kind);
+
+    /** t acquires what was released into {@code s}: a lock, a volatile, a modelled synchronizer. */
+    void acquire(ThreadState t, Shadow s);
+
+    /** t releases into {@code s}. */
+    void release(ThreadState t, Shadow s);
+
+    /** Before {@code child} runs: everything {@code parent} did so far happens-before it. */
+    void fork(ThreadState parent, ThreadState child);
+
+    /** {@code child} has ended and {@code t} knows it: everything child did happens-before t's next action. */
+    void join(ThreadState t, ThreadState child);
+}

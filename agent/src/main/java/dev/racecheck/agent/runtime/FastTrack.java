@@ -1,0 +1,162 @@
+package dev.racecheck.agent.runtime;
+
+/**
+ * FastTrack (Flanagan and Freund, PLDI 2009) with FT2's read-shared same-epoch shortcut.
+ *
+ * <p>Rules, for thread t with clock C and epoch E = C[t]@t, on variable x with write epoch W and read state R:
+ * <pre>
+ *   read:  R == E                      -> nothing (same epoch; checked inline by RaceEvents)
+ *          W not covered by C          -> write-read race
+ *          R shared                    -> R[t] := C[t]
+ *          R none or covered by C      -> R := E                       (exclusive)
+ *          otherwise                   -> R := {R, E} as a vector      (share)
+ *   write: W == E                      -> nothing (same epoch)
+ *          W not covered by C          -> write-write race
+ *          R shared: each R[u] > C[u]  -> read-write race; R := none
+ *          R not covered by C          -> read-write race
+ *          W := E
+ * </pre>
+ * Variable state changes happen under the VarState's private monitor, so concurrent accesses on several
+ * cores never lose an update; races found are reported after the monitor is left.
+ */
+final class FastTrack implements Detector {
+
+    @Override
+    public void read(ThreadState t, VarState v, int site, int base, Object target, int kind) {
+        long e = t.epoch;
+        if (v.r == Epoch.SHARED) {
+            // FT2's read-shared same-epoch: readClocks is read before r, both volatile; see VarState.
+            long[] rc = v.readClocks;
+            if (rc != null && v.r == Epoch.SHARED && t.slot < rc.length && rc[t.slot] == Epoch.clock(e)) return;
+        }
+        int path = leaf(t, base, site);
+        VectorClock c = t.clock;
+        long racyWrite = Epoch.NONE;
+        int racyPath = 0;
+        synchronized (v) {
+            long r = v.r;
+            if (r == e) return;
+            long w = v.w;
+            if (w != Epoch.NONE && !c.covers(w)) {
+                racyWrite = w;
+                racyPath = v.wPath;
+            }
+            if (r == Epoch.SHARED) {
+                recordSharedRead(v, t.slot, Epoch.clock(e), path);
+            } else if (r == Epoch.NONE || c.covers(r)) {
+                v.rPath = path;
+                v.r = e;
+            } else {
+                long[] clocks = new long[Math.max(t.slot, Epoch.slot(r)) + 1];
+                int[] paths = new int[clocks.length];
+                clocks[Epoch.slot(r)] = Epoch.clock(r);
+                paths[Epoch.slot(r)] = v.rPath;
+                clocks[t.slot] = Epoch.clock(e);
+                paths[t.slot] = path;
+                v.readPaths = paths;
+                v.readClocks = clocks;
+                v.r = Epoch.SHARED;
+            }
+        }
+        if (racyWrite != Epoch.NONE) {
+            Reporter.race(t, site, false, target, kind, v.key, racyWrite, true, racyPath);
+        }
+    }
+
+    private static void recordSharedRead(VarState v, int slot, long clock, int path) {
+        long[] clocks = v.readClocks;
+        int[] paths = v.readPaths;
+        if (slot >= clocks.length) {
+            int n = Math.max(slot + 1, clocks.length * 2);
+            clocks = java.util.Arrays.copyOf(clocks, n);
+            paths = java.util.Arrays.copyOf(paths, n);
+            v.readPaths = paths;
+            v.readClocks = clocks;
+        }
+        paths[slot] = path;
+        clocks[slot] = clock;
+    }
+
+    @Override
+    public void write(ThreadState t, VarState v, int site, int base, Object target, int kind) {
+        long e = t.epoch;
+        int path = leaf(t, base, site);
+        VectorClock c = t.clock;
+        // At most one write-write race and the read-write races of this write; usually none.
+        long racyWrite = Epoch.NONE;
+        int racyWritePath = 0;
+        long[] racyReads = null;
+        int[] racyReadPaths = null;
+        int racyReadCount = 0;
+        synchronized (v) {
+            long w = v.w;
+            if (w == e) return;
+            if (w != Epoch.NONE && !c.covers(w)) {
+                racyWrite = w;
+                racyWritePath = v.wPath;
+            }
+            long r = v.r;
+            if (r == Epoch.SHARED) {
+                long[] clocks = v.readClocks;
+                int[] paths = v.readPaths;
+                for (int u = 0; u < clocks.length; u++) {
+                    if (u != t.slot && clocks[u] > c.get(u)) {
+                        if (racyReads == null) {
+                            racyReads = new long[clocks.length];
+                            racyReadPaths = new int[clocks.length];
+                        }
+                        racyReads[racyReadCount] = Epoch.of(u, clocks[u]);
+                        racyReadPaths[racyReadCount++] = paths[u];
+                    }
+                }
+                v.r = Epoch.NONE;
+                v.readClocks = null;
+                v.readPaths = null;
+            } else if (r != Epoch.NONE && !c.covers(r)) {
+                racyReads = new long[] {r};
+                racyReadPaths = new int[] {v.rPath};
+                racyReadCount = 1;
+            }
+            v.wPath = path;
+            v.w = e;
+        }
+        if (racyWrite != Epoch.NONE) {
+            Reporter.race(t, site, true, target, kind, v.key, racyWrite, true, racyWritePath);
+        }
+        for (int i = 0; i < racyReadCount; i++) {
+            Reporter.race(t, site, true, target, kind, v.key, racyReads[i], false, racyReadPaths[i]);
+        }
+    }
+
+    /** The call path of this access; may capture a stack, so racecheck ignores the JDK code that runs. */
+    private static int leaf(ThreadState t, int base, int site) {
+        t.ignore++;
+        try {
+            return CallPaths.leaf(t, base, site);
+        } finally {
+            t.ignore--;
+        }
+    }
+
+    @Override
+    public void acquire(ThreadState t, Shadow s) {
+        s.acquireInto(t.clock);
+    }
+
+    @Override
+    public void release(ThreadState t, Shadow s) {
+        s.releaseFrom(t.clock);
+        t.tick();
+    }
+
+    @Override
+    public void fork(ThreadState parent, ThreadState child) {
+        // The child was created with a copy of the parent's clock; the parent moves on to a new epoch.
+        parent.tick();
+    }
+
+    @Override
+    public void join(ThreadState t, ThreadState child) {
+        t.clock.acquire(child.clock);
+    }
+}

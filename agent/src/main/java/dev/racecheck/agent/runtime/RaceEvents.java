@@ -1,0 +1,454 @@
+package dev.racecheck.agent.runtime;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.racecheck.reports.Frame;
+
+/**
+ * The event interface: the only racecheck class that instrumented code calls. Every method is static and
+ * takes JDK types and ints only; the instrumenter knows nothing else of the runtime.
+ *
+ * <p>Application methods start with {@link #thread()} and {@link #enter}/{@link #depth} and pass the
+ * {@link ThreadState} and frame index to every event. Access events are the hot path: a shadow lookup and an
+ * epoch compare, then the detector's slow path. Hooks in JDK classes ({@link #acquire}, {@link #release},
+ * {@link #threadStart}) find the thread state themselves and do nothing before the agent is ready.
+ *
+ * <p>No method here throws into the program, except the ones that stand in for a JDK call
+ * ({@link #join}, {@link #wait}) and rethrow exactly what that call threw.
+ */
+public final class RaceEvents {
+    static final ShadowMap SHADOWS = new ShadowMap();
+    static final Detector DETECTOR = new FastTrack();
+    /** Set once the agent has started; hooks in JDK classes that run earlier are ignored. */
+    static volatile boolean enabled;
+
+    private static final ThreadLocal<ThreadState> CURRENT = new CurrentThreadState();
+    private static final MethodHandle JOIN_DURATION = joinDuration();
+    /** Per static-access site: the class that declares the field. Racy reads are fine: Class objects are immutable. */
+    private static Class<?>[] declaringBySite = new Class<?>[1024];
+
+    private RaceEvents() {
+        // no instances
+    }
+
+    // ---- frames -------------------------------------------------------------------------------------------
+
+    /** The current thread's state; instrumented methods call this once, on entry. */
+    public static ThreadState thread() {
+        return CURRENT.get();
+    }
+
+    /** Entry of a method that calls others: pushes a frame and returns its index. */
+    public static int enter(ThreadState ts) {
+        return ts.push();
+    }
+
+    /** Entry of a method that calls nothing: its frame index, without a push. */
+    public static int depth(ThreadState ts) {
+        return ts.depth;
+    }
+
+    /** Every exit of a method that entered, normal or exceptional. */
+    public static void exit(ThreadState ts, int base) {
+        ts.depth = base;
+    }
+
+    /** Before each call: the call site of this frame, the line the stack will show for it. */
+    public static void call(ThreadState ts, int base, int site) {
+        ts.sites[base] = site;
+    }
+
+    // ---- accesses: the hot path ---------------------------------------------------------------------------
+
+    public static void read(Object owner, int field, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || owner == null) return;
+        VarState v = SHADOWS.get(owner).field(field);
+        // Fast path: this thread already read it in this epoch.
+        if (v.r == ts.epoch) return;
+        slowRead(ts, v, site, base, owner, Detector.FIELD);
+    }
+
+    public static void write(Object owner, int field, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || owner == null) return;
+        VarState v = SHADOWS.get(owner).field(field);
+        // Fast path: this thread already wrote it in this epoch.
+        if (v.w == ts.epoch) return;
+        slowWrite(ts, v, site, base, owner, Detector.FIELD);
+    }
+
+    public static void staticRead(Class<?> owner, int field, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0) return;
+        Class<?> declaring = declaring(owner, site);
+        Shadow s = SHADOWS.get(declaring);
+        if (!ts.hasSeenInit(s.classId)) seeInit(ts, s, declaring);
+        VarState v = s.field(field);
+        if (v.r == ts.epoch) return;
+        slowRead(ts, v, site, base, declaring, Detector.STATIC);
+    }
+
+    public static void staticWrite(Class<?> owner, int field, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0) return;
+        Class<?> declaring = declaring(owner, site);
+        Shadow s = SHADOWS.get(declaring);
+        if (!ts.hasSeenInit(s.classId)) seeInit(ts, s, declaring);
+        VarState v = s.field(field);
+        if (v.w == ts.epoch) return;
+        slowWrite(ts, v, site, base, declaring, Detector.STATIC);
+    }
+
+    public static void arrayRead(Object array, int index, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || array == null) return;
+        int length = Array.getLength(array);
+        if (index < 0 || index >= length) return; // the load itself will throw
+        VarState v = SHADOWS.get(array).element(index, length);
+        if (v.r == ts.epoch) return;
+        slowRead(ts, v, site, base, array, Detector.ELEMENT);
+    }
+
+    public static void arrayWrite(Object array, int index, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || array == null) return;
+        int length = Array.getLength(array);
+        if (index < 0 || index >= length) return;
+        VarState v = SHADOWS.get(array).element(index, length);
+        if (v.w == ts.epoch) return;
+        slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+    }
+
+    /**
+     * A read of a final static field of reference type: no race is possible on the field itself, but what its
+     * class's static initializer built is visible to this thread only through the class-initialization edge.
+     */
+    public static void classUse(Class<?> owner, int site, ThreadState ts) {
+        if (ts.ignore != 0) return;
+        Class<?> declaring = declaring(owner, site);
+        Shadow s = SHADOWS.get(declaring);
+        if (!ts.hasSeenInit(s.classId)) seeInit(ts, s, declaring);
+    }
+
+    /** At each normal return of a static initializer (JLS 12.4.2: it happens-before every use of the class). */
+    public static void classInitialized(Class<?> c, ThreadState ts) {
+        if (ts.ignore != 0) return;
+        try {
+            SHADOWS.get(c).markInitialized(ts.clock);
+            ts.tick();
+        } catch (Throwable e) {
+            Internal.error("recording class initialization", e);
+        }
+    }
+
+    private static void seeInit(ThreadState ts, Shadow s, Class<?> c) {
+        // A class without an instrumented static initializer has nothing to publish: mark it seen at once.
+        // One whose initializer has not finished yet (it is running on this thread) is looked at again later.
+        if (s.acquireInitialized(ts.clock) || !Sites.hasInitializer(c.getName())) {
+            ts.markInitSeen(s.classId);
+        }
+    }
+
+    private static void slowRead(ThreadState ts, VarState v, int site, int base, Object target, int kind) {
+        try {
+            DETECTOR.read(ts, v, site, base, target, kind);
+        } catch (Throwable e) {
+            Internal.error("analysing a read", e);
+        }
+    }
+
+    private static void slowWrite(ThreadState ts, VarState v, int site, int base, Object target, int kind) {
+        try {
+            DETECTOR.write(ts, v, site, base, target, kind);
+        } catch (Throwable e) {
+            Internal.error("analysing a write", e);
+        }
+    }
+
+    /** The class that declares the static field of this site, which may be a superclass of the one named. */
+    private static Class<?> declaring(Class<?> owner, int site) {
+        Class<?>[] cache = declaringBySite;
+        if (site < cache.length) {
+            Class<?> c = cache[site];
+            if (c != null) return c;
+        }
+        return resolveDeclaring(owner, site);
+    }
+
+    private static Class<?> resolveDeclaring(Class<?> owner, int site) {
+        Class<?> found = owner;
+        String name = Sites.fieldOwner(site);
+        if (name != null && !name.equals(owner.getName())) {
+            Class<?> c = findSupertype(owner, name);
+            if (c != null) found = c;
+        }
+        synchronized (RaceEvents.class) {
+            if (site >= declaringBySite.length) {
+                declaringBySite = Arrays.copyOf(declaringBySite, Math.max(site + 1, declaringBySite.length * 2));
+            }
+            declaringBySite[site] = found;
+        }
+        return found;
+    }
+
+    private static Class<?> findSupertype(Class<?> c, String name) {
+        if (c == null) return null;
+        if (c.getName().equals(name)) return c;
+        Class<?> s = findSupertype(c.getSuperclass(), name);
+        if (s != null) return s;
+        for (Class<?> i : c.getInterfaces()) {
+            s = findSupertype(i, name);
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    // ---- synchronization in application code ---------------------------------------------------------------
+
+    /** After a volatile read (of a field of {@code owner}, or a static field when owner is its Class): acquire. */
+    public static void volatileRead(Object owner, ThreadState ts) {
+        if (ts.ignore != 0 || owner == null) return;
+        DETECTOR.acquire(ts, SHADOWS.get(owner));
+    }
+
+    /** Before a volatile write: release. */
+    public static void volatileWrite(Object owner, ThreadState ts) {
+        if (ts.ignore != 0 || owner == null) return;
+        DETECTOR.release(ts, SHADOWS.get(owner));
+    }
+
+    public static void staticVolatileRead(Class<?> owner, int site, ThreadState ts) {
+        if (ts.ignore != 0) return;
+        DETECTOR.acquire(ts, SHADOWS.get(declaring(owner, site)));
+    }
+
+    public static void staticVolatileWrite(Class<?> owner, int site, ThreadState ts) {
+        if (ts.ignore != 0) return;
+        DETECTOR.release(ts, SHADOWS.get(declaring(owner, site)));
+    }
+
+    /** After monitorenter, and on entry of a synchronized method. */
+    public static void monitorEnter(Object lock, ThreadState ts) {
+        if (ts.ignore != 0 || lock == null) return;
+        DETECTOR.acquire(ts, SHADOWS.get(lock));
+    }
+
+    /** Before monitorexit, and on every exit of a synchronized method. */
+    public static void monitorExit(Object lock, ThreadState ts) {
+        if (ts.ignore != 0 || lock == null) return;
+        DETECTOR.release(ts, SHADOWS.get(lock));
+    }
+
+    // ---- calls replaced in application code ----------------------------------------------------------------
+
+    public static void join(Thread t) throws InterruptedException {
+        t.join();
+        joined(t);
+    }
+
+    public static void join(Thread t, long millis) throws InterruptedException {
+        t.join(millis);
+        joined(t);
+    }
+
+    public static void join(Thread t, long millis, int nanos) throws InterruptedException {
+        t.join(millis, nanos);
+        joined(t);
+    }
+
+    /** {@code Thread.join(Duration)} (JDK 19+); racecheck is compiled for 17, hence the method handle. */
+    public static boolean join(Thread t, Duration d) throws InterruptedException {
+        boolean ended;
+        try {
+            ended = (boolean) JOIN_DURATION.invokeExact(t, d);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        joined(t);
+        return ended;
+    }
+
+    /** {@code Thread.isAlive()}: returning false is a join (JLS 17.4.4). */
+    public static boolean isAlive(Thread t) {
+        boolean alive = t.isAlive();
+        if (!alive) joined(t);
+        return alive;
+    }
+
+    /** A join that returned while the thread still runs (timed out) is no edge. */
+    private static void joined(Thread t) {
+        if (t.isAlive()) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s = SHADOWS.peek(t);
+        ThreadState child = s == null ? null : s.thread;
+        if (child != null) DETECTOR.join(ts, child);
+    }
+
+    /** {@code Object.wait()}: releases the monitor while waiting and acquires it again, even when interrupted. */
+    public static void wait(Object o) throws InterruptedException {
+        boolean held = waitBegins(o);
+        try {
+            o.wait();
+        } finally {
+            if (held) waitEnds(o);
+        }
+    }
+
+    public static void wait(Object o, long millis) throws InterruptedException {
+        boolean held = waitBegins(o);
+        try {
+            o.wait(millis);
+        } finally {
+            if (held) waitEnds(o);
+        }
+    }
+
+    public static void wait(Object o, long millis, int nanos) throws InterruptedException {
+        boolean held = waitBegins(o);
+        try {
+            o.wait(millis, nanos);
+        } finally {
+            if (held) waitEnds(o);
+        }
+    }
+
+    private static boolean waitBegins(Object o) {
+        // Without the monitor, wait() throws IllegalMonitorStateException and nothing is released.
+        if (o == null || !Thread.holdsLock(o)) return false;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore == 0) DETECTOR.release(ts, SHADOWS.get(o));
+        return true;
+    }
+
+    private static void waitEnds(Object o) {
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore == 0) DETECTOR.acquire(ts, SHADOWS.get(o));
+    }
+
+    // ---- hooks inside JDK classes (retransformed) ------------------------------------------------------------
+
+    /** Entry of {@code Thread.start()}: the child inherits everything the parent did so far. */
+    public static void threadStart(Thread child) {
+        if (!enabled) return;
+        ThreadState parent = CURRENT.get();
+        if (parent.ignore != 0) return;
+        parent.ignore++;
+        try {
+            if (child.getState() != Thread.State.NEW) return; // start() is about to throw
+            Shadow s = SHADOWS.get(child);
+            if (s.thread != null) return;
+            ThreadState state = Threads.create(child, parent.clock, startStack());
+            s.thread = state;
+            DETECTOR.fork(parent, state);
+        } catch (Throwable e) {
+            Internal.error("recording a thread start", e);
+        } finally {
+            parent.ignore--;
+        }
+    }
+
+    /** Where a thread was started: the caller of {@code Thread.start}, without the frames of Thread itself. */
+    private static List<Frame> startStack() {
+        List<Frame> frames = CallPaths.captureStack();
+        int i = 0;
+        while (i < frames.size() && frames.get(i).className().startsWith("java.lang.Thread")) i++;
+        return frames.subList(i, frames.size());
+    }
+
+    /** A modelled JDK method acquires {@code key} (a lock, a latch, an element taken from a queue). */
+    public static void acquire(Object key) {
+        if (!enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.acquire(ts, SHADOWS.get(key));
+        } catch (Throwable e) {
+            Internal.error("modelling an acquire", e);
+        }
+    }
+
+    /** Acquires only when the modelled call succeeded (tryLock, await with a timeout, offer). */
+    public static void acquireIf(boolean succeeded, Object key) {
+        if (succeeded) acquire(key);
+    }
+
+    /** A modelled JDK method releases {@code key}. */
+    public static void release(Object key) {
+        if (!enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.release(ts, SHADOWS.get(key));
+        } catch (Throwable e) {
+            Internal.error("modelling a release", e);
+        }
+    }
+
+    /** Entry of {@code Runtime.exit}: remembers the status the program asked for. */
+    public static void exitRequested(int status) {
+        ExitStatus.requested(status);
+    }
+
+    /** Entry of {@code Thread.dispatchUncaughtException}: the thread dies of an exception. */
+    public static void uncaughtException(Thread t) {
+        ExitStatus.uncaught(t);
+    }
+
+    /** Stops reporting events of the current thread while racecheck's own work runs on it; see {@link #resume}. */
+    public static Object suspend() {
+        if (!enabled) return null;
+        ThreadState ts = CURRENT.get();
+        ts.ignore++;
+        return ts;
+    }
+
+    public static void resume(Object token) {
+        if (token != null) ((ThreadState) token).ignore--;
+    }
+
+    // ---- set-up ---------------------------------------------------------------------------------------------
+
+    /** Called by the agent once the runtime is loaded: attaches the current (main) thread as T1. */
+    public static void start() {
+        ThreadState main = CURRENT.get();
+        main.ignore++;
+        try {
+            ExitStatus.install(Thread.currentThread());
+            // Load and link the cold paths now, not in the middle of the program's class loading.
+            CallPaths.captureStack();
+            dev.racecheck.reports.text.TextRenderer.summary(0);
+            Reporter.count();
+        } finally {
+            main.ignore--;
+        }
+        enabled = true;
+    }
+
+    private static MethodHandle joinDuration() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "join",
+                    MethodType.methodType(boolean.class, Duration.class));
+        } catch (ReflectiveOperationException e) {
+            return null; // JDK 17 and 18
+        }
+    }
+
+    /** Creates a thread's state on its first event: the one its starter prepared, or a fresh one. */
+    private static final class CurrentThreadState extends ThreadLocal<ThreadState> {
+        @Override
+        protected ThreadState initialValue() {
+            Thread t = Thread.currentThread();
+            Shadow s = SHADOWS.get(t);
+            ThreadState ts = s.thread;
+            if (ts == null) {
+                ts = Threads.create(t, null, List.of());
+                s.thread = ts;
+            }
+            return ts;
+        }
+    }
+}

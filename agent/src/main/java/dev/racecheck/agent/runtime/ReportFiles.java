@@ -1,0 +1,31 @@
+package dev.racecheck.agent.runtime;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.racecheck.reports.RaceReport;
+import dev.racecheck.reports.json.JsonReportWriter;
+
+/** Writes the machine-readable report ({@code report_json} option) when the JVM exits. */
+final class ReportFiles {
+    private ReportFiles() {
+        // no instances
+    }
+
+    static void write(int races) {
+        String path = Config.reportJson;
+        if (path == null) return;
+        int status = races > 0 && ExitStatus.programStatus() == 0 && Config.exitCode != 0
+                ? Config.exitCode : ExitStatus.programStatus();
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, Config.version, Config.command,
+                Reporter.races(), status);
+        try (Writer w = Files.newBufferedWriter(Path.of(path), StandardCharsets.UTF_8)) {
+            JsonReportWriter.write(report, w);
+        } catch (IOException | RuntimeException e) {
+            Internal.warn("cannot write report_json " + path + ": " + e);
+        }
+    }
+}

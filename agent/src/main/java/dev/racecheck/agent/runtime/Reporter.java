@@ -1,0 +1,169 @@
+package dev.racecheck.agent.runtime;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.racecheck.reports.Access;
+import dev.racecheck.reports.AccessKind;
+import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.Race;
+import dev.racecheck.reports.Target;
+import dev.racecheck.reports.ThreadInfo;
+import dev.racecheck.reports.text.TextRenderer;
+
+/**
+ * The cold path: turns a race the detector found into a report, prints it at once (a later crash loses
+ * nothing), and keeps it for the summary at exit. Each distinct pair of access sites is reported once; repeats
+ * only raise its count, as Go's detector does.
+ */
+final class Reporter {
+    private static final Object LOCK = new Object();
+    /** Unordered pair of access sites to number of occurrences. Guarded by LOCK. */
+    private static final Map<Long, long[]> SEEN = new HashMap<>();
+    private static final List<Race> RACES = new ArrayList<>();
+    private static final List<long[]> COUNTS = new ArrayList<>();
+    private static PrintStream log;
+
+    private Reporter() {
+        // no instances
+    }
+
+    /**
+     * Reports a race between the current access and an earlier one, unless the same pair of sites was reported
+     * already. Never throws: a failure here must not reach the program.
+     */
+    static void race(ThreadState t, int site, boolean write, Object target, int kind, int key,
+                     long previousEpoch, boolean previousWrite, int previousPath) {
+        t.ignore++;
+        try {
+            int previousSite = CallPaths.site(previousPath);
+            long pair = site < previousSite
+                    ? ((long) site << 32) | previousSite
+                    : ((long) previousSite << 32) | site;
+            long[] count;
+            synchronized (LOCK) {
+                long[] seen = SEEN.get(pair);
+                if (seen != null) {
+                    seen[0]++;
+                    return;
+                }
+                count = new long[] {1};
+                SEEN.put(pair, count);
+            }
+            List<Frame> stack = CallPaths.captureStack();
+            List<Frame> previousStack = CallPaths.frames(previousPath);
+            ThreadRecord current = t.record;
+            ThreadRecord previous = Threads.bySlot(Epoch.slot(previousEpoch));
+            List<ThreadInfo> threads = new ArrayList<>(2);
+            threads.add(info(current));
+            if (previous != null && previous != current) threads.add(info(previous));
+            Race race = new Race(
+                    target(target, kind, key, site),
+                    new Access(write ? AccessKind.WRITE : AccessKind.READ, current.serial, stack),
+                    new Access(previousWrite ? AccessKind.WRITE : AccessKind.READ,
+                            previous == null ? -1 : previous.serial, previousStack),
+                    threads, 1);
+            String text = TextRenderer.render(race);
+            synchronized (LOCK) {
+                RACES.add(race);
+                COUNTS.add(count);
+                print(text);
+            }
+            if (Config.haltOnError) {
+                flushProgramStreams();
+                Runtime.getRuntime().halt(Config.exitCode);
+            }
+        } catch (Throwable e) {
+            Internal.error("reporting a race", e);
+        } finally {
+            t.ignore--;
+        }
+    }
+
+    private static ThreadInfo info(ThreadRecord r) {
+        return new ThreadInfo(r.serial, r.name(), r.alive(), r.startedAt);
+    }
+
+    private static Target target(Object target, int kind, int key, int site) {
+        switch (kind) {
+            case Detector.STATIC:
+                return new Target(Target.Kind.STATIC_FIELD, ((Class<?>) target).getName(), Sites.fieldName(site), null);
+            case Detector.ELEMENT:
+                String type = target.getClass().getTypeName();
+                return new Target(Target.Kind.ARRAY_ELEMENT, type, "[" + key + "]", identity(type, target));
+            default:
+                String owner = Sites.fieldOwner(site);
+                return new Target(Target.Kind.FIELD, owner, Sites.fieldName(site),
+                        identity(target.getClass().getName(), target));
+        }
+    }
+
+    private static String identity(String type, Object o) {
+        return type + "@" + Integer.toHexString(System.identityHashCode(o));
+    }
+
+    /** Number of distinct races reported so far. */
+    static int count() {
+        synchronized (LOCK) {
+            return RACES.size();
+        }
+    }
+
+    /** The races so far, each with its total number of occurrences. */
+    static List<Race> races() {
+        synchronized (LOCK) {
+            List<Race> out = new ArrayList<>(RACES.size());
+            for (int i = 0; i < RACES.size(); i++) {
+                Race r = RACES.get(i);
+                out.add(new Race(r.target(), r.current(), r.previous(), r.threads(), COUNTS.get(i)[0]));
+            }
+            return out;
+        }
+    }
+
+    /** Prints a line of racecheck's own, such as the summary, where the reports go. */
+    static void printLine(String line) {
+        synchronized (LOCK) {
+            print(line + System.lineSeparator());
+        }
+    }
+
+    private static void print(String text) {
+        if (log == null) log = openLog();
+        log.print(text);
+        log.flush();
+    }
+
+    private static PrintStream openLog() {
+        String path = Config.logPath;
+        OutputStream out;
+        if (path == null || path.equals("stderr")) {
+            out = new FileOutputStream(FileDescriptor.err);
+        } else if (path.equals("stdout")) {
+            out = new FileOutputStream(FileDescriptor.out);
+        } else {
+            try {
+                out = new FileOutputStream(path + "." + ProcessHandle.current().pid(), true);
+            } catch (IOException e) {
+                Internal.warn("cannot open log_path " + path + ": " + e.getMessage() + "; reporting to stderr");
+                out = new FileOutputStream(FileDescriptor.err);
+            }
+        }
+        // Our own stream on the file descriptor: reports reach the terminal even if the program replaced System.err.
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    /** The program's own buffered output goes out before racecheck stops the JVM. */
+    static void flushProgramStreams() {
+        System.out.flush();
+        System.err.flush();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.racecheck.agent.runtime;
+
+import java.util.Arrays;
+
+/**
+ * racecheck's state of one running thread: its vector clock and current epoch, and its shadow call stack.
+ *
+ * <p>Instrumented methods fetch it once on entry ({@link RaceEvents#thread()}) and pass it to every event of
+ * that method, so the hot path never looks up a thread-local. Only the owning thread mutates it, except
+ * that the starting thread fills in a child's clock before the child runs.
+ *
+ * <p>The shadow call stack: {@code sites[i]} is the call site (class, method, line) that frame {@code i} is
+ * currently executing a call from; frame {@code i} is the i-th instrumented method on the stack. Together with
+ * the access site it identifies the call path of an access, interned by {@link CallPaths}.
+ */
+public final class ThreadState {
+    private static final int LEAF_CACHE = 256;
+
+    final int slot;
+    final ThreadRecord record;
+    final VectorClock clock;
+    /** {@code clock[slot]@slot}, kept ready for the fast path. */
+    long epoch;
+    /** Greater than zero while racecheck's own code runs on this thread: events are then ignored. */
+    int ignore;
+
+    int depth;
+    int[] sites = new int[32];
+
+    /** Call-path nodes of the prefix {@code sites[0..i]} for i < pathValid, and the site each was computed from. */
+    int[] pathNodes = new int[32];
+    int[] pathSites = new int[32];
+    int pathValid;
+    /** Direct-mapped cache of (frame node, access site) to leaf node. */
+    final long[] leafKeys = new long[LEAF_CACHE];
+    final int[] leafNodes = new int[LEAF_CACHE];
+
+    /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
+    long[] initSeen = new long[2];
+
+    ThreadState(int slot, ThreadRecord record, VectorClock inherited) {
+        this.slot = slot;
+        this.record = record;
+        this.clock = inherited == null ? new VectorClock() : new VectorClock(inherited);
+        Arrays.fill(leafKeys, -1L);
+        clock.set(slot, 1);
+        epoch = Epoch.of(slot, 1);
+    }
+
+    /** Starts a new epoch: called after every release, so later accesses are not covered by it. */
+    void tick() {
+        long c = clock.get(slot) + 1;
+        clock.set(slot, c);
+        epoch = Epoch.of(slot, c);
+    }
+
+    /** Called after an acquire may have changed the clock; the own component never changes there. */
+    void acquired() {
+        // The own slot is not raised by an acquire (no one else releases our current epoch), so epoch stays.
+    }
+
+    int push() {
+        int base = depth;
+        if (base + 1 >= sites.length) {
+            sites = Arrays.copyOf(sites, sites.length * 2);
+        }
+        depth = base + 1;
+        return base;
+    }
+
+    boolean hasSeenInit(int classId) {
+        int word = classId >>> 6;
+        return word < initSeen.length && (initSeen[word] & (1L << classId)) != 0;
+    }
+
+    void markInitSeen(int classId) {
+        int word = classId >>> 6;
+        if (word >= initSeen.length) initSeen = Arrays.copyOf(initSeen, Math.max(word + 1, initSeen.length * 2));
+        initSeen[word] |= 1L << classId;
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadState[T" + record.serial + " slot " + slot + " " + clock + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.racecheck.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A short, stable identity for a race, for baselines and de-duplication across runs and edits.
+ *
+ * <p>The fingerprint is the first 16 hex digits of SHA-256 over:
+ * <ul>
+ *   <li>the target's kind, owner and name, where an array element's index is dropped (another index of the same
+ *       array type from the same code is the same bug);</li>
+ *   <li>for each of the two accesses, its kind and the class and method of its innermost frame, the two sorted so
+ *       that which access came first in the run does not matter.</li>
+ * </ul>
+ * Line numbers, file names, instances, thread ids and outer frames are left out so that the fingerprint survives
+ * unrelated edits and reruns. For the same reason javac's position-dependent numbers are dropped: anonymous and local
+ * class numbers ({@code Outer$1} becomes {@code Outer$}) and lambda numbers ({@code lambda$main$0} becomes
+ * {@code lambda$main}), since adding a lambda or anonymous class earlier in the file renumbers the later ones.
+ */
+public final class Fingerprint {
+
+    /** Number of hex digits kept: 64 bits, plenty to tell apart the races of one code base. */
+    public static final int LENGTH = 16;
+
+    // Fields are separated by NUL, which cannot occur in class, method or field names, so no two inputs collide.
+    private static final char SEP = '\0';
+    private static final Pattern SYNTHETIC_CLASS_NUMBER = Pattern.compile("\\$\\d+");
+    private static final Pattern LAMBDA_NUMBER = Pattern.compile("^(lambda\\$.*)\\$\\d+$");
+
+    private Fingerprint() {}
+
+    /** The fingerprint of {@code race}: {@value #LENGTH} lowercase hex digits. */
+    public static String of(Race race) {
+        Target t = race.target();
+        String name = t.kind() == Target.Kind.ARRAY_ELEMENT ? "[]" : t.name();
+        String[] accesses = {access(race.current()), access(race.previous())};
+        Arrays.sort(accesses);
+        String input = t.kind().name() + SEP + normalizeClass(t.owner()) + SEP + name
+                + SEP + accesses[0] + SEP + accesses[1];
+        return HexFormat.of().formatHex(sha256(input)).substring(0, LENGTH);
+    }
+
+    private static String access(Access a) {
+        List<Frame> stack = a.stack();
+        if (stack.isEmpty()) return a.kind().name() + SEP + SEP;
+        Frame top = stack.get(0);
+        return a.kind().name() + SEP + normalizeClass(top.className()) + SEP + normalizeMethod(top.methodName());
+    }
+
+    static String normalizeClass(String className) {
+        return className == null ? "" : SYNTHETIC_CLASS_NUMBER.matcher(className).replaceAll("\\$");
+    }
+
+    static String normalizeMethod(String methodName) {
+        return methodName == null ? "" : LAMBDA_NUMBER.matcher(methodName).replaceFirst("$1");
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e); // cannot happen
+        }
+    }
+}
