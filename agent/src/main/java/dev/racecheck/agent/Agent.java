@@ -98,11 +98,15 @@ public final class Agent {
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (JdkModel.models(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) todo.add(c);
         }
-        for (Class<?> c : todo) {
-            try {
-                inst.retransformClasses(c);
-            } catch (Throwable e) {
-                Internal.warn("cannot model " + c.getName() + " (" + e + "); its synchronization is not seen");
+        try {
+            inst.retransformClasses(todo.toArray(new Class<?>[0]));
+        } catch (Throwable all) {
+            for (Class<?> c : todo) { // find the culprit; keep the others
+                try {
+                    inst.retransformClasses(c);
+                } catch (Throwable e) {
+                    Internal.warn("cannot model " + c.getName() + " (" + e + "); its synchronization is not seen");
+                }
             }
         }
     }

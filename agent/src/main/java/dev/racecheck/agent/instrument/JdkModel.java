@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
@@ -144,9 +145,17 @@ public final class JdkModel {
 
     /** {@code desc} may be "*" (any), or end or start with '*' for a prefix or suffix match. */
     private static void rule(String className, String method, String desc, Hook... hooks) {
-        RULES.computeIfAbsent(className, k -> new HashMap<>())
-                .computeIfAbsent(method + ' ' + desc, k -> new ArrayList<>())
-                .addAll(List.of(hooks));
+        Map<String, List<Hook>> byMethod = RULES.get(className);
+        if (byMethod == null) {
+            byMethod = new HashMap<>();
+            RULES.put(className, byMethod);
+        }
+        List<Hook> list = byMethod.get(method + ' ' + desc);
+        if (list == null) {
+            list = new ArrayList<>();
+            byMethod.put(method + ' ' + desc, list);
+        }
+        list.addAll(List.of(hooks));
     }
 
     /** Whether the class (internal name) has modelled methods. */
@@ -154,38 +163,48 @@ public final class JdkModel {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className);
     }
 
-    /** The class with its hooks added, or null when nothing applies. */
+    /**
+     * The class with its hooks added, or null when nothing applies. Methods without hooks are copied byte for
+     * byte (ASM's reader-to-writer fast path): JDK classes such as Thread are large, and this runs at start-up.
+     */
     static byte[] transform(String className, byte[] bytes) {
-        Map<String, List<Hook>> rules = RULES.getOrDefault(className, Map.of());
+        Map<String, List<Hook>> rules = RULES.get(className);
         String runCalls = RUN_CALLS.get(className);
-        ClassNode cn = new ClassNode();
-        new ClassReader(bytes).accept(cn, ClassReader.EXPAND_FRAMES);
-        boolean changed = false;
-        for (MethodNode m : cn.methods) {
-            if (m.instructions.size() == 0) continue;
-            List<Hook> hooks = hooksFor(rules, m);
-            if (!hooks.isEmpty()) {
-                apply(className, m, hooks);
-                changed = true;
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        boolean[] changed = new boolean[1];
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+                MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
+                List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
+                boolean runs = name.equals(runCalls);
+                if (hooks.isEmpty() && !runs) return target;
+                changed[0] = true;
+                return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
+                    @Override
+                    public void visitEnd() {
+                        if (!hooks.isEmpty()) apply(className, this, hooks);
+                        if (runs) acquireRunnables(this);
+                        maxStack += 3; // the hooks push at most three values above what the method had
+                        accept(target);
+                    }
+                };
             }
-            if (m.name.equals(runCalls)) changed |= acquireRunnables(m);
-        }
-        if (!changed) return null;
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cn.accept(cw);
-        return cw.toByteArray();
+        }, 0);
+        return changed[0] ? writer.toByteArray() : null;
     }
 
-    private static List<Hook> hooksFor(Map<String, List<Hook>> rules, MethodNode m) {
+    private static List<Hook> hooksFor(Map<String, List<Hook>> rules, String name, String desc) {
         List<Hook> out = new ArrayList<>();
         for (Map.Entry<String, List<Hook>> e : rules.entrySet()) {
             String k = e.getKey();
             int sp = k.indexOf(' ');
-            if (!k.substring(0, sp).equals(m.name)) continue;
+            if (!k.substring(0, sp).equals(name)) continue;
             String d = k.substring(sp + 1);
-            boolean match = d.equals("*") || d.equals(m.desc)
-                    || (d.endsWith("*") && m.desc.startsWith(d.substring(0, d.length() - 1)))
-                    || (d.startsWith("*") && m.desc.endsWith(d.substring(1)));
+            boolean match = d.equals("*") || d.equals(desc)
+                    || (d.endsWith("*") && desc.startsWith(d.substring(0, d.length() - 1)))
+                    || (d.startsWith("*") && desc.endsWith(d.substring(1)));
             if (match) out.addAll(e.getValue());
         }
         return out;

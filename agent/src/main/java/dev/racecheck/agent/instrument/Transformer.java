@@ -2,6 +2,7 @@ package dev.racecheck.agent.instrument;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -59,14 +60,16 @@ public final class Transformer implements ClassFileTransformer {
 
     /** {@code *} matches any run of characters (dots included), {@code ?} one character. */
     static List<Pattern> globs(List<String> globs) {
-        return globs.stream().map(g -> {
+        List<Pattern> out = new ArrayList<>();
+        for (String g : globs) {
             StringBuilder re = new StringBuilder();
             for (char c : g.toCharArray()) {
                 if (c == '*') re.append(".*");
                 else if (c == '?') re.append('.');
                 else re.append(Pattern.quote(String.valueOf(c)));
             }
-            return Pattern.compile(re.toString());
-        }).toList();
+            out.add(Pattern.compile(re.toString()));
+        }
+        return out;
     }
 }
