@@ -285,39 +285,39 @@ final class MethodInstrumenter {
                 insns.insertBefore(fi, l);
                 return;
             case Opcodes.GETSTATIC:
+                // Static events go after the instruction: only then is the class initialized (JLS 12.4.2), so a
+                // thread that waited for another's static initializer sees its end before the access is checked.
+                l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                 if (info.isFinal()) {
                     // A final static of reference type leads to what the class initializer built.
                     if (!reference) return;
-                    l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                     l.add(push(site(declaring, fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("classUse", "(Ljava/lang/Class;I" + Hooks.TS + ")V"));
-                    insns.insertBefore(fi, l);
                 } else if (info.isVolatile()) {
-                    l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                     l.add(push(site(declaring, fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("staticVolatileRead", Hooks.STATIC_SYNC_DESC));
-                    insns.insert(fi, l);
                 } else {
-                    l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                     accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
                     l.add(hook("staticRead", Hooks.STATIC_ACCESS_DESC));
-                    insns.insertBefore(fi, l);
                 }
+                insns.insert(fi, l);
                 return;
             case Opcodes.PUTSTATIC:
                 if (info.isFinal()) return;
                 l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                 if (info.isVolatile()) {
+                    // A release must precede the write it publishes.
                     l.add(push(site(declaring, fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("staticVolatileWrite", Hooks.STATIC_SYNC_DESC));
+                    insns.insertBefore(fi, l);
                 } else {
                     accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
                     l.add(hook("staticWrite", Hooks.STATIC_ACCESS_DESC));
+                    insns.insert(fi, l);
                 }
-                insns.insertBefore(fi, l);
                 return;
             default:
                 break;
