@@ -42,6 +42,10 @@ public final class JdkModel {
         String juc = "java/util/concurrent/";
         String locks = juc + "locks/";
         rule("java/lang/Thread", "start", "()V", enter("threadStart", Key.THIS));
+        // JDK 21+: executors and virtual threads start threads through start(ThreadContainer).
+        rule("java/lang/Thread", "start", "(Ljdk/internal/vm/ThreadContainer;)V", enter("threadStart", Key.THIS));
+        rule("java/lang/VirtualThread", "start", "(Ljdk/internal/vm/ThreadContainer;)V", enter("threadStart", Key.THIS));
+        rule("java/lang/VirtualThread", "start", "()V", enter("threadStart", Key.THIS));
         rule("java/lang/Thread", "dispatchUncaughtException", "(Ljava/lang/Throwable;)V",
                 enter("uncaughtException", Key.THIS));
         rule("java/lang/Runtime", "exit", "(I)V", new Hook(false, "exitRequested", Key.ARG0, null, null));

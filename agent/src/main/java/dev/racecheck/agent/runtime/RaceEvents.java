@@ -355,8 +355,13 @@ public final class RaceEvents {
     private static List<Frame> startStack() {
         List<Frame> frames = CallPaths.captureStack();
         int i = 0;
-        while (i < frames.size() && frames.get(i).className().startsWith("java.lang.Thread")) i++;
+        while (i < frames.size() && isThreadMachinery(frames.get(i).className())) i++;
         return frames.subList(i, frames.size());
+    }
+
+    private static boolean isThreadMachinery(String className) {
+        return className.startsWith("java.lang.Thread") || className.startsWith("java.lang.VirtualThread")
+                || className.startsWith("java.util.concurrent.ThreadPerTaskExecutor");
     }
 
     /** A modelled JDK method acquires {@code key} (a lock, a latch, an element taken from a queue). */

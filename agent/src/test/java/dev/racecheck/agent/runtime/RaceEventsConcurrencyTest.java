@@ -1,0 +1,171 @@
+package dev.racecheck.agent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.racecheck.reports.Race;
+
+/**
+ * Real threads driving the event interface ({@link RaceEvents}) in-process, as instrumented code would. No agent is
+ * attached, so {@code Thread.start} is not hooked: each thread gets a fresh state (no fork edge), and only
+ * happens-before this test creates itself (modelled lock, volatile, join) orders their accesses.
+ */
+@Timeout(60)
+class RaceEventsConcurrencyTest {
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final int THREADS = 4;
+    private static final int ITERATIONS = 5_000;
+
+    private final String field = "h" + NAMES.incrementAndGet() + "_" + System.nanoTime();
+    private final int key = Sites.fieldKey(field, "I");
+    private final int readSite = Sites.register("test.Hammer", "run", "Hammer.java", 10, "test.Hammer", field);
+    private final int writeSite = Sites.register("test.Hammer", "run", "Hammer.java", 11, "test.Hammer", field);
+
+    private List<Race> races() {
+        return Reporter.races().stream().filter(r -> field.equals(r.target().name())).toList();
+    }
+
+    private static void runAll(List<Thread> threads) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (Thread t : threads) {
+            t.setUncaughtExceptionHandler((th, e) -> failure.compareAndSet(null, e));
+            t.start();
+        }
+        for (Thread t : threads) t.join();
+        if (failure.get() != null) throw new AssertionError("worker failed", failure.get());
+    }
+
+    @Test
+    void threads_hammering_one_field_under_a_modelled_lock_should_report_nothing() throws Exception {
+        Object owner = new Object();
+        Object lock = new Object();
+        int[] value = new int[1];
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            threads.add(new Thread(() -> {
+                ThreadState ts = RaceEvents.thread();
+                await(start);
+                for (int n = 0; n < ITERATIONS; n++) {
+                    synchronized (lock) {
+                        RaceEvents.monitorEnter(lock, ts);
+                        RaceEvents.read(owner, key, readSite, ts, 0);
+                        int x = value[0];
+                        RaceEvents.write(owner, key, writeSite, ts, 0);
+                        value[0] = x + 1;
+                        RaceEvents.monitorExit(lock, ts);
+                    }
+                }
+            }, "locked-" + i));
+        }
+        runAll(threads);
+        assertEquals(THREADS * ITERATIONS, value[0]);
+        assertEquals(List.of(), races());
+    }
+
+    @Test
+    void threads_hammering_one_field_without_synchronization_should_report_a_race() throws Exception {
+        Object owner = new Object();
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            threads.add(new Thread(() -> {
+                ThreadState ts = RaceEvents.thread();
+                await(start);
+                for (int n = 0; n < ITERATIONS; n++) {
+                    RaceEvents.read(owner, key, readSite, ts, 0);
+                    RaceEvents.write(owner, key, writeSite, ts, 0);
+                }
+            }, "unlocked-" + i));
+        }
+        runAll(threads);
+        List<Race> rs = races();
+        // Two sites make at most three distinct pairs (w-w, w-r, and r-w folds into w-r): reported once each.
+        assertFalse(rs.isEmpty(), "unsynchronized writes of several threads race");
+        assertTrue(rs.size() <= 2, () -> "each pair of sites is reported once: " + rs);
+        long occurrences = rs.stream().mapToLong(Race::occurrences).sum();
+        assertTrue(occurrences >= 1);
+    }
+
+    @Test
+    void a_modelled_volatile_publication_should_order_the_data() throws Exception {
+        Object data = new Object();
+        Object flagOwner = new Object();
+        AtomicInteger flag = new AtomicInteger(); // the real publication; the model sees volatileWrite/volatileRead
+        Thread producer = new Thread(() -> {
+            ThreadState ts = RaceEvents.thread();
+            RaceEvents.write(data, key, writeSite, ts, 0);
+            RaceEvents.volatileWrite(flagOwner, ts);
+            flag.set(1);
+        }, "producer");
+        Thread consumer = new Thread(() -> {
+            ThreadState ts = RaceEvents.thread();
+            while (flag.get() == 0) Thread.onSpinWait();
+            RaceEvents.volatileRead(flagOwner, ts);
+            RaceEvents.read(data, key, readSite, ts, 0);
+            RaceEvents.write(data, key, writeSite, ts, 0);
+        }, "consumer");
+        runAll(List.of(consumer, producer));
+        assertEquals(List.of(), races());
+    }
+
+    @Test
+    void concurrent_readers_then_a_joining_writer_should_not_race() throws Exception {
+        Object owner = new Object();
+        List<Thread> readers = readers(owner);
+        for (Thread t : readers) t.start();
+        ThreadState main = RaceEvents.thread();
+        for (Thread t : readers) RaceEvents.join(t); // Thread.join as instrumented code calls it
+        RaceEvents.write(owner, key, writeSite, main, 0);
+        assertEquals(List.of(), races());
+    }
+
+    @Test
+    void concurrent_readers_then_a_writer_that_did_not_join_should_race_with_each_reader() throws Exception {
+        Object owner = new Object();
+        List<Thread> readers = readers(owner);
+        runAll(readers); // joined for real, but the model is not told
+        ThreadState main = RaceEvents.thread();
+        int before = races().size();
+        RaceEvents.write(owner, key, writeSite, main, 0);
+        List<Race> rs = races();
+        // All readers used one site, so the read-write races of this one write fold into one report...
+        assertEquals(before + 1, rs.size(), () -> rs.toString());
+        // ...that counts every unordered reader.
+        assertEquals(THREADS, rs.get(rs.size() - 1).occurrences());
+    }
+
+    private List<Thread> readers(Object owner) {
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Thread> readers = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            readers.add(new Thread(() -> {
+                ThreadState ts = RaceEvents.thread();
+                await(start);
+                for (int n = 0; n < ITERATIONS; n++) {
+                    RaceEvents.read(owner, key, readSite, ts, 0);
+                    if (n % 100 == 0) ts.tick(); // new epochs: the read-shared slow path runs concurrently
+                }
+            }, "reader-" + i));
+        }
+        return readers;
+    }
+
+    private static void await(CyclicBarrier b) {
+        try {
+            b.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
