@@ -1,0 +1,70 @@
+package dev.racecheck.cli.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agent options {@code racecheck run} can set, rendered as the agent's option string
+ * ({@code -javaagent:racecheck.jar=OPTIONS}): comma-separated {@code key=value} pairs, glob lists
+ * joined with ':'.
+ *
+ * @param exitCode    {@code exitcode=N}: the exit status when races were found; {@code null} for the agent's default (66)
+ * @param haltOnError {@code halt_on_error=1}: exit at the first race
+ * @param include     {@code include=GLOB:GLOB}: only instrument these classes
+ * @param exclude     {@code exclude=GLOB:GLOB}: do not instrument these classes
+ * @param logPath     {@code log_path=P}: where reports go instead of stderr; {@code null} for stderr
+ */
+public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
+                           String logPath) {
+
+    /** No options: the agent's defaults. */
+    public static final AgentOptions DEFAULTS = new AgentOptions(null, false, List.of(), List.of(), null);
+
+    /** Validates; an {@link IllegalArgumentException}'s message is a one-line usage error. */
+    public AgentOptions {
+        include = include == null ? List.of() : List.copyOf(include);
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        if (exitCode != null && (exitCode < 0 || exitCode > 255)) {
+            throw new IllegalArgumentException("--exitcode must be between 0 and 255, not " + exitCode);
+        }
+        for (String glob : include) {
+            checkValue("--include", glob);
+        }
+        for (String glob : exclude) {
+            checkValue("--exclude", glob);
+        }
+        if (logPath != null) {
+            checkValue("--log-path", logPath);
+        }
+    }
+
+    private static void checkValue(String option, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(option + " must not be empty");
+        }
+        if (value.indexOf(',') >= 0) {
+            throw new IllegalArgumentException(option + " must not contain ',' (it separates agent options): '" + value + "'");
+        }
+    }
+
+    /** The agent's option string, e.g. {@code exitcode=3,halt_on_error=1,include=com.acme.*}; empty for the defaults. */
+    public String toAgentArgs() {
+        List<String> parts = new ArrayList<>();
+        if (exitCode != null) {
+            parts.add("exitcode=" + exitCode);
+        }
+        if (haltOnError) {
+            parts.add("halt_on_error=1");
+        }
+        if (!include.isEmpty()) {
+            parts.add("include=" + String.join(":", include));
+        }
+        if (!exclude.isEmpty()) {
+            parts.add("exclude=" + String.join(":", exclude));
+        }
+        if (logPath != null) {
+            parts.add("log_path=" + logPath);
+        }
+        return String.join(",", parts);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.racecheck.cli.launch;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class AgentOptionsTest {
+
+    @Test
+    void defaultsAreEmpty() {
+        assertEquals("", AgentOptions.DEFAULTS.toAgentArgs());
+    }
+
+    @Test
+    void allOptionsInOrder() {
+        AgentOptions options = new AgentOptions(3, true, List.of("a.*", "b.C"), List.of("a.gen.*"), "/tmp/r.log");
+        assertEquals("exitcode=3,halt_on_error=1,include=a.*:b.C,exclude=a.gen.*,log_path=/tmp/r.log", options.toAgentArgs());
+    }
+
+    @Test
+    void globListsAreJoinedWithColons() {
+        assertEquals("exclude=x:y:z", new AgentOptions(null, false, null, List.of("x", "y", "z"), null).toAgentArgs());
+    }
+
+    @Test
+    void invalidValues() {
+        assertThrows(IllegalArgumentException.class, () -> new AgentOptions(-1, false, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new AgentOptions(256, false, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new AgentOptions(null, false, List.of("a,b"), null, null));
+        assertThrows(IllegalArgumentException.class, () -> new AgentOptions(null, false, null, List.of(" "), null));
+        assertThrows(IllegalArgumentException.class, () -> new AgentOptions(null, false, null, null, "a,b.log"));
+    }
+}
