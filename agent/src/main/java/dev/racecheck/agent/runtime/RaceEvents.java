@@ -342,6 +342,7 @@ public final class RaceEvents {
             Shadow s = SHADOWS.get(child);
             if (s.thread != null) return;
             ThreadState state = Threads.create(child, parent.clock, startStack());
+            state.testId = parent.testId;
             s.thread = state;
             DETECTOR.fork(parent, state);
         } catch (Throwable e) {

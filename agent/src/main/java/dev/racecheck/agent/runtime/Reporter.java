@@ -30,6 +30,9 @@ final class Reporter {
     private static final Map<Long, long[]> SEEN = new HashMap<>();
     private static final List<Race> RACES = new ArrayList<>();
     private static final List<long[]> COUNTS = new ArrayList<>();
+    /** Per race: its text and the test tag of the thread that found it; text set to null once taken. */
+    private static final List<String> TEXTS = new ArrayList<>();
+    private static final List<String> TESTS = new ArrayList<>();
     private static PrintStream log;
 
     private Reporter() {
@@ -75,6 +78,8 @@ final class Reporter {
             synchronized (LOCK) {
                 RACES.add(race);
                 COUNTS.add(count);
+                TEXTS.add(text);
+                TESTS.add(t.testId);
                 print(text);
             }
             if (Config.haltOnError) {
@@ -124,6 +129,21 @@ final class Reporter {
             for (int i = 0; i < RACES.size(); i++) {
                 Race r = RACES.get(i);
                 out.add(new Race(r.target(), r.current(), r.previous(), r.threads(), COUNTS.get(i)[0]));
+            }
+            return out;
+        }
+    }
+
+    /** Texts of the races found by threads tagged {@code testId} (null: untagged) not taken before. */
+    static List<String> takeTexts(String testId) {
+        synchronized (LOCK) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < TEXTS.size(); i++) {
+                String text = TEXTS.get(i);
+                if (text != null && java.util.Objects.equals(TESTS.get(i), testId)) {
+                    out.add(text);
+                    TEXTS.set(i, null);
+                }
             }
             return out;
         }

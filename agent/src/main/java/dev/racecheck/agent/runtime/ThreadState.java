@@ -21,6 +21,8 @@ public final class ThreadState {
     final VectorClock clock;
     /** {@code clock[slot]@slot}, kept ready for the fast path. */
     long epoch;
+    /** The test this thread works for ({@link RaceCheck#enterTest}), inherited by threads it starts; or null. */
+    volatile String testId;
     /** Greater than zero while racecheck's own code runs on this thread: events are then ignored. */
     int ignore;
 

@@ -1,0 +1,51 @@
+package dev.racecheck.agent.runtime;
+
+import java.util.List;
+
+/**
+ * racecheck's public API for test frameworks (the JUnit extension, build plugins): which races happened during
+ * which test. Lives in the agent jar, on the boot class path; callers must first check that the agent is there,
+ * e.g. {@code Class.forName("dev.racecheck.agent.runtime.RaceCheck", false, null)}.
+ *
+ * <p>A test is a tag on threads: {@link #enterTest} tags the current thread, and every thread it starts while
+ * tagged inherits the tag, so a race in a thread the test started but did not join is still that test's.
+ */
+public final class RaceCheck {
+    private RaceCheck() {
+        // no instances
+    }
+
+    /** True once the agent has started in this JVM. */
+    public static boolean active() {
+        return RaceEvents.enabled;
+    }
+
+    /** Tags the current thread, and the threads it starts from now on, with a test id. */
+    public static void enterTest(String testId) {
+        ThreadState ts = RaceEvents.thread();
+        ts.testId = testId;
+    }
+
+    /** Removes the current thread's tag (threads it started keep theirs). */
+    public static void exitTest() {
+        RaceEvents.thread().testId = null;
+    }
+
+    /**
+     * The reports, in Go-style text, of the races found so far in threads tagged {@code testId}, removed from
+     * what later calls return. Each report is also printed as usual when found.
+     */
+    public static List<String> takeRaces(String testId) {
+        return Reporter.takeTexts(testId);
+    }
+
+    /** Like {@link #takeRaces} for races found in threads that no test tagged. */
+    public static List<String> takeUntaggedRaces() {
+        return Reporter.takeTexts(null);
+    }
+
+    /** Number of distinct races found so far in the whole run. */
+    public static int raceCount() {
+        return Reporter.count();
+    }
+}
