@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *   <tr><td>log_path</td><td>{@code stderr} (default), {@code stdout}, or a path: reports go to {@code <path>.<pid>}</td></tr>
  *   <tr><td>include</td><td>only instrument classes matching these globs, separated by ':' (default: all application classes)</td></tr>
  *   <tr><td>exclude</td><td>never instrument classes matching these globs, separated by ':'</td></tr>
- *   <tr><td>report_json</td><td>also write the races as JSON to this file at exit</td></tr>
+ *   <tr><td>report_json</td><td>also write the races as JSON to this file at exit; {@code %p} in it stands for the process id</td></tr>
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
  * </table>
  */

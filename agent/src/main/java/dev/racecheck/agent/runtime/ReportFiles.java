@@ -22,6 +22,14 @@ final class ReportFiles {
                 ? Config.exitCode : ExitStatus.programStatus();
         RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, Config.version, Config.command,
                 Reporter.races(), status);
+        // %p: the process id, so that several JVMs (Surefire forks) can share one setting.
+        path = path.replace("%p", Long.toString(ProcessHandle.current().pid()));
+        try {
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException | RuntimeException e) {
+            // reported by the write below
+        }
         try (Writer w = Files.newBufferedWriter(Path.of(path), StandardCharsets.UTF_8)) {
             JsonReportWriter.write(report, w);
         } catch (IOException | RuntimeException e) {
