@@ -10,10 +10,12 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -28,11 +30,23 @@ import org.objectweb.asm.tree.VarInsnNode;
  * calls through interfaces, method references and reflection are all seen. Class shapes never change.
  */
 public final class JdkModel {
-    /** Where the key object comes from. */
-    private enum Key { THIS, ARG0, RESULT, FIELD }
+    /** Where a hook's key object comes from: this, an argument, the return value, a field of this, or nowhere. */
+    private record Key(String kind, int arg, String fieldName, String fieldDesc) {
+        static final Key THIS = new Key("this", 0, null, null);
+        static final Key RESULT = new Key("result", 0, null, null);
+        static final Key NONE = new Key("none", 0, null, null);
 
-    private record Hook(boolean onExit, String event, Key key, String fieldName, String fieldDesc) {
+        static Key field(String name, String desc) {
+            return new Key("field", 0, name, desc);
+        }
     }
+
+    /** A hook: on method entry, or before each normal return, call {@code RaceEvents.<event>} with the key. */
+    private record Hook(boolean onExit, String event, Key key) {
+    }
+
+    /** JDK classes whose own monitors (synchronized blocks and methods) are synchronization the user relies on. */
+    private static final java.util.Set<String> MONITORS = new java.util.HashSet<>();
 
     private static final Map<String, Map<String, List<Hook>>> RULES = new HashMap<>();
     /** Methods in which each {@code Runnable.run()} call acquires the runnable (the executor's worker loop). */
@@ -48,7 +62,13 @@ public final class JdkModel {
         rule("java/lang/VirtualThread", "start", "()V", enter("threadStart", Key.THIS));
         rule("java/lang/Thread", "dispatchUncaughtException", "(Ljava/lang/Throwable;)V",
                 enter("uncaughtException", Key.THIS));
-        rule("java/lang/Runtime", "exit", "(I)V", new Hook(false, "exitRequested", Key.ARG0, null, null));
+        rule("java/lang/Runtime", "exit", "(I)V", enter("exitRequested", arg(0)));
+
+        // Interrupts (JLS 17.4.4): interrupt() happens-before the interrupted thread sees it.
+        rule("java/lang/Thread", "interrupt", "()V", enter("release", Key.THIS));
+        rule("java/lang/Thread", "isInterrupted", "()Z", exit("acquireIf", Key.THIS));
+        rule("java/lang/Thread", "interrupted", "()Z", exit("acquireIfCurrentThread", Key.NONE));
+        rule("java/lang/InterruptedException", "<init>", "*", exit("acquireCurrentThread", Key.NONE));
 
         // Locks: the key is the shared Sync, so a ReentrantReadWriteLock's read and write locks and the
         // Conditions of a lock all meet on one object.
@@ -65,10 +85,32 @@ public final class JdkModel {
                 int p = m.indexOf('(');
                 // Await gives up the lock and takes it again before returning, timed out or not.
                 rule(cond, m.substring(0, p), m.substring(p),
-                        new Hook(false, "release", Key.FIELD, "this$0", outer),
-                        new Hook(true, "acquire", Key.FIELD, "this$0", outer));
+                        enter("release", Key.field("this$0", outer)),
+                        exit("acquire", Key.field("this$0", outer)));
             }
         }
+        // More synchronizers: phasers meet at their root, exchangers and stamped locks on themselves.
+        String root = "Ljava/util/concurrent/Phaser;";
+        for (String m : new String[] {"arrive", "arriveAndDeregister", "arriveAndAwaitAdvance", "bulkRegister"}) {
+            rule(juc + "Phaser", m, "*", enter("release", Key.field("root", root)));
+        }
+        for (String m : new String[] {"arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"}) {
+            rule(juc + "Phaser", m, "*", exit("acquire", Key.field("root", root)));
+        }
+        rule(juc + "Exchanger", "exchange", "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+        for (String m : new String[] {"writeLock", "readLock", "writeLockInterruptibly", "readLockInterruptibly"}) {
+            rule(locks + "StampedLock", m, "*", exit("acquire", Key.THIS));
+        }
+        for (String m : new String[] {"tryWriteLock", "tryReadLock", "tryConvertToWriteLock", "tryConvertToReadLock",
+                "tryConvertToOptimisticRead"}) {
+            rule(locks + "StampedLock", m, "*", exit("acquireIfStamp", Key.THIS));
+        }
+        for (String m : new String[] {"unlockWrite", "unlockRead", "unlock", "tryUnlockWrite", "tryUnlockRead",
+                "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
+            rule(locks + "StampedLock", m, "*", enter("release", Key.THIS));
+        }
+        // An optimistic read that validates saw no write since its stamp: it is ordered after the last write.
+        rule(locks + "StampedLock", "validate", "(J)Z", exit("acquireIf", Key.THIS));
 
         // Latches, semaphores, barriers.
         rule(juc + "CountDownLatch", "countDown", "()V", enter("release", Key.THIS));
@@ -94,11 +136,31 @@ public final class JdkModel {
                 "compareAndExchangeAcquire", "compareAndExchangeRelease", "getAndSet", "getAndIncrement",
                 "getAndDecrement", "getAndAdd", "incrementAndGet", "decrementAndGet", "addAndGet", "getAndUpdate",
                 "updateAndGet", "getAndAccumulate", "accumulateAndGet"};
-        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference"}) {
+        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference",
+                "AtomicIntegerArray", "AtomicLongArray", "AtomicReferenceArray"}) {
             String c = juc + "atomic/" + atomic;
             for (String m : reads) rule(c, m, "*", exit("acquire", Key.THIS));
             for (String m : writes) rule(c, m, "*", enter("release", Key.THIS));
             for (String m : updates) rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+        }
+        // Field updaters act on the object passed first: key it like the object's own volatile fields.
+        for (String updater : new String[] {"AtomicIntegerFieldUpdater$AtomicIntegerFieldUpdaterImpl",
+                "AtomicLongFieldUpdater$CASUpdater", "AtomicLongFieldUpdater$LockedUpdater",
+                "AtomicReferenceFieldUpdater$AtomicReferenceFieldUpdaterImpl"}) {
+            String c = juc + "atomic/" + updater;
+            for (String m : reads) rule(c, m, "(Ljava/lang/Object;)*", exit("acquire", arg(0)));
+            for (String m : writes) rule(c, m, "(Ljava/lang/Object;*", enter("release", arg(0)));
+            for (String m : updates) rule(c, m, "(Ljava/lang/Object;*", enter("release", arg(0)), exit("acquire", arg(0)));
+        }
+        for (String adder : new String[] {"LongAdder", "DoubleAdder", "LongAccumulator", "DoubleAccumulator"}) {
+            String c = juc + "atomic/" + adder;
+            for (String m : new String[] {"add", "increment", "decrement", "accumulate", "reset"}) {
+                rule(c, m, "*", enter("release", Key.THIS));
+            }
+            for (String m : new String[] {"sum", "sumThenReset", "get", "getThenReset", "intValue", "longValue",
+                    "floatValue", "doubleValue"}) {
+                rule(c, m, "*", exit("acquire", Key.THIS));
+            }
         }
 
         // Queues as channels: what a thread did before handing an element over happens-before what the taker
@@ -110,14 +172,118 @@ public final class JdkModel {
         for (String q : new String[] {"ArrayBlockingQueue", "LinkedBlockingQueue", "LinkedBlockingDeque",
                 "SynchronousQueue", "PriorityBlockingQueue", "LinkedTransferQueue", "DelayQueue",
                 "ConcurrentLinkedQueue", "ConcurrentLinkedDeque"}) {
-            for (String m : producers) rule(juc + q, m, "(Ljava/lang/Object;*", enter("release", Key.ARG0));
+            for (String m : producers) rule(juc + q, m, "(Ljava/lang/Object;*", enter("release", arg(0)));
             for (String m : consumers) rule(juc + q, m, "*)Ljava/lang/Object;", exit("acquire", Key.RESULT));
         }
 
+        // Concurrent maps and lists publish what is put in them to whoever gets it out: keyed by the value (and
+        // the key), not the map, so unrelated users of one map (the JDK's own, among them) stay unordered.
+        for (String map : new String[] {"ConcurrentHashMap", "ConcurrentSkipListMap"}) {
+            String c = juc + map;
+            for (String m : new String[] {"put", "putIfAbsent", "replace"}) {
+                rule(c, m, "(Ljava/lang/Object;Ljava/lang/Object;)*", enter("release", arg(0)), enter("release", arg(1)));
+            }
+            rule(c, "replace", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Z", enter("release", arg(2)));
+            for (String m : new String[] {"get", "getOrDefault", "put", "putIfAbsent", "replace", "remove"}) {
+                rule(c, m, "*)Ljava/lang/Object;", exit("acquire", Key.RESULT));
+            }
+            // The value is made inside: released when the call returns (see the class comment on windows).
+            for (String m : new String[] {"compute", "computeIfAbsent", "computeIfPresent", "merge"}) {
+                rule(c, m, "*", exit("releaseAcquire", Key.RESULT));
+            }
+        }
+        for (String it : new String[] {"ConcurrentHashMap$KeyIterator", "ConcurrentHashMap$ValueIterator"}) {
+            rule(juc + it, "next", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
+        }
+        rule(juc + "ConcurrentHashMap$MapEntry", "getValue", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
+        rule(juc + "ConcurrentHashMap$MapEntry", "getKey", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
+        for (String list : new String[] {"CopyOnWriteArrayList", "CopyOnWriteArraySet"}) {
+            String c = juc + list;
+            for (String m : new String[] {"add", "addIfAbsent", "set"}) {
+                rule(c, m, "(Ljava/lang/Object;)*", enter("release", arg(0)));
+                rule(c, m, "(ILjava/lang/Object;)*", enter("release", arg(1)));
+            }
+            rule(c, "get", "(I)Ljava/lang/Object;", exit("acquire", Key.RESULT));
+        }
+        rule(juc + "CopyOnWriteArrayList$COWIterator", "next", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
+
+        // Fork/join (parallel streams, CompletableFuture's async default): forking or submitting a task
+        // happens-before it runs; its completion happens-before join/get; a counted completer's completion is
+        // released up its completer chain to the root the caller joins.
+        String fjt = juc + "ForkJoinTask";
+        rule(fjt, "<init>", "()V", exit("release", Key.THIS));
+        rule(fjt, "fork", "()Ljava/util/concurrent/ForkJoinTask;", enter("release", Key.THIS));
+        rule(fjt, "doExec", "*", enter("acquire", Key.THIS));
+        for (String m : new String[] {"setDone", "trySetThrown", "trySetException", "trySetCancelled"}) {
+            rule(fjt, m, "*", enter("release", Key.THIS));
+        }
+        for (String m : new String[] {"join", "invoke", "get", "quietlyJoin", "quietlyInvoke",
+                "quietlyJoinUninterruptibly", "isDone", "isCompletedNormally", "isCompletedAbnormally", "getRawResult"}) {
+            rule(fjt, m, "*", exit("acquire", Key.THIS));
+        }
+        for (String m : new String[] {"execute", "submit", "invoke", "externalSubmit"}) {
+            rule(juc + "ForkJoinPool", m, "(Ljava/util/concurrent/ForkJoinTask;)*", enter("release", arg(0)));
+            rule(juc + "ForkJoinPool", m, "(Ljava/lang/Runnable;)*", enter("release", arg(0)));
+            rule(juc + "ForkJoinPool", m, "(Ljava/lang/Runnable;Ljava/lang/Object;)*", enter("release", arg(0)));
+            rule(juc + "ForkJoinPool", m, "(Ljava/util/concurrent/Callable;)*", enter("release", arg(0)));
+        }
+        String cc = juc + "CountedCompleter";
+        for (String m : new String[] {"tryComplete", "propagateCompletion", "complete", "quietlyCompleteRoot",
+                "onCompletion"}) {
+            rule(cc, m, "*", enter("completerChain", Key.THIS));
+        }
+
+        // CompletableFuture: completing releases; reading the result (directly or as the source of a dependent
+        // stage) acquires.
+        String cf = juc + "CompletableFuture";
+        for (String m : new String[] {"completeNull", "completeValue", "completeThrowable", "completeRelay",
+                "internalComplete", "complete", "completeExceptionally", "obtrudeValue", "obtrudeException", "cancel"}) {
+            rule(cf, m, "*", enter("release", Key.THIS));
+        }
+        for (String m : new String[] {"join", "get", "getNow", "resultNow", "exceptionNow", "isDone",
+                "isCompletedExceptionally", "isCancelled", "state"}) {
+            rule(cf, m, "*", exit("acquire", Key.THIS));
+        }
+        // A stage added to a completed future runs its function at once, inside the call: acquire on entry.
+        for (String m : new String[] {"uniApplyStage", "uniAcceptStage", "uniRunStage", "uniWhenCompleteStage",
+                "uniHandleStage", "uniExceptionallyStage", "uniComposeExceptionallyStage", "uniComposeStage",
+                "biApplyStage", "biAcceptStage", "biRunStage", "orApplyStage", "orAcceptStage", "orRunStage"}) {
+            rule(cf, m, "*", enter("acquire", Key.THIS));
+        }
+        // allOf/anyOf read the sources' results directly when they are already complete.
+        rule(cf, "andTree", "*", exit("acquireEach", arg(0)));
+        rule(cf, "orTree", "*", exit("acquireEach", arg(0)));
+        rule(cf, "anyOf", "*", exit("acquireEach", arg(0)));
+        String cfDesc = "Ljava/util/concurrent/CompletableFuture;";
+        for (String stage : new String[] {"UniApply", "UniAccept", "UniRun", "UniWhenComplete", "UniHandle",
+                "UniExceptionally", "UniComposeExceptionally", "UniRelay", "UniCompose", "BiApply", "BiAccept", "BiRun",
+                "BiRelay", "OrApply", "OrAccept", "OrRun", "AnyOf"}) {
+            rule(cf + "$" + stage, "tryFire", "(I)Ljava/util/concurrent/CompletableFuture;",
+                    enter("acquire", Key.field("src", cfDesc)));
+            if (stage.startsWith("Bi") || stage.startsWith("Or")) {
+                rule(cf + "$" + stage, "tryFire", "(I)Ljava/util/concurrent/CompletableFuture;",
+                        enter("acquire", Key.field("snd", cfDesc)));
+            }
+        }
+
+        // Timer: scheduling a task happens-before it runs in the timer thread.
+        rule("java/util/Timer", "sched", "*", enter("release", arg(0)));
+        RUN_CALLS.put("java/util/TimerThread", "mainLoop");
+
+        // Synchronized wrappers and legacy collections: their monitors are what orders their users.
+        for (String c : new String[] {"java/util/Collections$SynchronizedCollection",
+                "java/util/Collections$SynchronizedList", "java/util/Collections$SynchronizedRandomAccessList",
+                "java/util/Collections$SynchronizedSet", "java/util/Collections$SynchronizedSortedSet",
+                "java/util/Collections$SynchronizedNavigableSet", "java/util/Collections$SynchronizedMap",
+                "java/util/Collections$SynchronizedSortedMap", "java/util/Collections$SynchronizedNavigableMap",
+                "java/util/Vector", "java/util/Hashtable", "java/lang/StringBuffer"}) {
+            MONITORS.add(c);
+        }
+
         // Executors: submission happens-before execution; completion happens-before Future.get.
-        rule(juc + "ThreadPoolExecutor", "execute", "(Ljava/lang/Runnable;)V", enter("release", Key.ARG0));
+        rule(juc + "ThreadPoolExecutor", "execute", "(Ljava/lang/Runnable;)V", enter("release", arg(0)));
         rule(juc + "ScheduledThreadPoolExecutor", "delayedExecute", "(Ljava/util/concurrent/RunnableScheduledFuture;)V",
-                enter("release", Key.ARG0));
+                enter("release", arg(0)));
         RUN_CALLS.put(juc + "ThreadPoolExecutor", "runWorker");
         rule(juc + "FutureTask", "set", "(Ljava/lang/Object;)V", enter("release", Key.THIS));
         rule(juc + "FutureTask", "setException", "(Ljava/lang/Throwable;)V", enter("release", Key.THIS));
@@ -128,18 +294,23 @@ public final class JdkModel {
         // no instances
     }
 
+    /** The key is argument {@code index} (0 is the first declared parameter). */
+    private static Key arg(int index) {
+        return new Key("arg", index, null, null);
+    }
+
     private static Hook enter(String event, Key key) {
-        return new Hook(false, event, key, null, null);
+        return new Hook(false, event, key);
     }
 
     private static Hook exit(String event, Key key) {
-        return new Hook(true, event, key, null, null);
+        return new Hook(true, event, key);
     }
 
     private static void lock(String c, String syncDesc) {
-        Hook release = new Hook(false, "release", Key.FIELD, "sync", syncDesc);
-        Hook acquire = new Hook(true, "acquire", Key.FIELD, "sync", syncDesc);
-        Hook acquireIf = new Hook(true, "acquireIf", Key.FIELD, "sync", syncDesc);
+        Hook release = enter("release", Key.field("sync", syncDesc));
+        Hook acquire = exit("acquire", Key.field("sync", syncDesc));
+        Hook acquireIf = exit("acquireIf", Key.field("sync", syncDesc));
         rule(c, "lock", "()V", acquire);
         rule(c, "lockInterruptibly", "()V", acquire);
         rule(c, "tryLock", "()Z", acquireIf);
@@ -164,7 +335,7 @@ public final class JdkModel {
 
     /** Whether the class (internal name) has modelled methods. */
     public static boolean models(String className) {
-        return RULES.containsKey(className) || RUN_CALLS.containsKey(className);
+        return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className);
     }
 
     /**
@@ -174,6 +345,7 @@ public final class JdkModel {
     static byte[] transform(String className, byte[] bytes) {
         Map<String, List<Hook>> rules = RULES.get(className);
         String runCalls = RUN_CALLS.get(className);
+        boolean monitors = MONITORS.contains(className);
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = new boolean[1];
@@ -183,13 +355,14 @@ public final class JdkModel {
                 MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
                 List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
                 boolean runs = name.equals(runCalls);
-                if (hooks.isEmpty() && !runs) return target;
+                if (hooks.isEmpty() && !runs && !monitors) return target;
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
                     public void visitEnd() {
                         if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (runs) acquireRunnables(this);
+                        if (monitors) monitors(className, this);
                         maxStack += 3; // the hooks push at most three values above what the method had
                         accept(target);
                     }
@@ -216,8 +389,10 @@ public final class JdkModel {
 
     private static void apply(String className, MethodNode m, List<Hook> hooks) {
         InsnList entry = new InsnList();
+        boolean constructor = m.name.equals("<init>");
         for (Hook h : hooks) {
-            if (!h.onExit()) entry.add(call(className, m, h));
+            // In a constructor `this` is usable only at the end: constructors get exit hooks only.
+            if (!h.onExit() && !constructor) entry.add(call(className, m, h));
         }
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
@@ -234,44 +409,114 @@ public final class JdkModel {
     private static InsnList call(String className, MethodNode m, Hook h) {
         InsnList l = new InsnList();
         String desc;
-        if (h.event().equals("exitRequested")) {
-            l.add(new VarInsnNode(Opcodes.ILOAD, 1));
-            desc = "(I)V";
-        } else if (h.event().equals("threadStart") || h.event().equals("uncaughtException")) {
-            l.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            desc = "(Ljava/lang/Thread;)V";
-        } else if (h.event().equals("acquireIf")) {
-            l.add(new InsnNode(Opcodes.DUP)); // the boolean result
-            l.add(key(className, m, h));
-            desc = "(ZLjava/lang/Object;)V";
-        } else {
-            l.add(key(className, m, h));
-            desc = "(Ljava/lang/Object;)V";
+        switch (h.event()) {
+            case "exitRequested":
+                l.add(new VarInsnNode(Opcodes.ILOAD, 1));
+                desc = "(I)V";
+                break;
+            case "threadStart":
+            case "uncaughtException":
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(Ljava/lang/Thread;)V";
+                break;
+            case "acquireIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                desc = "(ZLjava/lang/Object;)V";
+                break;
+            case "acquireIfStamp":
+                l.add(new InsnNode(Opcodes.DUP2)); // the long stamp being returned; 0 means failure
+                l.add(key(className, m, h.key()));
+                desc = "(JLjava/lang/Object;)V";
+                break;
+            case "acquireIfCurrentThread":
+                l.add(new InsnNode(Opcodes.DUP));
+                desc = "(Z)V";
+                break;
+            case "acquireCurrentThread":
+                desc = "()V";
+                break;
+            case "acquireEach":
+                l.add(key(className, m, h.key()));
+                desc = "([Ljava/lang/Object;)V";
+                break;
+            default: // acquire, release, releaseAcquire, completerChain
+                l.add(key(className, m, h.key()));
+                desc = "(Ljava/lang/Object;)V";
+                break;
         }
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, h.event(), desc, false));
         return l;
     }
 
-    private static InsnList key(String className, MethodNode m, Hook h) {
+    private static InsnList key(String className, MethodNode m, Key k) {
         InsnList l = new InsnList();
-        switch (h.key()) {
-            case THIS -> l.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            case ARG0 -> l.add(new VarInsnNode(Opcodes.ALOAD, (m.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1));
-            case RESULT -> l.add(new InsnNode(Opcodes.DUP));
-            case FIELD -> {
+        switch (k.kind()) {
+            case "this":
                 l.add(new VarInsnNode(Opcodes.ALOAD, 0));
-                l.add(new FieldInsnNode(Opcodes.GETFIELD, className, h.fieldName(), h.fieldDesc()));
+                break;
+            case "arg": {
+                int slot = (m.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+                Type[] args = Type.getArgumentTypes(m.desc);
+                for (int i = 0; i < k.arg(); i++) slot += args[i].getSize();
+                l.add(new VarInsnNode(args[k.arg()].getOpcode(Opcodes.ILOAD), slot));
+                break;
             }
+            case "result":
+                l.add(new InsnNode(Opcodes.DUP));
+                break;
+            case "field":
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(new FieldInsnNode(Opcodes.GETFIELD, className, k.fieldName(), k.fieldDesc()));
+                break;
+            default:
+                throw new IllegalStateException("no key for " + k);
         }
         return l;
     }
 
-    /** Before {@code task.run()} in the executor's worker loop: the worker acquires what submission released. */
+    /**
+     * The monitors of a JDK class the user synchronizes through (a synchronized wrapper, Vector): acquire after
+     * each monitorenter and on entry of synchronized methods, release before each monitorexit and return.
+     */
+    private static void monitors(String className, MethodNode m) {
+        boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            int op = n.getOpcode();
+            if (op == Opcodes.MONITORENTER) {
+                m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));
+                m.instructions.insert(n, event("acquire"));
+            } else if (op == Opcodes.MONITOREXIT) {
+                InsnList l = new InsnList();
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(event("release"));
+                m.instructions.insertBefore(n, l);
+            } else if (sync && op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
+                InsnList l = new InsnList();
+                l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(event("release"));
+                m.instructions.insertBefore(n, l);
+            }
+        }
+        if (sync) {
+            InsnList l = new InsnList();
+            l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
+            l.add(event("acquire"));
+            m.instructions.insert(l);
+        }
+    }
+
+    private static MethodInsnNode event(String name) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, name, "(Ljava/lang/Object;)V", false);
+    }
+
+    /** Before {@code task.run()} in a worker loop (executor, timer): the worker acquires what submission released. */
     private static boolean acquireRunnables(MethodNode m) {
         boolean changed = false;
         for (AbstractInsnNode n : m.instructions.toArray()) {
             if (n instanceof MethodInsnNode mi && mi.name.equals("run") && mi.desc.equals("()V")
-                    && mi.owner.equals("java/lang/Runnable")) {
+                    && mi.getOpcode() != Opcodes.INVOKESTATIC && mi.getOpcode() != Opcodes.INVOKESPECIAL) {
                 InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));
                 l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquire", "(Ljava/lang/Object;)V", false));

@@ -382,6 +382,52 @@ public final class RaceEvents {
         if (succeeded) acquire(key);
     }
 
+    /** Acquires every element (CompletableFuture.allOf reading each source's result). */
+    public static void acquireEach(Object[] keys) {
+        if (keys == null) return;
+        for (Object k : keys) acquire(k);
+    }
+
+    /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
+    public static void acquireIfStamp(long stamp, Object key) {
+        if (stamp != 0L) acquire(key);
+    }
+
+    /** The interrupted thread sees its interrupt: it acquires what {@code interrupt()} released into it. */
+    public static void acquireCurrentThread() {
+        acquire(Thread.currentThread());
+    }
+
+    public static void acquireIfCurrentThread(boolean interrupted) {
+        if (interrupted) acquire(Thread.currentThread());
+    }
+
+    /** A value made inside a modelled call (ConcurrentHashMap.compute...): published by and to the caller. */
+    public static void releaseAcquire(Object key) {
+        release(key);
+        acquire(key);
+    }
+
+    /**
+     * A counted completer completes: its work is released to every task up its completer chain (the root is
+     * what the caller joins), and it acquires what its siblings released there before it.
+     */
+    public static void completerChain(Object task) {
+        if (!enabled || !(task instanceof java.util.concurrent.CountedCompleter)) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            for (java.util.concurrent.CountedCompleter<?> c = (java.util.concurrent.CountedCompleter<?>) task;
+                    c != null; c = c.getCompleter()) {
+                Shadow s = SHADOWS.get(c);
+                DETECTOR.acquire(ts, s);
+                DETECTOR.release(ts, s);
+            }
+        } catch (Throwable e) {
+            Internal.error("modelling a counted completer", e);
+        }
+    }
+
     /** A modelled JDK method releases {@code key}. */
     public static void release(Object key) {
         if (!enabled || key == null) return;
