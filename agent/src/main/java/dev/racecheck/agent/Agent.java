@@ -69,6 +69,8 @@ public final class Agent {
         Config.include = options.include;
         Config.exclude = options.exclude;
         Config.reportJson = options.reportJson;
+        Config.suppressions = options.suppressions;
+        Config.baseline = options.baseline;
         Config.verbose = options.verbose;
         String version = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
         Config.version = version == null ? "dev" : version;

@@ -1,11 +1,18 @@
 package dev.racecheck.agent;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import dev.racecheck.reports.Baseline;
+import dev.racecheck.reports.ReportFormatException;
+import dev.racecheck.reports.SuppressionFormatException;
+import dev.racecheck.reports.Suppressions;
 
 /**
  * The agent's options, named after GORACE's. They come from the environment variable {@code RACECHECK_OPTIONS}
@@ -20,12 +27,14 @@ import java.util.regex.Pattern;
  *   <tr><td>include</td><td>only instrument classes matching these globs, separated by ':' (default: all application classes)</td></tr>
  *   <tr><td>exclude</td><td>never instrument classes matching these globs, separated by ':'</td></tr>
  *   <tr><td>report_json</td><td>also write the races as JSON to this file at exit; {@code %p} in it stands for the process id</td></tr>
+ *   <tr><td>suppressions</td><td>a file of {@code race:<glob>} lines; races with a frame matching one are not reported</td></tr>
+ *   <tr><td>baseline</td><td>a JSON report of known races: they are still printed but do not fail the run</td></tr>
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
  * </table>
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
-            "report_json", "verbose");
+            "report_json", "suppressions", "baseline", "verbose");
 
     final int exitCode;
     final boolean haltOnError;
@@ -33,6 +42,8 @@ public final class Options {
     final List<String> include;
     final List<String> exclude;
     final String reportJson;
+    final Suppressions suppressions;
+    final Baseline baseline;
     final boolean verbose;
 
     private Options(Map<String, String> values) throws BadOption {
@@ -43,6 +54,36 @@ public final class Options {
         reportJson = nonEmpty(values, "report_json");
         include = globs(values, "include");
         exclude = globs(values, "exclude");
+        suppressions = suppressions(nonEmpty(values, "suppressions"));
+        baseline = baseline(nonEmpty(values, "baseline"));
+    }
+
+    private static Suppressions suppressions(String file) throws BadOption {
+        if (file == null) return Suppressions.NONE;
+        try {
+            return Suppressions.read(Path.of(file));
+        } catch (IOException e) {
+            throw new BadOption("cannot read suppressions file " + file + ": " + reason(e));
+        } catch (SuppressionFormatException e) {
+            throw new BadOption(e.getMessage());
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        return e.getMessage();
+    }
+
+    private static Baseline baseline(String file) throws BadOption {
+        if (file == null) return Baseline.EMPTY;
+        try {
+            return Baseline.read(Path.of(file));
+        } catch (IOException e) {
+            throw new BadOption("cannot read baseline " + file + ": " + reason(e));
+        } catch (ReportFormatException e) {
+            throw new BadOption("baseline " + file + " is not a racecheck JSON report: " + e.getMessage());
+        }
     }
 
     /** Parses both sources; {@code env} and {@code agentArgs} may be null. */

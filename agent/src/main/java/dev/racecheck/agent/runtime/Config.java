@@ -2,6 +2,9 @@ package dev.racecheck.agent.runtime;
 
 import java.util.List;
 
+import dev.racecheck.reports.Baseline;
+import dev.racecheck.reports.Suppressions;
+
 /**
  * The options in force, fixed at start-up (see {@code Options} in the agent for parsing and documentation).
  */
@@ -17,6 +20,9 @@ public final class Config {
     /** racecheck's version and the program's command line, for the JSON report. */
     public static volatile String version = "unknown";
     public static volatile String command;
+    /** Races not to report, and races that are known (reported, but they do not fail the run). */
+    public static volatile Suppressions suppressions = Suppressions.NONE;
+    public static volatile Baseline baseline = Baseline.EMPTY;
     /** Print instrumentation diagnostics. */
     public static volatile boolean verbose;
     /** Class name globs to instrument (empty: all application classes) and to leave alone. */

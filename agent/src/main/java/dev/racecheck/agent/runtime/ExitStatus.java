@@ -78,10 +78,17 @@ final class ExitStatus {
         ts.ignore++;
         try {
             int races = Reporter.count();
-            ReportFiles.write(races);
+            int failing = Reporter.failing();
+            ReportFiles.write(failing);
+            if (Reporter.suppressedCount() > 0) {
+                Internal.verbose(Reporter.suppressedCount() + " race(s) suppressed");
+            }
             if (races == 0) return;
             Reporter.printLine(TextRenderer.summary(races));
-            if (programStatus() == 0 && Config.exitCode != 0) {
+            if (failing < races) {
+                Reporter.printLine("racecheck: " + (races - failing) + " of them in the baseline");
+            }
+            if (failing > 0 && programStatus() == 0 && Config.exitCode != 0) {
                 Reporter.flushProgramStreams();
                 Runtime.getRuntime().halt(Config.exitCode);
             }

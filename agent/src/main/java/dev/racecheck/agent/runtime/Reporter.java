@@ -34,6 +34,9 @@ final class Reporter {
     private static final List<String> TEXTS = new ArrayList<>();
     private static final List<String> TESTS = new ArrayList<>();
     private static PrintStream log;
+    /** Races left out by the suppressions, and races reported that are in the baseline. Guarded by LOCK. */
+    private static int suppressed;
+    private static int knownRaces;
 
     private Reporter() {
         // no instances
@@ -74,15 +77,26 @@ final class Reporter {
                     new Access(previousWrite ? AccessKind.WRITE : AccessKind.READ,
                             previous == null ? -1 : previous.serial, previousStack),
                     threads, 1);
+            if (Config.suppressions.suppresses(race)) {
+                synchronized (LOCK) {
+                    suppressed++;
+                }
+                return;
+            }
+            boolean known = Config.baseline.contains(race);
             String text = TextRenderer.render(race);
             synchronized (LOCK) {
                 RACES.add(race);
                 COUNTS.add(count);
-                TEXTS.add(text);
+                // A known race fails no test: the JUnit integration never sees it.
+                TEXTS.add(known ? null : text);
                 TESTS.add(t.testId);
+                if (known) knownRaces++;
                 print(text);
+                if (known) print("racecheck: the race above is in the baseline: it does not fail the run"
+                        + System.lineSeparator());
             }
-            if (Config.haltOnError) {
+            if (Config.haltOnError && !known) {
                 flushProgramStreams();
                 Runtime.getRuntime().halt(Config.exitCode);
             }
@@ -119,6 +133,19 @@ final class Reporter {
     static int count() {
         synchronized (LOCK) {
             return RACES.size();
+        }
+    }
+
+    /** Distinct races that fail the run: reported and not in the baseline. */
+    static int failing() {
+        synchronized (LOCK) {
+            return RACES.size() - knownRaces;
+        }
+    }
+
+    static int suppressedCount() {
+        synchronized (LOCK) {
+            return suppressed;
         }
     }
 
