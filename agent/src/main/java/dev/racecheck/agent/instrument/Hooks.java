@@ -14,7 +14,8 @@ final class Hooks {
     static final String STATIC_ACCESS_DESC = "(Ljava/lang/Class;II" + TS + "I)V";
     static final String ARRAY_DESC = "(Ljava/lang/Object;II" + TS + "I)V";
     static final String SYNC_DESC = "(Ljava/lang/Object;" + TS + ")V";
-    static final String STATIC_SYNC_DESC = "(Ljava/lang/Class;I" + TS + ")V";
+    static final String FIELD_SYNC_DESC = "(Ljava/lang/Object;I" + TS + ")V";
+    static final String STATIC_SYNC_DESC = "(Ljava/lang/Class;II" + TS + ")V";
     static final String CLASS_INIT_DESC = "(Ljava/lang/Class;" + TS + ")V";
 
     private Hooks() {

@@ -148,10 +148,17 @@ public final class JdkModel {
                 "AtomicLongFieldUpdater$CASUpdater", "AtomicLongFieldUpdater$LockedUpdater",
                 "AtomicReferenceFieldUpdater$AtomicReferenceFieldUpdaterImpl"}) {
             String c = juc + "atomic/" + updater;
-            for (String m : reads) rule(c, m, "(Ljava/lang/Object;)*", exit("acquire", arg(0)));
-            for (String m : writes) rule(c, m, "(Ljava/lang/Object;*", enter("release", arg(0)));
-            for (String m : updates) rule(c, m, "(Ljava/lang/Object;*", enter("release", arg(0)), exit("acquire", arg(0)));
+            for (String m : reads) rule(c, m, "(Ljava/lang/Object;)*", exit("updaterAcquire", arg(0)));
+            for (String m : writes) rule(c, m, "(Ljava/lang/Object;*", enter("updaterRelease", arg(0)));
+            for (String m : updates) {
+                rule(c, m, "(Ljava/lang/Object;*", enter("updaterRelease", arg(0)), exit("updaterAcquire", arg(0)));
+            }
         }
+        // The factories say which field an updater works on.
+        String atomic = juc + "atomic/";
+        rule(atomic + "AtomicIntegerFieldUpdater", "newUpdater", "*", exit("updaterCreated", arg(1)));
+        rule(atomic + "AtomicLongFieldUpdater", "newUpdater", "*", exit("updaterCreated", arg(1)));
+        rule(atomic + "AtomicReferenceFieldUpdater", "newUpdater", "*", exit("updaterCreated", arg(2)));
         for (String adder : new String[] {"LongAdder", "DoubleAdder", "LongAccumulator", "DoubleAccumulator"}) {
             String c = juc + "atomic/" + adder;
             for (String m : new String[] {"add", "increment", "decrement", "accumulate", "reset"}) {
@@ -435,6 +442,17 @@ public final class JdkModel {
                 break;
             case "acquireCurrentThread":
                 desc = "()V";
+                break;
+            case "updaterCreated":
+                l.add(new InsnNode(Opcodes.DUP)); // the updater being returned
+                l.add(key(className, m, h.key())); // the field name
+                desc = "(Ljava/lang/Object;Ljava/lang/String;)V";
+                break;
+            case "updaterAcquire":
+            case "updaterRelease":
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the updater
+                l.add(key(className, m, h.key())); // the object it acts on
+                desc = "(Ljava/lang/Object;Ljava/lang/Object;)V";
                 break;
             case "acquireEach":
                 l.add(key(className, m, h.key()));

@@ -255,8 +255,9 @@ final class MethodInstrumenter {
                     } else {
                         l.add(new InsnNode(Opcodes.SWAP));                              // [v obj]
                     }
+                    l.add(push(Sites.syncKey(fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-                    l.add(hook("volatileRead", Hooks.SYNC_DESC));                       // [v]
+                    l.add(hook("volatileRead", Hooks.FIELD_SYNC_DESC));                 // [v]
                     insns.insert(fi, l);
                 } else {
                     l.add(new InsnNode(Opcodes.DUP));                                   // [obj obj]
@@ -276,8 +277,9 @@ final class MethodInstrumenter {
                     l.add(new InsnNode(Opcodes.POP));                                   // [obj v obj]
                 }
                 if (info.isVolatile()) {
+                    l.add(push(Sites.syncKey(fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-                    l.add(hook("volatileWrite", Hooks.SYNC_DESC));                      // [obj v]
+                    l.add(hook("volatileWrite", Hooks.FIELD_SYNC_DESC));                // [obj v]
                 } else {
                     accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
                     l.add(hook("write", Hooks.ACCESS_DESC));                            // [obj v]
@@ -295,6 +297,7 @@ final class MethodInstrumenter {
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("classUse", "(Ljava/lang/Class;I" + Hooks.TS + ")V"));
                 } else if (info.isVolatile()) {
+                    l.add(push(Sites.syncKey(fi.name)));
                     l.add(push(site(declaring, fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("staticVolatileRead", Hooks.STATIC_SYNC_DESC));
@@ -309,6 +312,7 @@ final class MethodInstrumenter {
                 l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                 if (info.isVolatile()) {
                     // A release must precede the write it publishes.
+                    l.add(push(Sites.syncKey(fi.name)));
                     l.add(push(site(declaring, fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("staticVolatileWrite", Hooks.STATIC_SYNC_DESC));

@@ -24,6 +24,12 @@ interface Detector {
     /** t releases into {@code s}. */
     void release(ThreadState t, Shadow s);
 
+    /** t acquires from one volatile field ({@code key}) of the object or class {@code s} shadows. */
+    void acquireField(ThreadState t, Shadow s, int key);
+
+    /** t releases into one volatile field of the object or class {@code s} shadows. */
+    void releaseField(ThreadState t, Shadow s, int key);
+
     /** Before {@code child} runs: everything {@code parent} did so far happens-before it. */
     void fork(ThreadState parent, ThreadState child);
 

@@ -150,6 +150,17 @@ final class FastTrack implements Detector {
     }
 
     @Override
+    public void acquireField(ThreadState t, Shadow s, int key) {
+        s.acquireField(key, t.clock);
+    }
+
+    @Override
+    public void releaseField(ThreadState t, Shadow s, int key) {
+        s.releaseField(key, t.clock);
+        t.tick();
+    }
+
+    @Override
     public void fork(ThreadState parent, ThreadState child) {
         // The child was created with a copy of the parent's clock; the parent moves on to a new epoch.
         parent.tick();

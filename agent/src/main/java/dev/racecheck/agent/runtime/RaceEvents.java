@@ -206,26 +206,26 @@ public final class RaceEvents {
 
     // ---- synchronization in application code ---------------------------------------------------------------
 
-    /** After a volatile read (of a field of {@code owner}, or a static field when owner is its Class): acquire. */
-    public static void volatileRead(Object owner, ThreadState ts) {
+    /** After a volatile read of field {@code key} ({@link Sites#syncKey}) of {@code owner}: acquire. */
+    public static void volatileRead(Object owner, int key, ThreadState ts) {
         if (ts.ignore != 0 || owner == null) return;
-        DETECTOR.acquire(ts, SHADOWS.get(owner));
+        DETECTOR.acquireField(ts, SHADOWS.get(owner), key);
     }
 
     /** Before a volatile write: release. */
-    public static void volatileWrite(Object owner, ThreadState ts) {
+    public static void volatileWrite(Object owner, int key, ThreadState ts) {
         if (ts.ignore != 0 || owner == null) return;
-        DETECTOR.release(ts, SHADOWS.get(owner));
+        DETECTOR.releaseField(ts, SHADOWS.get(owner), key);
     }
 
-    public static void staticVolatileRead(Class<?> owner, int site, ThreadState ts) {
+    public static void staticVolatileRead(Class<?> owner, int key, int site, ThreadState ts) {
         if (ts.ignore != 0) return;
-        DETECTOR.acquire(ts, SHADOWS.get(declaring(owner, site)));
+        DETECTOR.acquireField(ts, SHADOWS.get(declaring(owner, site)), key);
     }
 
-    public static void staticVolatileWrite(Class<?> owner, int site, ThreadState ts) {
+    public static void staticVolatileWrite(Class<?> owner, int key, int site, ThreadState ts) {
         if (ts.ignore != 0) return;
-        DETECTOR.release(ts, SHADOWS.get(declaring(owner, site)));
+        DETECTOR.releaseField(ts, SHADOWS.get(declaring(owner, site)), key);
     }
 
     /** After monitorenter, and on entry of a synchronized method. */
@@ -425,6 +425,41 @@ public final class RaceEvents {
             }
         } catch (Throwable e) {
             Internal.error("modelling a counted completer", e);
+        }
+    }
+
+    /** A field updater was made for the field named {@code name}: its operations act on that field. */
+    public static void updaterCreated(Object updater, String name) {
+        if (!enabled || updater == null || name == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        SHADOWS.get(updater).updaterField = Sites.syncKey(name);
+    }
+
+    /** An updater operation acquires from its field of {@code target}, like a volatile read of that field. */
+    public static void updaterAcquire(Object updater, Object target) {
+        if (!enabled || target == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            int key = SHADOWS.get(updater).updaterField;
+            if (key < 0) DETECTOR.acquire(ts, SHADOWS.get(target));
+            else DETECTOR.acquireField(ts, SHADOWS.get(target), key);
+        } catch (Throwable e) {
+            Internal.error("modelling a field updater", e);
+        }
+    }
+
+    public static void updaterRelease(Object updater, Object target) {
+        if (!enabled || target == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            int key = SHADOWS.get(updater).updaterField;
+            if (key < 0) DETECTOR.release(ts, SHADOWS.get(target));
+            else DETECTOR.releaseField(ts, SHADOWS.get(target), key);
+        } catch (Throwable e) {
+            Internal.error("modelling a field updater", e);
         }
     }
 

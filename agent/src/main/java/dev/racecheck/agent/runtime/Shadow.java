@@ -16,6 +16,9 @@ final class Shadow {
     private volatile VarState[] vars = NO_VARS;
     /** Release clock of this object as a lock / volatile / synchronizer; guarded by this. */
     private VectorClock sync;
+    /** Per volatile field (by sync key): its release clock. Guarded by this; few per object. */
+    private int[] fieldSyncKeys;
+    private VectorClock[] fieldSyncs;
     /** For a Class: the clock at the end of its static initializer, or null until then. Guarded by this. */
     private VectorClock initialized;
     /** For a Thread: racecheck's state of that thread (set when it is started or first seen). */
@@ -82,6 +85,34 @@ final class Shadow {
         if (sync == null) sync = new VectorClock(threadClock);
         else sync.acquire(threadClock);
     }
+
+    /** Acquire from one volatile field of this object (or class): a volatile is a synchronization variable of its own. */
+    synchronized void acquireField(int key, VectorClock threadClock) {
+        VectorClock vc = fieldSync(key, false);
+        if (vc != null) threadClock.acquire(vc);
+    }
+
+    synchronized void releaseField(int key, VectorClock threadClock) {
+        fieldSync(key, true).acquire(threadClock);
+    }
+
+    private VectorClock fieldSync(int key, boolean create) {
+        if (fieldSyncKeys != null) {
+            for (int i = 0; i < fieldSyncKeys.length; i++) {
+                if (fieldSyncKeys[i] == key) return fieldSyncs[i];
+            }
+        }
+        if (!create) return null;
+        int n = fieldSyncKeys == null ? 0 : fieldSyncKeys.length;
+        fieldSyncKeys = fieldSyncKeys == null ? new int[1] : Arrays.copyOf(fieldSyncKeys, n + 1);
+        fieldSyncs = fieldSyncs == null ? new VectorClock[1] : Arrays.copyOf(fieldSyncs, n + 1);
+        fieldSyncKeys[n] = key;
+        fieldSyncs[n] = new VectorClock();
+        return fieldSyncs[n];
+    }
+
+    /** For a field updater or VarHandle: the sync key of the field it works on, or -1. */
+    volatile int updaterField = -1;
 
     synchronized void markInitialized(VectorClock threadClock) {
         initialized = new VectorClock(threadClock);

@@ -68,6 +68,21 @@ public final class Sites {
         return key;
     }
 
+    private static final Map<String, Integer> SYNC_KEYS = new HashMap<>();
+
+    /**
+     * A number for a volatile field's name: the key of its synchronization clock in its object's shadow. Keyed by
+     * name only, because field updaters and VarHandles know the name but not always the descriptor.
+     */
+    public static synchronized int syncKey(String fieldName) {
+        Integer key = SYNC_KEYS.get(fieldName);
+        if (key == null) {
+            key = SYNC_KEYS.size();
+            SYNC_KEYS.put(fieldName, key);
+        }
+        return key;
+    }
+
     private static final java.util.Set<String> INITIALIZERS = new java.util.HashSet<>();
 
     /** The instrumenter saw a static initializer in this class (binary name with dots). */
