@@ -80,14 +80,18 @@ public final class Main {
         return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 
-    /** Unexpected failures: one line on stderr, exit status 1 (no stack trace). */
+    /**
+     * Failures while running: one line on stderr, no stack trace. Bad input files (see {@link BadInputException})
+     * exit with status 2 like other user errors, but without the usage, which would not help; anything else is
+     * unexpected and exits with status 1.
+     */
     private static IExecutionExceptionHandler executionErrorHandler() {
         return (Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) -> {
             PrintWriter err = cmd.getErr();
             String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + message);
             err.flush();
-            return ExitCodes.ERROR;
+            return ex instanceof BadInputException ? ExitCodes.USAGE : ExitCodes.ERROR;
         };
     }
 }

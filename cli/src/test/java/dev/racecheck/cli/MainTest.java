@@ -11,7 +11,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Cli r = Cli.execute();
         assertEquals(ExitCodes.USAGE, r.status());
-        assertEquals("racecheck: missing command: run, demo, version or help", r.errFirstLine());
+        assertEquals("racecheck: missing command: run, demo, report, version, completion or help", r.errFirstLine());
         assertTrue(r.err().contains("Usage: racecheck"), r.err());
         assertEquals("", r.out());
     }
@@ -61,7 +61,7 @@ class MainTest {
     void helpListsTheCommands() {
         Cli r = Cli.execute("--help");
         assertEquals(ExitCodes.OK, r.status());
-        for (String command : new String[] {"run", "demo", "version"}) {
+        for (String command : new String[] {"run", "demo", "report", "version", "completion"}) {
             assertTrue(r.out().contains("  " + command + " "), r.out());
         }
         assertEquals("", r.err());

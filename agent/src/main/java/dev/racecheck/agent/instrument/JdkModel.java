@@ -51,6 +51,11 @@ public final class JdkModel {
     private static final Map<String, Map<String, List<Hook>>> RULES = new HashMap<>();
     /** Methods in which each {@code Runnable.run()} call acquires the runnable (the executor's worker loop). */
     private static final Map<String, String> RUN_CALLS = new HashMap<>();
+    /**
+     * Per class, methods in which the value a {@code Function}/{@code BiFunction} returns is released right there,
+     * before the method publishes it (ConcurrentHashMap.computeIfAbsent: another thread may get() it at once).
+     */
+    private static final Map<String, java.util.Set<String>> PUBLISHED_RESULTS = new HashMap<>();
 
     static {
         String juc = "java/util/concurrent/";
@@ -62,6 +67,8 @@ public final class JdkModel {
         rule("java/lang/VirtualThread", "start", "()V", enter("threadStart", Key.THIS));
         rule("java/lang/Thread", "dispatchUncaughtException", "(Ljava/lang/Throwable;)V",
                 enter("uncaughtException", Key.THIS));
+        rule("java/lang/Thread", "exit", "()V", enter("threadExit", Key.THIS));
+        rule("java/lang/VirtualThread", "afterDone", "(Z)V", enter("threadExit", Key.THIS));
         rule("java/lang/Runtime", "exit", "(I)V", enter("exitRequested", arg(0)));
 
         // Interrupts (JLS 17.4.4): interrupt() happens-before the interrupted thread sees it.
@@ -102,7 +109,7 @@ public final class JdkModel {
             rule(locks + "StampedLock", m, "*", exit("acquire", Key.THIS));
         }
         for (String m : new String[] {"tryWriteLock", "tryReadLock", "tryConvertToWriteLock", "tryConvertToReadLock",
-                "tryConvertToOptimisticRead"}) {
+                "tryConvertToOptimisticRead", "tryOptimisticRead"}) {
             rule(locks + "StampedLock", m, "*", exit("acquireIfStamp", Key.THIS));
         }
         for (String m : new String[] {"unlockWrite", "unlockRead", "unlock", "tryUnlockWrite", "tryUnlockRead",
@@ -198,6 +205,13 @@ public final class JdkModel {
             for (String m : new String[] {"compute", "computeIfAbsent", "computeIfPresent", "merge"}) {
                 rule(c, m, "*", exit("releaseAcquire", Key.RESULT));
             }
+            // An update in place (compute on the same key) sees what the previous update did: ordered per map.
+            for (String m : new String[] {"compute", "computeIfPresent", "merge"}) {
+                rule(c, m, "*", enter("acquire", Key.THIS), exit("release", Key.THIS));
+            }
+            rule(c, "merge", "*", enter("release", arg(1)));
+            PUBLISHED_RESULTS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge",
+                    "doCompute", "doPut"));
         }
         for (String it : new String[] {"ConcurrentHashMap$KeyIterator", "ConcurrentHashMap$ValueIterator"}) {
             rule(juc + it, "next", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
@@ -224,7 +238,8 @@ public final class JdkModel {
         for (String m : new String[] {"setDone", "trySetThrown", "trySetException", "trySetCancelled"}) {
             rule(fjt, m, "*", enter("release", Key.THIS));
         }
-        for (String m : new String[] {"join", "invoke", "get", "quietlyJoin", "quietlyInvoke",
+        for (String m : new String[] {"join", "invoke", "get", "quietlyJoin", "quietlyInvoke", "joinForPoolInvoke",
+                "getForPoolInvoke", "awaitPoolInvoke",
                 "quietlyJoinUninterruptibly", "isDone", "isCompletedNormally", "isCompletedAbnormally", "getRawResult"}) {
             rule(fjt, m, "*", exit("acquire", Key.THIS));
         }
@@ -252,10 +267,16 @@ public final class JdkModel {
             rule(cf, m, "*", exit("acquire", Key.THIS));
         }
         // A stage added to a completed future runs its function at once, inside the call: acquire on entry.
+        // Adding a stage also releases: what the caller did before thenApply(f) happens-before f, which the
+        // completing thread may run later (it acquires the source in tryFire).
         for (String m : new String[] {"uniApplyStage", "uniAcceptStage", "uniRunStage", "uniWhenCompleteStage",
                 "uniHandleStage", "uniExceptionallyStage", "uniComposeExceptionallyStage", "uniComposeStage",
                 "biApplyStage", "biAcceptStage", "biRunStage", "orApplyStage", "orAcceptStage", "orRunStage"}) {
-            rule(cf, m, "*", enter("acquire", Key.THIS));
+            rule(cf, m, "*", enter("acquire", Key.THIS), enter("release", Key.THIS));
+            if (m.startsWith("bi") || m.startsWith("or")) {
+                // The other future: bi/or stages take (Executor, CompletionStage, function).
+                rule(cf, m, "*", enter("acquire", arg(1)), enter("release", arg(1)));
+            }
         }
         // allOf/anyOf read the sources' results directly when they are already complete.
         rule(cf, "andTree", "*", exit("acquireEach", arg(0)));
@@ -272,6 +293,15 @@ public final class JdkModel {
                         enter("acquire", Key.field("snd", cfDesc)));
             }
         }
+
+        // invokeAll returns futures of which some finished before it looked: each is acquired.
+        rule(juc + "AbstractExecutorService", "invokeAll", "*", exit("acquireEach", Key.RESULT));
+        // JDK 21+ thread-per-task executors: a finished task is released into the executor, which
+        // close()/awaitTermination() acquire.
+        rule(juc + "ThreadPerTaskExecutor", "taskComplete", "*", enter("release", Key.THIS));
+        rule(juc + "ThreadPerTaskExecutor", "awaitTermination", "*", exit("acquire", Key.THIS));
+        rule(juc + "ThreadPerTaskExecutor", "close", "()V", exit("acquire", Key.THIS));
+        rule("java/lang/VirtualThread", "interrupt", "()V", enter("release", Key.THIS));
 
         // Timer: scheduling a task happens-before it runs in the timer thread.
         rule("java/util/Timer", "sched", "*", enter("release", arg(0)));
@@ -342,7 +372,8 @@ public final class JdkModel {
 
     /** Whether the class (internal name) has modelled methods. */
     public static boolean models(String className) {
-        return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className);
+        return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
+                || PUBLISHED_RESULTS.containsKey(className);
     }
 
     /**
@@ -353,6 +384,7 @@ public final class JdkModel {
         Map<String, List<Hook>> rules = RULES.get(className);
         String runCalls = RUN_CALLS.get(className);
         boolean monitors = MONITORS.contains(className);
+        java.util.Set<String> published = PUBLISHED_RESULTS.getOrDefault(className, java.util.Set.of());
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = new boolean[1];
@@ -362,7 +394,8 @@ public final class JdkModel {
                 MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
                 List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
                 boolean runs = name.equals(runCalls);
-                if (hooks.isEmpty() && !runs && !monitors) return target;
+                boolean publishes = published.contains(name);
+                if (hooks.isEmpty() && !runs && !monitors && !publishes) return target;
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
@@ -370,6 +403,7 @@ public final class JdkModel {
                         if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
+                        if (publishes) releaseFunctionResults(this);
                         maxStack += 3; // the hooks push at most three values above what the method had
                         accept(target);
                     }
@@ -422,6 +456,7 @@ public final class JdkModel {
                 desc = "(I)V";
                 break;
             case "threadStart":
+            case "threadExit":
             case "uncaughtException":
                 l.add(new VarInsnNode(Opcodes.ALOAD, 0));
                 desc = "(Ljava/lang/Thread;)V";
@@ -456,7 +491,7 @@ public final class JdkModel {
                 break;
             case "acquireEach":
                 l.add(key(className, m, h.key()));
-                desc = "([Ljava/lang/Object;)V";
+                desc = "(Ljava/lang/Object;)V";
                 break;
             default: // acquire, release, releaseAcquire, completerChain
                 l.add(key(className, m, h.key()));
@@ -527,6 +562,19 @@ public final class JdkModel {
 
     private static MethodInsnNode event(String name) {
         return new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, name, "(Ljava/lang/Object;)V", false);
+    }
+
+    /** After each {@code (Bi)Function.apply} call: DUP the result and release it before it is published. */
+    private static void releaseFunctionResults(MethodNode m) {
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (n instanceof MethodInsnNode mi && mi.name.equals("apply") && mi.desc.endsWith(")Ljava/lang/Object;")
+                    && (mi.owner.equals("java/util/function/Function") || mi.owner.equals("java/util/function/BiFunction"))) {
+                InsnList l = new InsnList();
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(event("release"));
+                m.instructions.insert(n, l);
+            }
+        }
     }
 
     /** Before {@code task.run()} in a worker loop (executor, timer): the worker acquires what submission released. */

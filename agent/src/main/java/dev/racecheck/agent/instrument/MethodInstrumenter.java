@@ -87,6 +87,9 @@ final class MethodInstrumenter {
             if (observes(n)) work = true;
         }
         if (!work && !calls) return false;
+        // Class constants (ldc) need class files of version 49 or later: the static initializer's event and a
+        // static synchronized method's monitor need them, so such methods of older classes stay as they are.
+        if (version < Opcodes.V1_5 && (isInitializer || (isSynchronized && isStatic))) return false;
         boolean pushes = calls;
 
         AbstractInsnNode[] original = insns.toArray();
@@ -106,10 +109,18 @@ final class MethodInstrumenter {
                     if (pendingNews > 0) {
                         pendingNews--;
                     } else {
-                        // super(...) or this(...): from here on `this` is initialized and may be passed around.
+                        // super(...) or this(...): from here on `this` is initialized and may be passed around,
+                        // and the frame is pushed: a constructor whose super call throws has nothing to pop.
                         thisReady = true;
                         bodyStart = new LabelNode();
-                        insns.insert(n, bodyStart);
+                        InsnList push = new InsnList();
+                        if (pushes) {
+                            push.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                            push.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "enter", Hooks.ENTER_DESC, false));
+                            push.add(new VarInsnNode(Opcodes.ISTORE, baseLocal));
+                        }
+                        push.add(bodyStart);
+                        insns.insert(n, push);
                     }
                 }
             }
@@ -153,7 +164,8 @@ final class MethodInstrumenter {
         prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "thread", Hooks.THREAD_DESC, false));
         prologue.add(new VarInsnNode(Opcodes.ASTORE, tsLocal));
         prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, pushes ? "enter" : "depth",
+        // A constructor pushes its frame only once super(...) has returned (above).
+        prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, pushes && !isConstructor ? "enter" : "depth",
                 Hooks.ENTER_DESC, false));
         prologue.add(new VarInsnNode(Opcodes.ISTORE, baseLocal));
         if (isSynchronized) {

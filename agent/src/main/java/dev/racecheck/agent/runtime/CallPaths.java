@@ -45,6 +45,7 @@ final class CallPaths {
      */
     static int leaf(ThreadState ts, int base, int site) {
         int node = prefix(ts, base);
+        if (ts.leafKeys == null) ts.makeLeafCache();
         long key = ((long) node << 32) | site;
         int slot = (int) (key ^ (key >>> 29)) & (ts.leafKeys.length - 1);
         if (ts.leafKeys[slot] == key) return ts.leafNodes[slot];

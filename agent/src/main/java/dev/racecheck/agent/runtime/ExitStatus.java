@@ -80,6 +80,12 @@ final class ExitStatus {
             int races = Reporter.count();
             int failing = Reporter.failing();
             ReportFiles.write(failing);
+            if (Config.verbose) {
+                long[] census = RaceEvents.SHADOWS.census();
+                Internal.verbose("shadows: " + census[0] + " live, " + census[1] + " cleared but not yet unlinked");
+            }
+            Internal.verbose("threads: " + Threads.slots() + " clock slots for " + Threads.started()
+                    + " threads; " + CallPaths.size() + " call paths; " + Sites.count() + " sites");
             if (Reporter.suppressedCount() > 0) {
                 Internal.verbose(Reporter.suppressedCount() + " race(s) suppressed");
             }

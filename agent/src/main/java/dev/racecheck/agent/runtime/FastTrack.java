@@ -30,6 +30,7 @@ final class FastTrack implements Detector {
             if (rc != null && v.r == Epoch.SHARED && t.slot < rc.length && rc[t.slot] == Epoch.clock(e)) return;
         }
         int path = leaf(t, base, site);
+        t.lastAccessClock = Epoch.clock(e);
         VectorClock c = t.clock;
         long racyWrite = Epoch.NONE;
         int racyPath = 0;
@@ -81,6 +82,7 @@ final class FastTrack implements Detector {
     public void write(ThreadState t, VarState v, int site, int base, Object target, int kind) {
         long e = t.epoch;
         int path = leaf(t, base, site);
+        t.lastAccessClock = Epoch.clock(e);
         VectorClock c = t.clock;
         // At most one write-write race and the read-write races of this write; usually none.
         long racyWrite = Epoch.NONE;

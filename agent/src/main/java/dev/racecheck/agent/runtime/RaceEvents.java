@@ -352,12 +352,24 @@ public final class RaceEvents {
         }
     }
 
+    /** A thread ends (Thread.exit, or a virtual thread's afterDone): its clock slot can be reused. */
+    public static void threadExit(Thread t) {
+        if (!enabled) return;
+        try {
+            Shadow s = SHADOWS.peek(t);
+            ThreadState ts = s == null ? null : s.thread;
+            if (ts != null) Threads.ended(ts);
+        } catch (Throwable e) {
+            Internal.error("recording a thread end", e);
+        }
+    }
+
     /** Where a thread was started: the caller of {@code Thread.start}, without the frames of Thread itself. */
     private static List<Frame> startStack() {
         List<Frame> frames = CallPaths.captureStack();
         int i = 0;
         while (i < frames.size() && isThreadMachinery(frames.get(i).className())) i++;
-        return frames.subList(i, frames.size());
+        return List.copyOf(frames.subList(i, frames.size()));
     }
 
     private static boolean isThreadMachinery(String className) {
@@ -382,10 +394,15 @@ public final class RaceEvents {
         if (succeeded) acquire(key);
     }
 
-    /** Acquires every element (CompletableFuture.allOf reading each source's result). */
-    public static void acquireEach(Object[] keys) {
-        if (keys == null) return;
-        for (Object k : keys) acquire(k);
+    /** Acquires every element of an array or iterable (allOf's sources, invokeAll's futures). */
+    public static void acquireEach(Object keys) {
+        if (keys instanceof Object[]) {
+            for (Object k : (Object[]) keys) acquire(k);
+        } else if (keys instanceof java.util.List) {
+            // A JDK list here (invokeAll's ArrayList): indexing calls no program code.
+            java.util.List<?> list = (java.util.List<?>) keys;
+            for (int i = 0; i < list.size(); i++) acquire(list.get(i));
+        }
     }
 
     /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
@@ -513,6 +530,19 @@ public final class RaceEvents {
             main.ignore--;
         }
         enabled = true;
+        Thread cleaner = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                CURRENT.get().ignore++; // racecheck's own thread: nothing it does is the program's
+                try {
+                    SHADOWS.drainForever();
+                } catch (InterruptedException e) {
+                    // the JVM is going down
+                }
+            }
+        }, "racecheck-shadow-cleaner");
+        cleaner.setDaemon(true);
+        cleaner.start();
     }
 
     private static MethodHandle joinDuration() {

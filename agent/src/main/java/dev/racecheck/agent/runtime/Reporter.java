@@ -67,7 +67,7 @@ final class Reporter {
             List<Frame> stack = CallPaths.captureStack();
             List<Frame> previousStack = CallPaths.frames(previousPath);
             ThreadRecord current = t.record;
-            ThreadRecord previous = Threads.bySlot(Epoch.slot(previousEpoch));
+            ThreadRecord previous = Threads.record(Epoch.slot(previousEpoch), Epoch.clock(previousEpoch));
             List<ThreadInfo> threads = new ArrayList<>(2);
             threads.add(info(current));
             if (previous != null && previous != current) threads.add(info(previous));

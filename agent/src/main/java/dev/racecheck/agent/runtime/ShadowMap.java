@@ -2,16 +2,18 @@ package dev.racecheck.agent.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
 /**
  * Object identity to {@link Shadow}, holding the objects weakly: a shadow dies with its object.
  *
  * <p>Lookups take no lock: each stripe's bucket heads are read with acquire semantics and chains are
- * immutable (entries are prepended; removal copies the prefix). Inserts and removals lock one stripe.
- * The JDK has no concurrent weak identity map, and this one must not call any JDK code racecheck models.
+ * immutable (entries are prepended; a change copies the prefix). Inserts lock one stripe. Entries whose objects
+ * are gone are unlinked from the bucket an insert touches, and all at once when a stripe's table is rebuilt,
+ * which happens when its entries (live or not) pass a load factor; the rebuilt table is sized by the live ones.
+ * A racecheck daemon thread ({@link #drainForever}) unlinks entries as soon as the GC clears them. Only that
+ * thread touches the reference queue: on JDK 21+ the queue locks with a ReentrantLock, which racecheck models,
+ * and racecheck's own bookkeeping must never order the program's threads.
  */
 final class ShadowMap {
     private static final int STRIPE_BITS = 6;
@@ -19,7 +21,7 @@ final class ShadowMap {
     private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(Entry[].class);
 
     private final Stripe[] stripes = new Stripe[STRIPES];
-    private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
+    private final java.lang.ref.ReferenceQueue<Object> cleared = new java.lang.ref.ReferenceQueue<>();
     private int nextClassId;
 
     ShadowMap() {
@@ -51,7 +53,6 @@ final class ShadowMap {
     }
 
     private Shadow insert(Stripe s, Object o, int h) {
-        expungeCleared();
         int classId = o instanceof Class ? newClassId() : -1;
         synchronized (s) {
             Entry[] table = s.table;
@@ -60,13 +61,16 @@ final class ShadowMap {
             for (Entry e = head; e != null; e = e.next) {
                 if (e.hash == h && e.get() == o) return e.shadow;
             }
-            Shadow shadow = new Shadow(classId);
-            if (++s.count > table.length - (table.length >>> 2)) {
-                table = s.resize(cleared);
+            if (s.count + 1 > table.length - (table.length >>> 2)) {
+                table = s.rebuild();
                 i = (h >>> STRIPE_BITS) & (table.length - 1);
                 head = (Entry) BUCKET.getAcquire(table, i);
+            } else {
+                head = s.withoutCleared(table, i, head);
             }
+            Shadow shadow = new Shadow(classId);
             BUCKET.setRelease(table, i, new Entry(o, h, shadow, head, cleared));
+            s.count++;
             return shadow;
         }
     }
@@ -75,16 +79,34 @@ final class ShadowMap {
         return nextClassId++;
     }
 
-    private void expungeCleared() {
-        for (int n = 0; n < 64; n++) {
-            Reference<?> r = cleared.poll();
-            if (r == null) return;
-            Entry dead = (Entry) r;
+    /** Runs on racecheck's cleaner thread: unlinks each entry the GC clears, so its shadow is freed promptly. */
+    void drainForever() throws InterruptedException {
+        while (true) {
+            Entry dead = (Entry) cleared.remove();
             Stripe s = stripes[dead.hash & (STRIPES - 1)];
             synchronized (s) {
-                s.remove(dead, cleared);
+                Entry[] table = s.table;
+                int i = (dead.hash >>> STRIPE_BITS) & (table.length - 1);
+                s.withoutCleared(table, i, (Entry) BUCKET.getAcquire(table, i));
             }
         }
+    }
+
+    /** {live entries, entries whose object is gone but not yet unlinked}; for diagnostics. */
+    long[] census() {
+        long live = 0;
+        long dead = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                for (Entry head : s.table) {
+                    for (Entry e = head; e != null; e = e.next) {
+                        if (e.get() == null) dead++;
+                        else live++;
+                    }
+                }
+            }
+        }
+        return new long[] {live, dead};
     }
 
     /** Spreads identity hashes, which are often clustered, over stripes and buckets. */
@@ -97,59 +119,74 @@ final class ShadowMap {
         final int hash;
         final Shadow shadow;
         final Entry next;
+        final java.lang.ref.ReferenceQueue<Object> queue;
 
-        Entry(Object key, int hash, Shadow shadow, Entry next, ReferenceQueue<Object> q) {
-            super(key, q);
+        Entry(Object key, int hash, Shadow shadow, Entry next, java.lang.ref.ReferenceQueue<Object> queue) {
+            super(key, queue);
             this.hash = hash;
             this.shadow = shadow;
             this.next = next;
+            this.queue = queue;
         }
     }
 
     private static final class Stripe {
         volatile Entry[] table = new Entry[16];
+        /** Entries in the table, live or cleared. Guarded by this. */
         int count;
 
-        /** Doubles the table, dropping entries whose objects are gone. Caller holds the stripe lock. */
-        Entry[] resize(ReferenceQueue<Object> q) {
+        /**
+         * A new table holding only the live entries, twice as large as they need. Caller holds the stripe lock.
+         * Readers still on the old table see consistent (older) chains.
+         */
+        Entry[] rebuild() {
             Entry[] old = table;
-            Entry[] grown = new Entry[old.length * 2];
             int live = 0;
+            for (Entry head : old) {
+                for (Entry e = head; e != null; e = e.next) {
+                    if (e.get() != null) live++;
+                }
+            }
+            int length = 16;
+            while (length - (length >>> 2) < (live + 1) * 2) length <<= 1;
+            Entry[] fresh = new Entry[length];
             for (Entry head : old) {
                 for (Entry e = head; e != null; e = e.next) {
                     Object key = e.get();
                     if (key == null) continue;
-                    int i = (e.hash >>> STRIPE_BITS) & (grown.length - 1);
-                    grown[i] = new Entry(key, e.hash, e.shadow, grown[i], q);
-                    live++;
+                    int i = (e.hash >>> STRIPE_BITS) & (length - 1);
+                    fresh[i] = new Entry(key, e.hash, e.shadow, fresh[i], e.queue);
                 }
             }
-            count = live + 1;
+            count = live;
             VarHandle.releaseFence();
-            table = grown;
-            return grown;
+            table = fresh;
+            return fresh;
         }
 
-        /** Unlinks one cleared entry by copying the chain in front of it. Caller holds the stripe lock. */
-        void remove(Entry dead, ReferenceQueue<Object> q) {
-            Entry[] t = table;
-            int i = (dead.hash >>> STRIPE_BITS) & (t.length - 1);
-            Entry head = (Entry) BUCKET.getAcquire(t, i);
-            Entry newHead = dead.next;
-            boolean found = false;
+        /** The chain at {@code i} without its cleared entries (the live ones in front are copied). Caller holds the lock. */
+        Entry withoutCleared(Entry[] t, int i, Entry head) {
+            boolean anyCleared = false;
             for (Entry e = head; e != null; e = e.next) {
-                if (e == dead) {
-                    found = true;
+                if (e.get() == null) {
+                    anyCleared = true;
                     break;
                 }
             }
-            if (!found) return;
-            for (Entry e = head; e != dead; e = e.next) {
+            if (!anyCleared) return head;
+            Entry rebuilt = null;
+            int kept = 0;
+            int total = 0;
+            for (Entry e = head; e != null; e = e.next) {
+                total++;
                 Object key = e.get();
-                if (key != null) newHead = new Entry(key, e.hash, e.shadow, newHead, q);
+                if (key == null) continue;
+                rebuilt = new Entry(key, e.hash, e.shadow, rebuilt, e.queue);
+                kept++;
             }
-            BUCKET.setRelease(t, i, newHead);
-            count--;
+            count -= total - kept;
+            BUCKET.setRelease(t, i, rebuilt);
+            return rebuilt;
         }
     }
 }

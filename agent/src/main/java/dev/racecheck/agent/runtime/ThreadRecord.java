@@ -26,6 +26,8 @@ final class ThreadRecord {
     String name() {
         Thread t = thread.get();
         if (t != null) name = t.getName();
+        // Virtual threads have no name by default: say which one it is.
+        if (name.isEmpty() && t != null) name = t.toString();
         return name;
     }
 

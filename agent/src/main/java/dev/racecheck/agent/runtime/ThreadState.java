@@ -33,20 +33,28 @@ public final class ThreadState {
     int[] pathNodes = new int[32];
     int[] pathSites = new int[32];
     int pathValid;
-    /** Direct-mapped cache of (frame node, access site) to leaf node. */
-    final long[] leafKeys = new long[LEAF_CACHE];
-    final int[] leafNodes = new int[LEAF_CACHE];
+    /** Direct-mapped cache of (frame node, access site) to leaf node; made on the first slow-path access. */
+    long[] leafKeys;
+    int[] leafNodes;
 
     /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
     long[] initSeen = new long[2];
 
-    ThreadState(int slot, ThreadRecord record, VectorClock inherited) {
+    /** The last clock value at which this thread's accesses were recorded (slow path only): see {@link Threads}. */
+    long lastAccessClock;
+    /** Set when the thread has ended and its slot was handed back. */
+    boolean ended;
+
+    /**
+     * @param firstClock the first clock value of this thread in its slot: 1 for a new slot, past every value the
+     *                   slot's earlier occupants used for a reused one
+     */
+    ThreadState(int slot, ThreadRecord record, VectorClock inherited, long firstClock) {
         this.slot = slot;
         this.record = record;
         this.clock = inherited == null ? new VectorClock() : new VectorClock(inherited);
-        Arrays.fill(leafKeys, -1L);
-        clock.set(slot, 1);
-        epoch = Epoch.of(slot, 1);
+        clock.set(slot, firstClock);
+        epoch = Epoch.of(slot, firstClock);
     }
 
     /** Starts a new epoch: called after every release, so later accesses are not covered by it. */
@@ -59,6 +67,24 @@ public final class ThreadState {
     /** Called after an acquire may have changed the clock; the own component never changes there. */
     void acquired() {
         // The own slot is not raised by an acquire (no one else releases our current epoch), so epoch stays.
+    }
+
+    void makeLeafCache() {
+        leafNodes = new int[LEAF_CACHE];
+        long[] keys = new long[LEAF_CACHE];
+        Arrays.fill(keys, -1L);
+        leafKeys = keys;
+    }
+
+    /** The thread has ended: only its clock (for joins) and record (for reports) are still needed. */
+    void shrink() {
+        leafKeys = null;
+        leafNodes = null;
+        sites = new int[1];
+        pathNodes = new int[0];
+        pathSites = new int[0];
+        pathValid = 0;
+        depth = 0;
     }
 
     int push() {

@@ -38,7 +38,8 @@ final class VectorClock {
     /** this := this ⊔ other. */
     void acquire(VectorClock other) {
         long[] o = other.clocks;
-        if (o.length > clocks.length) grow(o.length - 1);
+        // Exactly as long as the other one: doubling here made a thread's and a lock's clock leapfrog each other.
+        if (o.length > clocks.length) clocks = Arrays.copyOf(clocks, o.length);
         long[] c = clocks;
         for (int i = 0; i < o.length; i++) {
             if (o[i] > c[i]) c[i] = o[i];

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.racecheck.reports.AccessKind;
@@ -24,6 +25,11 @@ import dev.racecheck.reports.Target;
  * only looks at the races on that name.
  */
 class FastTrackTest {
+    @BeforeAll
+    static void quiet() {
+        QuietReports.toFile();
+    }
+
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final FastTrack ft = new FastTrack();
@@ -87,22 +93,24 @@ class FastTrackTest {
     // ---- thread states ---------------------------------------------------------------------------------------
 
     @Test
-    void thread_states_should_get_distinct_slots_and_start_at_clock_one() {
+    void thread_states_should_get_distinct_slots_and_an_epoch_of_their_own_clock() {
         ThreadState a = thread("a");
         ThreadState b = thread("b");
         assertTrue(a.slot != b.slot);
-        assertEquals(Epoch.of(a.slot, 1), a.epoch);
-        assertEquals(1, a.clock.get(a.slot));
-        assertEquals(0, a.clock.get(b.slot));
-        assertEquals(a.record, Threads.bySlot(a.slot));
+        assertEquals(a.slot, Epoch.slot(a.epoch));
+        assertTrue(Epoch.clock(a.epoch) >= 1);
+        assertEquals(Epoch.clock(a.epoch), a.clock.get(a.slot));
+        assertEquals(0, a.clock.get(b.slot), "a fresh thread knows nothing of another");
+        assertEquals(a.record, Threads.record(a.slot, Epoch.clock(a.epoch)));
     }
 
     @Test
     void tick_should_start_a_new_epoch() {
         ThreadState a = thread("a");
+        long c = Epoch.clock(a.epoch);
         a.tick();
-        assertEquals(2, a.clock.get(a.slot));
-        assertEquals(Epoch.of(a.slot, 2), a.epoch);
+        assertEquals(c + 1, a.clock.get(a.slot));
+        assertEquals(Epoch.of(a.slot, c + 1), a.epoch);
     }
 
     // ---- reads ------------------------------------------------------------------------------------------------

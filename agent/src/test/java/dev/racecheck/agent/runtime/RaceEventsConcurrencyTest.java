@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,14 +56,11 @@ class RaceEventsConcurrencyTest {
     }
 
     /**
-     * The lock-protected hammer, in this JVM. By the time it runs, earlier tests have handed out many thread slots, so
-     * the threads' clocks are longer than 8 entries and differ in length, which triggers the vector clock growth bug
-     * (see {@code VectorClockTest.acquire_back_and_forth_should_not_grow_the_clocks_without_bound}): every lock round
-     * trip doubles the clocks, and the test never finishes.
+     * The lock-protected hammer, in this JVM. When earlier tests have handed out many thread slots, the threads'
+     * clocks have slot + 1 entries (slots of 16 and more) and differ in length, which triggers the vector clock growth
+     * bug (see {@code VectorClockTest.acquire_back_and_forth_should_not_grow_the_clocks_without_bound}): every lock
+     * round trip doubles the clocks, and the test never finishes.
      */
-    @Disabled("BUG: each modelled lock round trip doubles the vector clocks once thread slots exceed 8 "
-            + "(VectorClock.acquire -> grow(o.length - 1) takes max(o.length, 2 * length)); 4 threads x 5000 locked "
-            + "increments do not finish in 60 s (thread dump: all time in VectorClock.acquire via Shadow.releaseFrom)")
     @Test
     void threads_hammering_one_field_under_a_modelled_lock_should_report_nothing() throws Exception {
         assertEquals(THREADS * ITERATIONS, LockedHammer.run(field, THREADS, ITERATIONS));

@@ -115,4 +115,39 @@ class VectorClockTest {
         c.set(9, 1);
         assertEquals("[3@0, 1@9]", c.toString());
     }
+
+    @Test
+    void acquire_should_grow_only_as_far_as_the_other_clock() {
+        VectorClock a = new VectorClock();
+        a.set(17, 1); // 18 entries
+        VectorClock b = new VectorClock();
+        b.set(15, 1); // 16 entries
+        a.acquire(b);
+        assertEquals(18, a.size(), "a is already long enough");
+        b.acquire(a);
+        assertTrue(b.size() >= 18);
+        assertEquals(1, b.get(17));
+    }
+
+    /**
+     * A thread's clock and a lock's release clock acquire each other on every lock round trip. Their lengths must
+     * settle at the number of slots in use; {@code grow(o.length - 1)} instead takes {@code max(slot + 1, 2 * length)},
+     * so whenever the other clock is longer but less than twice as long, the acquiring clock doubles, and the two
+     * leapfrog each other: 18/16 entries become 18/32, 36/32, 36/64, 72/64, ... (exponential in round trips).
+     */
+    @Test
+    void acquire_back_and_forth_should_not_grow_the_clocks_without_bound() {
+        VectorClock thread = new VectorClock();
+        thread.set(17, 1);
+        VectorClock lock = new VectorClock();
+        lock.set(15, 1);
+        for (int roundTrip = 0; roundTrip < 20; roundTrip++) {
+            lock.acquire(thread); // release
+            thread.acquire(lock); // acquire
+            int r = roundTrip;
+            assertTrue(thread.size() <= 64 && lock.size() <= 64,
+                    () -> "after " + (r + 1) + " round trips: thread clock " + thread.size() + " entries, lock clock "
+                            + lock.size() + " entries, for 18 slots in use");
+        }
+    }
 }

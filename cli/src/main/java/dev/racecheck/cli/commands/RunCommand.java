@@ -1,16 +1,27 @@
 package dev.racecheck.cli.commands;
 
+import dev.racecheck.cli.BadInputException;
 import dev.racecheck.cli.ExitCodes;
 import dev.racecheck.cli.Workspace;
 import dev.racecheck.cli.launch.AgentOptions;
 import dev.racecheck.cli.launch.ChildProcess;
 import dev.racecheck.cli.launch.JavaCommandLine;
 import dev.racecheck.cli.launch.JavaExecutable;
+import dev.racecheck.cli.report.ReportFiles;
+import dev.racecheck.cli.report.SourcePath;
+import dev.racecheck.reports.Baseline;
+import dev.racecheck.reports.ReportFormatException;
+import dev.racecheck.reports.SuppressionFormatException;
+import dev.racecheck.reports.Suppressions;
+import dev.racecheck.reports.json.JsonReportReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +43,10 @@ import java.util.Map;
                 "racecheck options come first; everything from the first other argument on (JVM options, "
                         + "the main class or -jar FILE, program arguments) goes to java untouched. Use '--' "
                         + "if the java arguments could be mistaken for racecheck options.",
+                "",
+                "With --format or --out, the report is also rendered once the program has exited (to --out, else "
+                        + "to standard output after the program's own output). The exit status stays the "
+                        + "program's, or 66 when races were found.",
                 ""},
         customSynopsis = {
                 "racecheck run [OPTIONS] [--] [JVM_OPTIONS...] MAINCLASS [ARGS...]",
@@ -42,7 +57,10 @@ import java.util.Map;
                 "Examples:",
                 "  racecheck run -cp target/classes com.example.Main arg1 arg2",
                 "  racecheck run --include 'com.example.*' -Xmx1g -Dmode=test -jar app.jar",
-                "  racecheck run --halt-on-error --exitcode 3 -- -cp app.jar com.example.Main"})
+                "  racecheck run --halt-on-error --exitcode 3 -- -cp app.jar com.example.Main",
+                "  racecheck run --report races.json --out races.html -jar app.jar",
+                "  racecheck run --out races.sarif --source-path src/main/java -jar app.jar",
+                "  racecheck run --suppressions racecheck.supp --baseline known.json -jar app.jar"})
 public final class RunCommand extends BaseCommand {
 
     @Option(names = "--java", paramLabel = "PATH",
@@ -69,6 +87,23 @@ public final class RunCommand extends BaseCommand {
             description = "Write race reports to PATH instead of stderr (agent option log_path).")
     String logPath;
 
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "Also write the races, with their counts, as a JSON report to FILE.json (agent option report_json).")
+    Path report;
+
+    @Option(names = "--suppressions", paramLabel = "FILE",
+            description = "Leave out races whose stacks match a rule of FILE: lines 'race:GLOB' matched against "
+                    + "class.method of every frame, '#' comments (agent option suppressions).")
+    Path suppressions;
+
+    @Option(names = "--baseline", paramLabel = "FILE.json",
+            description = "Races already in this JSON report are printed as known and do not fail the run; only "
+                    + "new races do (agent option baseline).")
+    Path baseline;
+
+    @Mixin
+    OutputOptions output;
+
     @Parameters(paramLabel = "JAVA_ARGS", arity = "0..*",
             description = "What you would pass to java: [JVM options] then MAINCLASS, -jar JARFILE or -m MODULE, then the program's arguments.")
     List<String> launchArgs = new ArrayList<>();
@@ -85,11 +120,25 @@ public final class RunCommand extends BaseCommand {
 
     /** The agent options, validated; a usage error if they are wrong. */
     public AgentOptions agentOptions() {
+        return agentOptions(report);
+    }
+
+    /**
+     * The agent options with the JSON report going to {@code reportJson} (the user's {@code --report}, or a
+     * temporary file when only a rendered format was asked for). Files are passed as absolute paths, so that they
+     * mean the same whatever the program does with its working directory.
+     */
+    private AgentOptions agentOptions(Path reportJson) {
         try {
-            return new AgentOptions(exitCode, haltOnError, include, exclude, logPath);
+            return new AgentOptions(exitCode, haltOnError, include, exclude, logPath,
+                    absolute(reportJson), absolute(suppressions), absolute(baseline));
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }
+    }
+
+    private static String absolute(Path file) {
+        return file == null ? null : file.toAbsolutePath().normalize().toString();
     }
 
     /** Checks the launch arguments; a usage error if no program was given or a racecheck option came too late. */
@@ -109,8 +158,41 @@ public final class RunCommand extends BaseCommand {
      * The complete command: {@code java -javaagent:AGENT=OPTIONS JAVA_ARGS...}, after {@link #validate()}.
      */
     public List<String> javaCommand(String javaExecutable, Path agentJar) {
+        return javaCommand(javaExecutable, agentJar, report);
+    }
+
+    private List<String> javaCommand(String javaExecutable, Path agentJar, Path reportJson) {
         validate();
-        return JavaCommandLine.build(javaExecutable, agentJar, agentOptions(), launchArgs);
+        return JavaCommandLine.build(javaExecutable, agentJar, agentOptions(reportJson), launchArgs);
+    }
+
+    /**
+     * Checks the files the options name before the program is started, so that a typo fails at once rather than
+     * after a long test run: the suppressions file and the baseline must exist and parse (with the same code the
+     * agent uses), the report and output files must be creatable, the source roots must be directories.
+     *
+     * @return the source path for rendering
+     * @throws BadInputException naming the file and the problem
+     */
+    public SourcePath checkFiles() {
+        if (suppressions != null) {
+            String text = ReportFiles.readText(suppressions, "suppressions file");
+            try {
+                Suppressions.parse(text, suppressions.toString());
+            } catch (SuppressionFormatException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+        if (baseline != null) {
+            String text = ReportFiles.readText(baseline, "baseline");
+            try {
+                Baseline.of(JsonReportReader.read(text));
+            } catch (ReportFormatException e) {
+                throw new BadInputException("baseline " + baseline + ": " + e.getMessage());
+            }
+        }
+        if (report != null) ReportFiles.checkWritable(report, "--report");
+        return output.check();
     }
 
     /**
@@ -118,8 +200,11 @@ public final class RunCommand extends BaseCommand {
      * {@code --exit-code}) that java would reject: racecheck options must come before the java arguments.
      */
     private String misplacedOption(List<String> jvmOptions) {
-        Map<String, String> ours = Map.of("java", "--java", "exitcode", "--exitcode", "haltonerror", "--halt-on-error",
-                "include", "--include", "exclude", "--exclude", "logpath", "--log-path");
+        Map<String, String> ours = Map.ofEntries(Map.entry("java", "--java"), Map.entry("exitcode", "--exitcode"),
+                Map.entry("haltonerror", "--halt-on-error"), Map.entry("include", "--include"),
+                Map.entry("exclude", "--exclude"), Map.entry("logpath", "--log-path"), Map.entry("report", "--report"),
+                Map.entry("suppressions", "--suppressions"), Map.entry("baseline", "--baseline"),
+                Map.entry("format", "--format"), Map.entry("out", "--out"), Map.entry("sourcepath", "--source-path"));
         for (String arg : jvmOptions) {
             if (!arg.startsWith("--")) {
                 continue;
@@ -144,12 +229,44 @@ public final class RunCommand extends BaseCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
         validate();
+        SourcePath sources = checkFiles();
         String javaExecutable = JavaExecutable.resolve(java);
         try (Workspace workspace = Workspace.create()) {
             Path agent = workspace.extractAgent();
-            List<String> command = javaCommand(javaExecutable, agent);
-            return launch(command, workspace);
+            // Rendering needs the JSON report: the user's --report, else a file in the private workspace.
+            Path json = report != null ? report
+                    : output.requested() ? workspace.dir().resolve("report.json") : null;
+            if (json != null) {
+                // A report left from an earlier run must not pass for this run's if the agent writes none.
+                Files.deleteIfExists(json);
+            }
+            List<String> command = javaCommand(javaExecutable, agent, json);
+            int status = launch(command, workspace);
+            return output.requested() ? render(json, status, sources) : status;
         }
+    }
+
+    /**
+     * Renders the JSON report the agent wrote at exit. The exit status stays the program's; only when the program
+     * claims success but no report can be rendered does racecheck fail the command (status 1), so that CI notices
+     * the missing file.
+     */
+    private int render(Path json, int status, SourcePath sources) {
+        PrintWriter err = err();
+        if (!Files.isRegularFile(json)) {
+            err.println("racecheck run: no report to render: the agent wrote no " + json
+                    + " (the program exited with status " + status + ")");
+            err.flush();
+            return status != ExitCodes.OK ? status : ExitCodes.ERROR;
+        }
+        try {
+            output.write(ReportFiles.read(json), sources, out());
+        } catch (BadInputException e) {
+            err.println("racecheck run: " + e.getMessage());
+            err.flush();
+            return status != ExitCodes.OK ? status : ExitCodes.ERROR;
+        }
+        return status;
     }
 
     /** Runs the command with inherited standard streams; racecheck's status is the program's. */

@@ -13,12 +13,21 @@ import java.util.List;
  * @param include     {@code include=GLOB:GLOB}: only instrument these classes
  * @param exclude     {@code exclude=GLOB:GLOB}: do not instrument these classes
  * @param logPath     {@code log_path=P}: where reports go instead of stderr; {@code null} for stderr
+ * @param reportJson  {@code report_json=FILE}: write the JSON report there at exit; {@code null} for none
+ * @param suppressions {@code suppressions=FILE}: leave out the races this suppressions file matches
+ * @param baseline    {@code baseline=FILE}: races in this JSON report are printed but do not fail the run
  */
 public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
-                           String logPath) {
+                           String logPath, String reportJson, String suppressions, String baseline) {
 
     /** No options: the agent's defaults. */
     public static final AgentOptions DEFAULTS = new AgentOptions(null, false, List.of(), List.of(), null);
+
+    /** Options without report, suppressions or baseline files. */
+    public AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
+                        String logPath) {
+        this(exitCode, haltOnError, include, exclude, logPath, null, null, null);
+    }
 
     /** Validates; an {@link IllegalArgumentException}'s message is a one-line usage error. */
     public AgentOptions {
@@ -35,6 +44,15 @@ public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> i
         }
         if (logPath != null) {
             checkValue("--log-path", logPath);
+        }
+        if (reportJson != null) {
+            checkValue("--report", reportJson);
+        }
+        if (suppressions != null) {
+            checkValue("--suppressions", suppressions);
+        }
+        if (baseline != null) {
+            checkValue("--baseline", baseline);
         }
     }
 
@@ -64,6 +82,15 @@ public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> i
         }
         if (logPath != null) {
             parts.add("log_path=" + logPath);
+        }
+        if (reportJson != null) {
+            parts.add("report_json=" + reportJson);
+        }
+        if (suppressions != null) {
+            parts.add("suppressions=" + suppressions);
+        }
+        if (baseline != null) {
+            parts.add("baseline=" + baseline);
         }
         return String.join(",", parts);
     }

@@ -4,11 +4,14 @@ import dev.racecheck.cli.Cli;
 import dev.racecheck.cli.ExitCodes;
 import dev.racecheck.cli.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,5 +145,89 @@ class RunCommandTest {
     @Test
     void javaMayOnlyBeAskedForInformation() {
         assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar", "-version"), command("-version"));
+    }
+
+    @Test
+    void reportSuppressionsAndBaselineGoToTheAgentAsAbsolutePaths(@TempDir Path dir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar=report_json=" + cwd.resolve("races.json")
+                                + ",suppressions=" + cwd.resolve("racecheck.supp")
+                                + ",baseline=" + dir.resolve("known.json"), "-cp", "DIR", "Main"),
+                command("--report", "races.json", "--suppressions", "racecheck.supp",
+                        "--baseline", dir.resolve("known.json").toString(), "-cp", "DIR", "Main"));
+    }
+
+    @Test
+    void validFilesPassTheChecks(@TempDir Path dir) throws IOException {
+        Path supp = Files.writeString(dir.resolve("racecheck.supp"), "# legacy\nrace:com.example.legacy.*\n");
+        Path known = Files.writeString(dir.resolve("known.json"), ReportCommandTest.twoRacesJson());
+        RunCommand run = parse("--suppressions", supp.toString(), "--baseline", known.toString(),
+                "--report", dir.resolve("new.json").toString(), "--out", dir.resolve("new.html").toString(),
+                "--source-path", dir.toString(), "-cp", "DIR", "Main");
+        assertEquals(List.of(dir), run.checkFiles().roots());
+    }
+
+    /**
+     * Files named by the options are checked before anything is launched: one line, status 2, no usage, no stack
+     * trace. {@code $DIR} is a temporary directory holding good.supp, bad.supp, good.json and bad.json.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "suppressions missing   | --suppressions $DIR/none.supp      | racecheck run: cannot read suppressions file $DIR/none.supp: no such file",
+            "suppressions bad glob  | --suppressions $DIR/bad.supp       | racecheck run: $DIR/bad.supp, line 2: bad glob \"com.example.[A-Z]*\": \"[\" is not allowed (only * and ? are wildcards)",
+            "suppressions bad type  | --suppressions $DIR/badtype.supp   | racecheck run: $DIR/badtype.supp, line 1: unknown suppression type \"rcae\"; expected race:<glob>",
+            "suppressions is a dir  | --suppressions $DIR                | racecheck run: cannot read suppressions file $DIR: it is a directory",
+            "baseline missing       | --baseline $DIR/none.json          | racecheck run: cannot read baseline $DIR/none.json: no such file",
+            "baseline corrupt       | --baseline $DIR/bad.json           | racecheck run: baseline $DIR/bad.json: line 1, column 1: expected a value (object, array, string, number, true, false or null) but found 'g'",
+            "report in missing dir  | --report $DIR/no/races.json        | racecheck run: --report $DIR/no/races.json: no such directory $DIR/no",
+            "out in missing dir     | --out $DIR/no/races.html           | racecheck run: --out $DIR/no/races.html: no such directory $DIR/no",
+            "source path missing    | --format html --source-path $DIR/x | racecheck run: --source-path: $DIR/x: no such directory",
+    })
+    void badFilesAreReportedBeforeLaunching(String what, String options, String message, @TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("good.supp"), "race:ok.*\n");
+        Files.writeString(dir.resolve("bad.supp"), "race:ok.*\nrace:com.example.[A-Z]*\n");
+        Files.writeString(dir.resolve("badtype.supp"), "rcae:com.example.*\n");
+        Files.writeString(dir.resolve("bad.json"), "garbage");
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(List.of(options.replace("$DIR", dir.toString()).split(" ")));
+        args.addAll(List.of("-cp", "DIR", "Main"));
+        Cli r = Cli.execute(args.toArray(String[]::new));
+        assertEquals(ExitCodes.USAGE, r.status(), what + ": " + r.err());
+        String expected = message.replace("$DIR", dir.toString());
+        assertTrue(r.errFirstLine().startsWith(expected), what + ":\n" + r.errFirstLine() + "\n" + expected);
+        assertEquals(1, r.err().lines().count(), "one line, no usage:\n" + r.err());
+        ReportCommandTest.assertNoStackTrace(r);
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        Cli r = Cli.execute("run", "--format", "pdf", "-cp", "DIR", "Main");
+        assertEquals(ExitCodes.USAGE, r.status());
+        assertEquals("racecheck run: Invalid value for option '--format': unknown format 'pdf' "
+                + "(expected text, json, sarif, junit or html)", r.errFirstLine());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "-Xmx1g --report r.json Main        | racecheck option --report must come before the java arguments",
+            "-Xmx1g --format=html Main          | racecheck option --format must come before the java arguments",
+            "-ea --suppressions s.supp Main     | racecheck option --suppressions must come before the java arguments",
+            "-ea --source_path src Main         | unknown option '--source_path' (did you mean --source-path?)",
+    })
+    void newOptionsAfterTheJavaArgumentsAreCaught(String args, String message) {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(args.split(" ")));
+        Cli r = Cli.execute(all.toArray(String[]::new));
+        assertEquals(ExitCodes.USAGE, r.status(), r.err());
+        assertTrue(r.errFirstLine().startsWith("racecheck run: " + message), r.errFirstLine());
+    }
+
+    @Test
+    void commasInFilePathsAreRefused() {
+        Cli r = Cli.execute("run", "--report", "/tmp/a,b.json", "-cp", "DIR", "Main");
+        assertEquals(ExitCodes.USAGE, r.status());
+        assertTrue(r.errFirstLine().startsWith("racecheck run: --report must not contain ','"), r.errFirstLine());
     }
 }

@@ -3,8 +3,13 @@ package dev.racecheck.reports.json;
 import java.util.List;
 import java.util.Map;
 
-/** Serializes a tree of maps, lists, strings, numbers, booleans and nulls as pretty-printed JSON. */
-final class Json {
+/**
+ * Serializes a tree of maps, lists, strings, numbers, booleans and nulls as pretty-printed JSON (two-space indent).
+ *
+ * <p>Public so that the other JSON-based renderers of this module (SARIF) write JSON exactly as the report writer
+ * does, without a library; not meant for use outside racecheck.
+ */
+public final class Json {
 
     private Json() {}
 
@@ -12,7 +17,7 @@ final class Json {
      * Appends {@code value} indented by {@code indent} levels of two spaces. Maps keep their iteration order, which
      * is what makes the field order stable.
      */
-    static void write(Object value, StringBuilder sb, int indent) {
+    public static void write(Object value, StringBuilder sb, int indent) {
         if (value == null) sb.append("null");
         else if (value instanceof String s) sb.append(quote(s));
         else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) sb.append(value);
@@ -54,7 +59,7 @@ final class Json {
      * surrogates (which a UTF-8 encoder would otherwise replace with {@code ?}, losing the round trip). Everything
      * else, including non-ASCII text, is written as is.
      */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

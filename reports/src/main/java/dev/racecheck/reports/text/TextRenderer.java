@@ -3,6 +3,7 @@ package dev.racecheck.reports.text;
 import dev.racecheck.reports.Access;
 import dev.racecheck.reports.Frame;
 import dev.racecheck.reports.Race;
+import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.ThreadInfo;
 import java.io.IOException;
 import java.util.List;
@@ -64,6 +65,43 @@ public final class TextRenderer {
         return sb.toString();
     }
 
+    /**
+     * Appends the whole report as the agent prints it over a run: every race's block, then the summary line
+     * {@code racecheck: found N data race(s)}.
+     */
+    public static void render(RaceReport report, Appendable out) throws IOException {
+        StringBuilder sb = new StringBuilder(1024 * (report.races().size() + 1));
+        for (Race race : report.races()) sb.append(render(race));
+        out.append(sb).append(summary(report.races().size())).append('\n');
+    }
+
+    /**
+     * The race in one line, for the places that have only one (a SARIF message, a JUnit failure message):
+     * {@code Write of field demo.Counter.value by thread "worker-2" (T3) at demo.Counter.next(Counter.java:12)
+     * conflicts with a previous read by thread "worker-1" (T2) at demo.Counter.next(Counter.java:11)}.
+     */
+    public static String oneLine(Race race) {
+        return race.current().kind().title() + " of " + race.target().describe()
+                + " by " + threadLabel(race, race.current()) + at(race.current())
+                + " conflicts with a previous " + race.previous().kind().lower()
+                + " by " + threadLabel(race, race.previous()) + at(race.previous());
+    }
+
+    private static String at(Access a) {
+        return a.stack().isEmpty() ? "" : " at " + a.stack().get(0);
+    }
+
+    /**
+     * The thread of an access as the block names it: {@code thread "worker-2" (T3)}, or {@code unknown thread (T3)}
+     * when the race does not list it.
+     */
+    public static String threadLabel(Race race, Access a) {
+        ThreadInfo t = race.thread(a.thread());
+        // The agent always lists both threads; should one be missing, the id still identifies it.
+        if (t == null) return "unknown thread (T" + a.thread() + ")";
+        return "thread " + quote(t.name()) + " (T" + t.id() + ")";
+    }
+
     /** Appends {@link #summary(int)} and a newline. */
     public static void summary(int races, Appendable out) throws IOException {
         out.append(summary(races)).append('\n');
@@ -79,12 +117,7 @@ public final class TextRenderer {
         if (withInstance && race.target().instance() != null) {
             sb.append(" (").append(race.target().instance()).append(')');
         }
-        ThreadInfo t = race.thread(a.thread());
-        sb.append(" by ");
-        // The agent always lists both threads; should one be missing, the id still identifies it.
-        if (t == null) sb.append("unknown thread (T").append(a.thread()).append(')');
-        else sb.append("thread ").append(quote(t.name())).append(" (T").append(t.id()).append(')');
-        sb.append(":\n");
+        sb.append(" by ").append(threadLabel(race, a)).append(":\n");
         frames(sb, a.stack());
     }
 
@@ -111,7 +144,7 @@ public final class TextRenderer {
      * A thread name in double quotes. Quotes, backslashes and control characters are escaped so that an odd name
      * can neither break the block's layout nor be mistaken for the end of the name.
      */
-    static String quote(String name) {
+    public static String quote(String name) {
         StringBuilder sb = new StringBuilder(name == null ? 2 : name.length() + 2).append('"');
         if (name != null) {
             for (int i = 0; i < name.length(); i++) {

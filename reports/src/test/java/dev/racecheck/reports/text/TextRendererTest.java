@@ -6,6 +6,7 @@ import dev.racecheck.reports.Access;
 import dev.racecheck.reports.AccessKind;
 import dev.racecheck.reports.Frame;
 import dev.racecheck.reports.Race;
+import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.Samples;
 import dev.racecheck.reports.Target;
 import dev.racecheck.reports.ThreadInfo;
@@ -111,5 +112,29 @@ class TextRendererTest {
         StringBuilder sb = new StringBuilder();
         TextRenderer.summary(12, sb);
         assertEquals("racecheck: found 12 data race(s)\n", sb.toString());
+    }
+
+    @Test
+    void wholeReportIsEveryBlockThenTheSummary() throws IOException {
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Main",
+                List.of(Samples.counterRace(), Samples.staticRace()), 66);
+        StringBuilder sb = new StringBuilder();
+        TextRenderer.render(report, sb);
+        assertEquals(TextRenderer.render(Samples.counterRace()) + TextRenderer.render(Samples.staticRace())
+                + "racecheck: found 2 data race(s)\n", sb.toString());
+
+        sb.setLength(0);
+        TextRenderer.render(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(), 0), sb);
+        assertEquals("racecheck: found 0 data race(s)\n", sb.toString());
+    }
+
+    @Test
+    void oneLine() {
+        assertEquals("Write of field demo.Counter.value by thread \"worker-2\" (T3) at demo.Counter.next(Counter.java:12)"
+                        + " conflicts with a previous read by thread \"worker-1\" (T2) at demo.Counter.next(Counter.java:11)",
+                TextRenderer.oneLine(Samples.counterRace()));
+        assertEquals("Read of element [3] of int[] by thread \"reader\" (T4) at demo.Hist.get(Unknown Source)"
+                        + " conflicts with a previous write by thread \"writer\" (T2)",
+                TextRenderer.oneLine(Samples.arrayRace()), "an empty stack has no 'at'");
     }
 }

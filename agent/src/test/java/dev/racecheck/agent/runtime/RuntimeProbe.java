@@ -1,0 +1,66 @@
+package dev.racecheck.agent.runtime;
+
+import java.util.List;
+
+import dev.racecheck.reports.Race;
+
+/** Read-only looks into the runtime's package-private state, for tests in other packages. */
+public final class RuntimeProbe {
+    private RuntimeProbe() {
+    }
+
+    /** The current thread's shadow-stack depth: instrumented calls must leave it as they found it. */
+    public static int depth() {
+        return RaceEvents.thread().depth;
+    }
+
+    public static int raceCount() {
+        return Reporter.count();
+    }
+
+    /** Races reported on a field or static field of this name. */
+    public static List<Race> racesOn(String owner, String field) {
+        return Reporter.races().stream()
+                .filter(r -> owner.equals(r.target().owner()) && field.equals(r.target().name()))
+                .toList();
+    }
+
+    /** Whether the last write of the field was an event of the current thread. */
+    public static boolean fieldWrittenHere(Object o, String name, String descriptor) {
+        Shadow s = RaceEvents.SHADOWS.peek(o);
+        if (s == null) return false;
+        return byCurrentThread(s.field(Sites.fieldKey(name, descriptor)).w);
+    }
+
+    /** Whether the last read of the field was an event of the current thread. */
+    public static boolean fieldReadHere(Object o, String name, String descriptor) {
+        Shadow s = RaceEvents.SHADOWS.peek(o);
+        if (s == null) return false;
+        return byCurrentThread(s.field(Sites.fieldKey(name, descriptor)).r);
+    }
+
+    /** Whether the last write of the array element was an event of the current thread. */
+    public static boolean elementWrittenHere(Object array, int index) {
+        Shadow s = RaceEvents.SHADOWS.peek(array);
+        if (s == null) return false;
+        return byCurrentThread(s.element(index, java.lang.reflect.Array.getLength(array)).w);
+    }
+
+    /** Whether the last read of the array element was an event of the current thread. */
+    public static boolean elementReadHere(Object array, int index) {
+        Shadow s = RaceEvents.SHADOWS.peek(array);
+        if (s == null) return false;
+        return byCurrentThread(s.element(index, java.lang.reflect.Array.getLength(array)).r);
+    }
+
+    /** Whether the static field (declared by {@code c}) was last written by the current thread. */
+    public static boolean staticWrittenHere(Class<?> c, String name, String descriptor) {
+        Shadow s = RaceEvents.SHADOWS.peek(c);
+        if (s == null) return false;
+        return byCurrentThread(s.field(Sites.fieldKey(name, descriptor)).w);
+    }
+
+    private static boolean byCurrentThread(long epoch) {
+        return epoch != Epoch.NONE && epoch != Epoch.SHARED && Epoch.slot(epoch) == RaceEvents.thread().slot;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.racecheck.subjects;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Lambdas and method references: capturing locals and this, writing fields and arrays, recursion, streams. */
+public class Lambdas {
+    private int hits;
+    private final List<String> seen = new ArrayList<>();
+    static IntUnaryOperator factorial;
+
+    String tag(String s) {
+        hits++;
+        seen.add(s);
+        return "<" + s + ">";
+    }
+
+    public static String run() {
+        Lambdas me = new Lambdas();
+        int offset = 3;
+        long[] acc = new long[1];
+        Function<String, String> bound = me::tag;
+        BiFunction<Lambdas, String, String> unbound = Lambdas::tag;
+        Supplier<List<String>> ctor = ArrayList::new;
+        factorial = n -> n <= 1 ? 1 : n * factorial.applyAsInt(n - 1);
+        List<String> made = ctor.get();
+        IntStream.rangeClosed(1, 5).forEach(n -> {
+            acc[0] += (long) n * offset;
+            me.hits += n;
+            made.add(bound.apply("n" + n));
+        });
+        Map<Boolean, List<Integer>> parts = IntStream.range(0, 10).boxed()
+                .collect(Collectors.partitioningBy(n -> n % 2 == 0, Collectors.toList()));
+        Map<Integer, Long> byLength = new TreeMap<>(made.stream()
+                .collect(Collectors.groupingBy(String::length, Collectors.counting())));
+        Runnable r = () -> me.seen.add(unbound.apply(me, "run"));
+        r.run();
+        return acc[0] + " " + me.hits + " " + made + " " + parts + " " + byLength + " " + factorial.applyAsInt(6) + " "
+                + me.seen;
+    }
+}

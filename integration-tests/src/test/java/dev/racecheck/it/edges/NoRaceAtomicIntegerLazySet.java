@@ -1,0 +1,27 @@
+package dev.racecheck.it.edges;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * AtomicInteger.lazySet: actions before lazySet(v) (a release write) happen-before actions after a get() that reads
+ * v.
+ * Expected: no race
+ */
+public final class NoRaceAtomicIntegerLazySet {
+    static int data;
+
+    public static void main(String[] args) throws Exception {
+        Edges.warmUp();
+        AtomicInteger flag = new AtomicInteger();
+        Thread writer = Edges.thread("writer", () -> {
+            data = 42;
+            flag.lazySet(1);
+        });
+        writer.start();
+        while (flag.get() == 0) {
+            Edges.sleep(1);
+        }
+        System.out.println("NoRaceAtomicIntegerLazySet: " + data);
+        writer.join();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.racecheck.it.edges;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * CompletableFuture dependent stage added before completion: actions before adding the stage (thenApply) happen-
+ * before its function, which runs in the thread that completes the source later.
+ * Expected: no race
+ */
+public final class NoRaceCompletableFutureRegistration {
+    static final class Box {
+        int value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Edges.warmUp();
+        CompletableFuture<String> warm = new CompletableFuture<>(); // warm-up (see Edges): the same calls, in main
+        warm.thenApply(String::length);
+        warm.complete("warm-up");
+        CompletableFuture<String> source = new CompletableFuture<>();
+        Thread completer = Edges.thread("completer", () -> {
+            Edges.sleep(100);
+            source.complete("go");
+        });
+        completer.start(); // before the write below: Thread.start does not order it
+        Box box = new Box();
+        box.value = 42;
+        Thread[] ranOn = new Thread[1];
+        CompletableFuture<Integer> result = source.thenApply(go -> {
+            ranOn[0] = Thread.currentThread();
+            return box.value;
+        });
+        System.out.println("NoRaceCompletableFutureRegistration: " + result.join());
+        Edges.check(ranOn[0] == completer, "the function ran in the completing thread");
+        completer.join();
+    }
+}

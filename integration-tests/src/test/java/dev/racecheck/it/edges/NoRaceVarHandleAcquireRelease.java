@@ -1,0 +1,44 @@
+package dev.racecheck.it.edges;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * VarHandle release/acquire modes: actions before setRelease(v) happen-before actions after a getAcquire() that
+ * reads v.
+ * Expected: no race
+ */
+public final class NoRaceVarHandleAcquireRelease {
+    static int data;
+
+    static boolean ready; // accessed only through READY
+
+    static final VarHandle READY;
+
+    static {
+        try {
+            READY = MethodHandles.lookup().findStaticVarHandle(
+                    NoRaceVarHandleAcquireRelease.class, "ready", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Edges.warmUp();
+        // Warm-up (see Edges): link both access modes here, before the writer starts, so that the first-time linking
+        // of its call site in the writer thread finds the JDK's method types already made.
+        READY.setRelease(false);
+        boolean unused = (boolean) READY.getAcquire();
+        Thread writer = Edges.thread("writer", () -> {
+            data = 42;
+            READY.setRelease(true);
+        });
+        writer.start();
+        while (!(boolean) READY.getAcquire()) {
+            Edges.sleep(1);
+        }
+        System.out.println("NoRaceVarHandleAcquireRelease: " + data);
+        writer.join();
+    }
+}

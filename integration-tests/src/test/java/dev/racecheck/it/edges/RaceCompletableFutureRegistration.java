@@ -1,0 +1,36 @@
+package dev.racecheck.it.edges;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * CompletableFuture dependent stage added before completion, edge broken: main writes after adding the stage.
+ * Expected: race on field dev.racecheck.it.edges.RaceCompletableFutureRegistration$Box.value
+ */
+public final class RaceCompletableFutureRegistration {
+    static final class Box {
+        int value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Edges.warmUp();
+        CompletableFuture<String> warm = new CompletableFuture<>(); // warm-up (see Edges): the same calls, in main
+        warm.thenApply(String::length);
+        warm.complete("warm-up");
+        CompletableFuture<String> source = new CompletableFuture<>();
+        Thread completer = Edges.thread("completer", () -> {
+            Edges.sleep(100);
+            source.complete("go");
+        });
+        completer.start();
+        Box box = new Box();
+        Thread[] ranOn = new Thread[1];
+        CompletableFuture<Integer> result = source.thenApply(go -> {
+            ranOn[0] = Thread.currentThread();
+            return box.value; // racy access
+        });
+        box.value = 42; // racy access
+        System.out.println("RaceCompletableFutureRegistration: " + result.join());
+        Edges.check(ranOn[0] == completer, "the function ran in the completing thread");
+        completer.join();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.racecheck.it.edges;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * No edge: an await(timeout) that times out (returns false) orders nothing.
+ * Expected: race on static field dev.racecheck.it.edges.RaceCountDownLatchAwaitTimedOut.data
+ */
+public final class RaceCountDownLatchAwaitTimedOut {
+    static int data;
+
+    public static void main(String[] args) throws Exception {
+        Edges.warmUp();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread writer = Edges.thread("writer", () -> {
+            data = 42; // racy access
+            Edges.sleep(600);
+            done.countDown();
+        });
+        writer.start();
+        Edges.check(!done.await(100, TimeUnit.MILLISECONDS), "await(100 ms) timed out");
+        System.out.println("RaceCountDownLatchAwaitTimedOut: " + data); // racy access
+        writer.join();
+    }
+}

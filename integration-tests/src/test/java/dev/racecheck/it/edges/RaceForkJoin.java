@@ -1,0 +1,41 @@
+package dev.racecheck.it.edges;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * ForkJoinTask fork/join, edge removed: the parent reads what the forked child wrote before joining it.
+ * Expected: race on array element int[1]
+ */
+public final class RaceForkJoin {
+    static final int[] cells = new int[2];
+
+    static final class Child extends RecursiveAction {
+        Thread ranOn;
+
+        @Override
+        protected void compute() {
+            ranOn = Thread.currentThread();
+            cells[1] = 42; // racy access
+        }
+    }
+
+    static final class Parent extends RecursiveAction {
+        @Override
+        protected void compute() {
+            Child child = new Child();
+            child.fork();
+            Edges.sleep(200);
+            System.out.println("RaceForkJoin: " + cells[1]); // racy access
+            child.join();
+            Edges.check(child.ranOn != Thread.currentThread(), "another worker stole the forked child");
+        }
+    }
+
+    public static void main(String[] args) {
+        Edges.warmUp();
+        ForkJoinPool pool = new ForkJoinPool(4);
+        pool.invoke(new Parent());
+        pool.shutdown();
+    }
+}

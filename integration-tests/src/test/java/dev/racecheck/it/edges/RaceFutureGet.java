@@ -1,0 +1,26 @@
+package dev.racecheck.it.edges;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Future.get, edge removed: main reads what the task wrote before calling get().
+ * Expected: race on static field dev.racecheck.it.edges.RaceFutureGet.data
+ */
+public final class RaceFutureGet {
+    static int data;
+
+    public static void main(String[] args) throws Exception {
+        Edges.warmUp();
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        pool.submit(() -> { }).get(); // warm-up (see Edges)
+        Future<?> done = pool.submit(() -> {
+            data = 42; // racy access
+        });
+        Edges.sleep(100);
+        System.out.println("RaceFutureGet: " + data); // racy access
+        done.get();
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.racecheck.it.edges;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * ExecutorService.invokeAny, edge missing: only the task whose result is returned is ordered before the return; a
+ * losing task (cancelled, but ignoring the interrupt) is not.
+ * Expected: race on static field dev.racecheck.it.edges.RaceInvokeAny.data
+ */
+public final class RaceInvokeAny {
+    static int data;
+
+    public static void main(String[] args) throws Exception {
+        Edges.warmUp();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        pool.submit(() -> { }).get(); // warm-up (see Edges)
+        List<Callable<String>> tasks = List.of(() -> {
+            Edges.sleepThroughInterrupts(200);
+            data = 42; // racy access
+            return "slow";
+        }, () -> "fast");
+        String result = pool.invokeAny(tasks);
+        Edges.check(result.equals("fast"), "the fast task won");
+        Edges.sleep(400);
+        System.out.println("RaceInvokeAny: " + data); // racy access
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.racecheck.it.edges;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * No edge: a tryLock() that fails (another thread holds the lock) is no lock operation, even though the lock was
+ * released before (main writes, unlocks, and locks again before the reader tries).
+ * Expected: race on static field dev.racecheck.it.edges.RaceTryLockFailed.data
+ */
+public final class RaceTryLockFailed {
+    static final ReentrantLock lock = new ReentrantLock();
+    static int data;
+
+    public static void main(String[] args) throws InterruptedException {
+        Edges.warmUp();
+        Thread reader = new Thread(() -> {
+            Edges.sleep(200);
+            boolean locked = lock.tryLock();
+            Edges.check(!locked, "tryLock() failed: main holds the lock");
+            System.out.println("RaceTryLockFailed: " + data); // racy access
+        }, "reader");
+        reader.start();
+        lock.lock();
+        data = 42; // racy access
+        lock.unlock();
+        lock.lock();
+        Edges.sleep(600);
+        lock.unlock();
+        reader.join();
+    }
+}

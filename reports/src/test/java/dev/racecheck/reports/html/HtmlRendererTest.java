@@ -1,0 +1,216 @@
+package dev.racecheck.reports.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.racecheck.reports.Access;
+import dev.racecheck.reports.AccessKind;
+import dev.racecheck.reports.Fingerprint;
+import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.Race;
+import dev.racecheck.reports.RaceReport;
+import dev.racecheck.reports.Samples;
+import dev.racecheck.reports.SourceFile;
+import dev.racecheck.reports.SourceLookup;
+import dev.racecheck.reports.Target;
+import dev.racecheck.reports.ThreadInfo;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlRendererTest {
+
+    private static final RaceReport TWO_RACES = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0",
+            "demo.RaceCounter", List.of(Samples.counterRace(), Samples.staticRace()), 66);
+
+    /** demo/Counter.java, 20 lines: "code 1;" ... "code 20;". */
+    private static final SourceLookup COUNTER_SOURCES = frame -> {
+        if (!"demo/Counter.java".equals(SourceLookup.relativePath(frame))) return Optional.empty();
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) lines.add("code " + i + ";");
+        return Optional.of(new SourceFile("src/main/java/demo/Counter.java", lines));
+    };
+
+    private static String html(RaceReport report, SourceLookup sources) throws IOException {
+        StringWriter out = new StringWriter();
+        HtmlRenderer.render(report, sources, out);
+        return out.toString();
+    }
+
+    /** Text with tags removed and the entities this renderer writes decoded: what a reader sees. */
+    private static String visible(String html) {
+        return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&middot;", "·").replace("&ndash;", "–").replace("&amp;", "&");
+    }
+
+    @Test
+    void isOneSelfContainedPage() throws IOException {
+        String html = html(TWO_RACES, COUNTER_SOURCES);
+        assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html);
+        assertTrue(html.endsWith("</html>\n"));
+        assertTrue(html.contains("<meta charset=\"utf-8\">"));
+        // No script and nothing loaded from elsewhere: no src, no stylesheet link, no CSS import or url().
+        for (String forbidden : List.of("<script", "<link", " src=", "@import", "url(", "http://", "https://")) {
+            assertFalse(html.contains(forbidden), "found " + forbidden);
+        }
+        assertEquals(1, count(html, "<style>"));
+    }
+
+    @Test
+    void summaryHeader() throws IOException {
+        String text = visible(html(TWO_RACES, SourceLookup.NONE));
+        assertTrue(text.contains("racecheck found 2 data races"), text);
+        assertTrue(text.contains("Programdemo.RaceCounter"), text);
+        assertTrue(text.contains("Exit status66"), text);
+        assertTrue(text.contains("2 distinct, 4 occurrences in all"), text);
+        assertTrue(text.contains("field demo.Counter.value – write at Counter.java:12 / previous read at Counter.java:11,"
+                + " once"), text);
+        assertTrue(text.contains("static field demo.Main.total – write at Main.java:7 / previous write at Main.java:4,"
+                + " 3 times"), text);
+    }
+
+    @Test
+    void oneCardPerRaceWithBothAccessesSideBySide() throws IOException {
+        String html = html(TWO_RACES, SourceLookup.NONE);
+        assertEquals(2, count(html, "<section class=\"race\""));
+        assertEquals(2, count(html, "<div class=\"sides\">"));
+        assertEquals(2, count(html, "<article class=\"access current "));
+        assertEquals(2, count(html, "<article class=\"access previous "));
+        assertTrue(html.contains("<article class=\"access current write\">"));
+        assertTrue(html.contains("<article class=\"access previous read\">"));
+        assertTrue(html.contains("grid-template-columns: minmax(0, 1fr) minmax(0, 1fr)"), "two columns");
+        String text = visible(html);
+        assertTrue(text.contains("Race 1 of 2 Data race on field demo.Counter.value"), text);
+        assertTrue(text.contains("object demo.Counter@1b6d3586 · seen once · fingerprint "
+                + Fingerprint.of(Samples.counterRace())), text);
+        assertTrue(text.contains("Write by thread \"worker-2\" (T3)"), text);
+        assertTrue(text.contains("Previous read by thread \"worker-1\" (T2)"), text);
+    }
+
+    @Test
+    void bothStacksWithTheRacyFrameHighlighted() throws IOException {
+        String html = html(TWO_RACES, SourceLookup.NONE);
+        Section counter = Section.of(html, 1);
+        assertEquals(List.of("demo.Counter.next(Counter.java:12)", "demo.RaceCounter.lambda$main$0(RaceCounter.java:21)",
+                        "java.base/java.lang.Thread.run(Thread.java:840)"),
+                counter.stackItems(0));
+        assertEquals(List.of("demo.Counter.next(Counter.java:11)", "demo.RaceCounter.lambda$main$0(RaceCounter.java:21)",
+                        "java.base/java.lang.Thread.run(Thread.java:840)"),
+                counter.stackItems(2), "the previous access's stack (index 1 is the current thread's start)");
+        assertEquals(2, count(counter.html, "<li class=\"racy\">"), "one racy frame per access");
+        assertTrue(counter.html.contains("<li class=\"racy\">demo.<wbr>Counter.<wbr>next(<wbr>Counter.java:12)</li>"),
+                "line breaks at the joints of the name, none in the file name");
+        assertTrue(counter.html.contains("<li class=\"jdk\">java.<wbr>base/"), "JDK frames are dimmed");
+    }
+
+    @Test
+    void threadStartStacksAndThreadsWithoutOne() throws IOException {
+        String text = visible(html(TWO_RACES, SourceLookup.NONE));
+        assertTrue(text.contains("Thread \"worker-2\" (T3, running) started at"), text);
+        assertTrue(text.contains("Thread \"worker-1\" (T2, finished) started at"), text);
+        assertTrue(text.contains("demo.RaceCounter.main(RaceCounter.java:24)"), text);
+        assertTrue(text.contains("Thread \"main\" (T1, running) is the main thread."), text);
+        assertTrue(text.contains("Thread \"pool-1\" (T5, finished) was started before racecheck could see it."), text);
+    }
+
+    @Test
+    void racySourceLinesWithContextWhenFound() throws IOException {
+        String html = html(TWO_RACES, COUNTER_SOURCES);
+        Section counter = Section.of(html, 1);
+        assertEquals(2, count(counter.html, "<figure class=\"source\">"), "both accesses are in Counter.java");
+        assertTrue(counter.html.contains("<figcaption>src/<wbr>main/<wbr>java/<wbr>demo/<wbr>Counter.java</figcaption>"));
+        // Current access: line 12 with 3 lines either side, the racy one marked.
+        String current = counter.html.substring(counter.html.indexOf("<figure"), counter.html.indexOf("</figure>"));
+        assertTrue(current.contains("<span class=\"line\"><span class=\"ln\"> 9</span>code 9;\n</span>"), current);
+        assertTrue(current.contains("<span class=\"line racy\"><span class=\"ln\">12</span>code 12;\n</span>"));
+        assertTrue(current.contains("<span class=\"ln\">15</span>code 15;"));
+        assertFalse(current.contains("<span class=\"ln\"> 8</span>"));
+        assertFalse(current.contains("<span class=\"ln\">16</span>"));
+        assertEquals(1, count(current, "racy"));
+        // Previous access: line 11.
+        assertTrue(counter.html.contains("<span class=\"line racy\"><span class=\"ln\">11</span>code 11;\n</span>"));
+        // The static race's files are not found: no source block there.
+        assertFalse(Section.of(html, 2).html.contains("<figure"));
+        assertFalse(html(TWO_RACES, SourceLookup.NONE).contains("<figure"));
+    }
+
+    @Test
+    void sourceContextIsClippedAtTheFileEdges() throws IOException {
+        Race atTop = new Race(Samples.counterRace().target(),
+                new Access(AccessKind.WRITE, 3, List.of(new Frame("demo.Counter", "next", "Counter.java", 1))),
+                new Access(AccessKind.READ, 2, List.of(new Frame("demo.Counter", "next", "Counter.java", 20))),
+                Samples.counterRace().threads(), 1);
+        String html = html(new RaceReport(1, "0.1.0", null, List.of(atTop), null), COUNTER_SOURCES);
+        assertTrue(html.contains("<span class=\"line racy\"><span class=\"ln\">1</span>code 1;"), html);
+        assertTrue(html.contains("<span class=\"line racy\"><span class=\"ln\">20</span>code 20;"), html);
+        // A line beyond the end of the file (stale sources) shows no block rather than a wrong one.
+        Race beyond = new Race(atTop.target(),
+                new Access(AccessKind.WRITE, 3, List.of(new Frame("demo.Counter", "next", "Counter.java", 99))),
+                new Access(AccessKind.READ, 2, List.of()), atTop.threads(), 1);
+        assertFalse(html(new RaceReport(1, "0.1.0", null, List.of(beyond), null), COUNTER_SOURCES).contains("<figure"));
+    }
+
+    @Test
+    void everythingFromTheReportIsEscaped() throws IOException {
+        String evil = "<script>alert('x')</script>&\"";
+        Race race = new Race(new Target(Target.Kind.FIELD, "demo.A<T>", "f", "demo.A@1"),
+                new Access(AccessKind.WRITE, 2, List.of(new Frame("demo.A<T>", "<init>", "A.java", 1))),
+                new Access(AccessKind.READ, 1, List.of()),
+                List.of(new ThreadInfo(2, evil, true, List.of()), new ThreadInfo(1, "main\u0007", true, List.of())), 1);
+        String html = html(new RaceReport(1, "0.1.0", evil, List.of(race), null), frame ->
+                Optional.of(new SourceFile("src/" + evil + ".java", List.of(evil))));
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("<init>"), html);
+        assertFalse(html.contains("demo.A<T>"), html);
+        assertFalse(html.contains("\u0007"), "control characters are shown as escapes");
+        String text = visible(html);
+        assertTrue(text.contains("thread \"" + evil.replace("\"", "\\\"") + "\" (T2)"), text);
+        assertTrue(text.contains("demo.A<T>.<init>(A.java:1)"), text);
+        assertTrue(text.contains("Thread \"main\\u0007\" (T1, running) is the main thread."), text);
+        assertTrue(text.contains("[no frames]"), "an empty stack says so");
+    }
+
+    @Test
+    void noRaces() throws IOException {
+        String text = visible(html(new RaceReport(1, "0.1.0", "demo.Clean", List.of(), 0), SourceLookup.NONE));
+        assertTrue(text.contains("racecheck found no data race"), text);
+        assertTrue(text.contains("0 distinct, 0 occurrences in all"), text);
+    }
+
+    @Test
+    void isDeterministic() throws IOException {
+        assertEquals(html(TWO_RACES, COUNTER_SOURCES), html(TWO_RACES, COUNTER_SOURCES));
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
+    /** The HTML of one race's card. */
+    private record Section(String html) {
+        static Section of(String page, int number) {
+            int start = page.indexOf("<section class=\"race\" id=\"race-" + number + "\">");
+            int end = page.indexOf("</section>", start);
+            assertTrue(start >= 0 && end > start, "no section " + number);
+            return new Section(page.substring(start, end));
+        }
+
+        /** The visible frames of the {@code index}-th stack list in this card. */
+        List<String> stackItems(int index) {
+            Matcher lists = Pattern.compile("<ol class=\"stack\">(.*?)</ol>", Pattern.DOTALL).matcher(html);
+            for (int i = 0; i <= index; i++) assertTrue(lists.find(), "fewer than " + (index + 1) + " stacks");
+            List<String> items = new ArrayList<>();
+            Matcher li = Pattern.compile("<li[^>]*>(.*?)</li>").matcher(lists.group(1));
+            while (li.find()) items.add(visible(li.group(1)));
+            return items;
+        }
+    }
+}
