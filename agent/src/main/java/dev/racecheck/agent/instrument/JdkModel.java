@@ -68,6 +68,7 @@ public final class JdkModel {
         rule("java/lang/Thread", "dispatchUncaughtException", "(Ljava/lang/Throwable;)V",
                 enter("uncaughtException", Key.THIS));
         rule("java/lang/Thread", "exit", "()V", enter("threadExit", Key.THIS));
+        rule("java/lang/Shutdown", "runHooks", "()V", enter("shutdownBegins", Key.NONE));
         rule("java/lang/VirtualThread", "afterDone", "(Z)V", enter("threadExit", Key.THIS));
         rule("java/lang/Runtime", "exit", "(I)V", enter("exitRequested", arg(0)));
 
@@ -476,6 +477,7 @@ public final class JdkModel {
                 desc = "(Z)V";
                 break;
             case "acquireCurrentThread":
+            case "shutdownBegins":
                 desc = "()V";
                 break;
             case "updaterCreated":

@@ -78,6 +78,10 @@ final class MethodInstrumenter {
     boolean instrument() {
         InsnList insns = method.instructions;
         if (insns.size() == 0) return false;
+        // JaCoCo's transformer always runs before racecheck's (it cannot be re-run on retransformation): its
+        // probe array and the method that makes it are coverage bookkeeping, not the program's data.
+        if (method.name.equals("$jacocoInit")) return false;
+        java.util.Set<Integer> probeLocals = jacocoProbeLocals(insns);
         boolean calls = false;
         boolean work = isSynchronized || isInitializer;
         for (AbstractInsnNode n : insns) {
@@ -137,7 +141,10 @@ final class MethodInstrumenter {
                     case Opcodes.AALOAD: case Opcodes.BALOAD: case Opcodes.CALOAD: case Opcodes.SALOAD:
                         arrayLoad(n);
                         break;
-                    case Opcodes.IASTORE: case Opcodes.FASTORE: case Opcodes.AASTORE: case Opcodes.BASTORE:
+                    case Opcodes.BASTORE:
+                        if (!isJacocoProbe(n, probeLocals)) arrayStore(n, false);
+                        break;
+                    case Opcodes.IASTORE: case Opcodes.FASTORE: case Opcodes.AASTORE:
                     case Opcodes.CASTORE: case Opcodes.SASTORE:
                         arrayStore(n, false);
                         break;
@@ -185,6 +192,31 @@ final class MethodInstrumenter {
         extendFrames();
         method.maxLocals = tsLocal + 3;
         return true;
+    }
+
+    /** Locals that hold JaCoCo's probe array: stored from {@code $jacocoInit()} or the {@code $jacocoData} constant. */
+    private static java.util.Set<Integer> jacocoProbeLocals(InsnList insns) {
+        java.util.Set<Integer> locals = new java.util.HashSet<>();
+        for (AbstractInsnNode n : insns) {
+            boolean probes = (n instanceof MethodInsnNode mi && mi.name.equals("$jacocoInit"))
+                    || (n instanceof LdcInsnNode ldc && ldc.cst instanceof org.objectweb.asm.ConstantDynamic cd
+                        && cd.getName().equals("$jacocoData"));
+            if (!probes) continue;
+            AbstractInsnNode next = n.getNext();
+            if (next != null && next.getOpcode() == Opcodes.CHECKCAST) next = next.getNext();
+            if (next != null && next.getOpcode() == Opcodes.ASTORE) locals.add(((VarInsnNode) next).var);
+        }
+        return locals;
+    }
+
+    /** JaCoCo's probe: {@code aload probes; <index>; iconst_1; bastore}. */
+    private static boolean isJacocoProbe(AbstractInsnNode bastore, java.util.Set<Integer> probeLocals) {
+        if (probeLocals.isEmpty()) return false;
+        AbstractInsnNode one = bastore.getPrevious();
+        AbstractInsnNode index = one == null ? null : one.getPrevious();
+        AbstractInsnNode array = index == null ? null : index.getPrevious();
+        return one != null && one.getOpcode() == Opcodes.ICONST_1 && index != null && array != null
+                && array.getOpcode() == Opcodes.ALOAD && probeLocals.contains(((VarInsnNode) array).var);
     }
 
     private boolean observes(AbstractInsnNode n) {

@@ -47,6 +47,8 @@ public final class Transformer implements ClassFileTransformer {
 
     private boolean isApplicationClass(String internalName) {
         if (internalName.startsWith("dev/racecheck/agent/")) return false;
+        // Other agents' runtimes are loaded by the application class loader, but they are not the program.
+        if (internalName.startsWith("org/jacoco/agent/rt/")) return false;
         String name = internalName.replace('/', '.');
         for (Pattern p : exclude) {
             if (p.matcher(name).matches()) return false;

@@ -352,12 +352,25 @@ public final class RaceEvents {
         }
     }
 
+    /** The key non-daemon threads release their end into, and the JVM's shutdown acquires. */
+    private static final Object SHUTDOWN = new Object();
+
+    /** Shutdown hooks start: everything the ended non-daemon threads did happens-before them. */
+    public static void shutdownBegins() {
+        acquire(SHUTDOWN);
+    }
+
     /** A thread ends (Thread.exit, or a virtual thread's afterDone): its clock slot can be reused. */
     public static void threadExit(Thread t) {
         if (!enabled) return;
         try {
             Shadow s = SHADOWS.peek(t);
             ThreadState ts = s == null ? null : s.thread;
+            // The JVM shuts down only once every non-daemon thread has ended: each one's end is released to the
+            // shutdown (Thread.exit runs on the ending thread itself).
+            if (ts != null && !t.isDaemon() && ts.ignore == 0 && t == Thread.currentThread()) {
+                DETECTOR.release(ts, SHADOWS.get(SHUTDOWN));
+            }
             if (ts != null) Threads.ended(ts);
         } catch (Throwable e) {
             Internal.error("recording a thread end", e);

@@ -91,31 +91,6 @@ class EdgesIT {
                     + " modelled"),
             new Gap("NoRaceVarHandleCompareAndSet", ALL, "false report: VarHandle compareAndSet -> getVolatile is"
                     + " not modelled"),
-            new Gap("NoRaceStampedLockOptimistic", ALL, "false report: tryOptimisticRead() is not an acquire (only"
-                    + " validate() is, acquireIf on exit), so the read made between the two is unordered with the"
-                    + " last unlockWrite()"),
-            new Gap("NoRaceCompletableFutureThenCombine", ALL, "false report: a bi-stage added to two completed"
-                    + " futures runs its function inside biApplyStage, whose rule acquires only `this` (the first"
-                    + " source), never the other source (argument 1); same for biAccept/biRun/or*Stage"),
-            new Gap("NoRaceConcurrentHashMapComputeInPlace", ALL, "false report: compute* and merge are modelled"
-                    + " as releaseAcquire(result) on exit only, so a remapping function that mutates the current"
-                    + " value is not ordered after the previous compute of the same key (nothing is acquired on"
-                    + " entry)"),
-            new Gap("NoRaceInvokeAll", ALL, "false report: AbstractExecutorService.invokeAll calls get() only on"
-                    + " futures that are not done yet; a task finished before invokeAll reaches it is never"
-                    + " acquired (FutureTask.isDone() has no rule, and invokeAll itself none)"),
-            new Gap("NoRaceForkJoinPool", Set.of(17), "false report on JDK 17: ForkJoinPool.invoke(task) waits in"
-                    + " ForkJoinTask.joinForPoolInvoke (JDK 17; getForPoolInvoke and awaitPoolInvoke likewise),"
-                    + " which the ForkJoinTask acquire rules (join, invoke, get, ...) do not list"),
-            new Gap("NoRaceCompletableFutureRegistration", ALL, "false report: adding a dependent stage to an"
-                    + " incomplete future releases nothing (uniApplyStage and the other *Stage rules only acquire"
-                    + " `this` on entry), so what the caller did before thenApply is unordered with the function"
-                    + " run later by the completing thread"),
-            new Gap("NoRaceVirtualThreadExecutor", ALL, "false report: close() of newVirtualThreadPerTaskExecutor"
-                    + " (ThreadPerTaskExecutor) waits on a CountDownLatch counted down by the last task to end;"
-                    + " tasks that ended earlier are not ordered before close() returns"),
-            new Gap("NoRaceVirtualThreadInterrupt", ALL, "false report: VirtualThread overrides interrupt() without"
-                    + " calling Thread.interrupt(), and only java/lang/Thread.interrupt has the release rule"),
             new Gap("RaceAtomicIntegerArrayOtherElement", ALL, "missed race: AtomicIntegerArray rules key on the"
                     + " array object, so get(0) acquires what set(1, v) released (each element is a variable of"
                     + " its own)")

@@ -1,0 +1,74 @@
+package dev.racecheck.junit;
+
+import java.util.List;
+
+import dev.racecheck.agent.runtime.RaceCheck;
+
+/**
+ * The only class that links against the agent's public API ({@code dev.racecheck.agent.runtime.RaceCheck}, which
+ * the agent puts on the boot class path). Everything here is a no-op unless {@link #ACTIVE}: the class is then never
+ * resolved, so a test run without the agent works exactly as without this module.
+ */
+final class Agent {
+    private static final String API = "dev.racecheck.agent.runtime.RaceCheck";
+
+    /** True when the agent runs in this JVM. */
+    static final boolean ACTIVE = detect();
+
+    private Agent() {
+        // no instances
+    }
+
+    private static boolean detect() {
+        try {
+            // The bootstrap loader only: a racecheck.jar on the ordinary class path is not a running agent.
+            Class.forName(API, false, null);
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+        try {
+            return Api.active();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    static void enterTest(String id) {
+        if (ACTIVE) Api.enterTest(id);
+    }
+
+    static void exitTest() {
+        if (ACTIVE) Api.exitTest();
+    }
+
+    static List<String> takeRaces(String id) {
+        return ACTIVE ? Api.takeRaces(id) : List.of();
+    }
+
+    static List<String> takeUntaggedRaces() {
+        return ACTIVE ? Api.takeUntaggedRaces() : List.of();
+    }
+
+    /** Direct calls, in a class of their own: it is loaded (and RaceCheck resolved) only once the agent is known to be there. */
+    private static final class Api {
+        static boolean active() {
+            return RaceCheck.active();
+        }
+
+        static void enterTest(String id) {
+            RaceCheck.enterTest(id);
+        }
+
+        static void exitTest() {
+            RaceCheck.exitTest();
+        }
+
+        static List<String> takeRaces(String id) {
+            return RaceCheck.takeRaces(id);
+        }
+
+        static List<String> takeUntaggedRaces() {
+            return RaceCheck.takeUntaggedRaces();
+        }
+    }
+}
