@@ -548,7 +548,7 @@ public final class RaceEvents {
             public void run() {
                 CURRENT.get().ignore++; // racecheck's own thread: nothing it does is the program's
                 try {
-                    SHADOWS.drainForever();
+                    SHADOWS.sweepAfterEachGc();
                 } catch (InterruptedException e) {
                     // the JVM is going down
                 }

@@ -93,7 +93,7 @@ final class Reporter {
                 TESTS.add(t.testId);
                 if (known) knownRaces++;
                 print(text);
-                if (known) print("racecheck: the race above is in the baseline: it does not fail the run"
+                if (known) print("racecheck: (known race: in the baseline) the race above does not fail the run"
                         + System.lineSeparator());
             }
             if (Config.haltOnError && !known) {

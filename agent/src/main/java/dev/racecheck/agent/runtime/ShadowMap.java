@@ -11,9 +11,10 @@ import java.lang.ref.WeakReference;
  * immutable (entries are prepended; a change copies the prefix). Inserts lock one stripe. Entries whose objects
  * are gone are unlinked from the bucket an insert touches, and all at once when a stripe's table is rebuilt,
  * which happens when its entries (live or not) pass a load factor; the rebuilt table is sized by the live ones.
- * A racecheck daemon thread ({@link #drainForever}) unlinks entries as soon as the GC clears them. Only that
- * thread touches the reference queue: on JDK 21+ the queue locks with a ReentrantLock, which racecheck models,
- * and racecheck's own bookkeeping must never order the program's threads.
+ * A racecheck daemon thread ({@link #sweepAfterEachGc}) rebuilds the stripes once after every GC, so entries the GC
+ * cleared do not wait for inserts. No ReferenceQueue: it holds cleared entries until polled, and on JDK 21+ it
+ * locks with a ReentrantLock, which racecheck models (racecheck's own bookkeeping must never order the program's
+ * threads).
  */
 final class ShadowMap {
     private static final int STRIPE_BITS = 6;
@@ -21,7 +22,6 @@ final class ShadowMap {
     private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(Entry[].class);
 
     private final Stripe[] stripes = new Stripe[STRIPES];
-    private final java.lang.ref.ReferenceQueue<Object> cleared = new java.lang.ref.ReferenceQueue<>();
     private int nextClassId;
 
     ShadowMap() {
@@ -69,7 +69,7 @@ final class ShadowMap {
                 head = s.withoutCleared(table, i, head);
             }
             Shadow shadow = new Shadow(classId);
-            BUCKET.setRelease(table, i, new Entry(o, h, shadow, head, cleared));
+            BUCKET.setRelease(table, i, new Entry(o, h, shadow, head));
             s.count++;
             return shadow;
         }
@@ -79,16 +79,21 @@ final class ShadowMap {
         return nextClassId++;
     }
 
-    /** Runs on racecheck's cleaner thread: unlinks each entry the GC clears, so its shadow is freed promptly. */
-    void drainForever() throws InterruptedException {
+    /**
+     * Runs on racecheck's cleaner thread: a weakly held canary is cleared by every GC; each time it is, the stripes
+     * are rebuilt without the entries that GC cleared, so their shadows go at once, not at the next inserts.
+     */
+    void sweepAfterEachGc() throws InterruptedException {
+        WeakReference<Object> canary = new WeakReference<>(new Object());
         while (true) {
-            Entry dead = (Entry) cleared.remove();
-            Stripe s = stripes[dead.hash & (STRIPES - 1)];
-            synchronized (s) {
-                Entry[] table = s.table;
-                int i = (dead.hash >>> STRIPE_BITS) & (table.length - 1);
-                s.withoutCleared(table, i, (Entry) BUCKET.getAcquire(table, i));
+            Thread.sleep(50);
+            if (canary.get() != null) continue;
+            for (Stripe s : stripes) {
+                synchronized (s) {
+                    s.rebuild();
+                }
             }
+            canary = new WeakReference<>(new Object());
         }
     }
 
@@ -119,14 +124,12 @@ final class ShadowMap {
         final int hash;
         final Shadow shadow;
         final Entry next;
-        final java.lang.ref.ReferenceQueue<Object> queue;
 
-        Entry(Object key, int hash, Shadow shadow, Entry next, java.lang.ref.ReferenceQueue<Object> queue) {
-            super(key, queue);
+        Entry(Object key, int hash, Shadow shadow, Entry next) {
+            super(key);
             this.hash = hash;
             this.shadow = shadow;
             this.next = next;
-            this.queue = queue;
         }
     }
 
@@ -155,7 +158,7 @@ final class ShadowMap {
                     Object key = e.get();
                     if (key == null) continue;
                     int i = (e.hash >>> STRIPE_BITS) & (length - 1);
-                    fresh[i] = new Entry(key, e.hash, e.shadow, fresh[i], e.queue);
+                    fresh[i] = new Entry(key, e.hash, e.shadow, fresh[i]);
                 }
             }
             count = live;
@@ -181,7 +184,7 @@ final class ShadowMap {
                 total++;
                 Object key = e.get();
                 if (key == null) continue;
-                rebuilt = new Entry(key, e.hash, e.shadow, rebuilt, e.queue);
+                rebuilt = new Entry(key, e.hash, e.shadow, rebuilt);
                 kept++;
             }
             count -= total - kept;

@@ -3,7 +3,6 @@ package dev.racecheck.cli.it;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.json.JsonReportReader;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -93,11 +92,9 @@ class CliIT {
         assertTrue(r.out().contains("complete -F _complete_racecheck"), r.describe());
     }
 
-    // The two tests below need the agent options suppressions= and baseline= (issue 4); the CLI side is done and
-    // unit-tested (RunCommandTest). Remove @Disabled once the agent has them.
+    // End to end through the agent options suppressions= and baseline=.
 
     @Test
-    @Disabled("needs the agent option suppressions=FILE")
     void suppressedRacesAreNotReported() throws Exception {
         Path dir = Jvm.workDir("suppressions");
         Files.writeString(dir.resolve("racecheck.supp"), "# the classroom counter\nrace:dev.racecheck.samples.RaceCounter.next\n");
@@ -109,7 +106,6 @@ class CliIT {
     }
 
     @Test
-    @Disabled("needs the agent option baseline=FILE")
     void racesInTheBaselineDoNotFailTheRun() throws Exception {
         Path dir = Jvm.workDir("baseline");
         Jvm.Result first = Jvm.racecheck(dir, "run", "--java", Jvm.JAVA, "--report", "known.json", "-cp", samples, RACY);
