@@ -44,7 +44,7 @@ import dev.racecheck.it.RaceText;
  * Properties" of java.util.concurrent), each as a pair of small programs in this package: {@code NoRace<Edge>} uses
  * the construct correctly and must report nothing and exit 0; {@code Race<Edge>} is the same program with the edge
  * removed or broken (or, for constructs that give no edge, simply using them) and must report the race with both
- * stacks on its {@code // racy access} lines and exit 66. The edge table is {@code integration-tests/EDGES.md}.
+ * stacks on its {@code // racy access} lines and exit 66. The edge table is in the README ("The happens-before model").
  *
  * <p>Every program runs in a JVM of its own with the real agent, on every JDK of {@link Jdks#all()}; a program whose
  * Javadoc says {@code Requires: JDK <n>} is skipped on older JDKs. The JVMs are launched up front, a few at a time
@@ -287,7 +287,7 @@ class EdgesIT {
         }
         if (gap != null && gap.covers(jdk.feature())) {
             fail(p.name() + " is listed in EdgesIT.KNOWN_GAPS for " + jdk.label() + " but now passes: remove the"
-                    + " entry (and its mark in EDGES.md)" + run.describe());
+                    + " entry (and its GAP mark in README.md)" + run.describe());
         }
     }
 
