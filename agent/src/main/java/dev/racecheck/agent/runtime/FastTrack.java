@@ -153,7 +153,7 @@ final class FastTrack implements Detector {
 
     @Override
     public void acquireField(ThreadState t, Shadow s, int key) {
-        s.acquireField(key, t.clock);
+        s.acquireField(key, t);
     }
 
     @Override

@@ -16,9 +16,23 @@ final class Shadow {
     private volatile VarState[] vars = NO_VARS;
     /** Release clock of this object as a lock / volatile / synchronizer; guarded by this. */
     private VectorClock sync;
-    /** Per volatile field (by sync key): its release clock. Guarded by this; few per object. */
-    private int[] fieldSyncKeys;
-    private VectorClock[] fieldSyncs;
+    /** Per volatile field: its release clock. The array is replaced, never changed in place, so reads need no lock. */
+    private volatile FieldSync[] fieldSyncs = NO_SYNCS;
+    private static final FieldSync[] NO_SYNCS = new FieldSync[0];
+
+    /** The release clock of one volatile field, and how many releases it has seen. */
+    static final class FieldSync {
+        final int key;
+        /** Guarded by the Shadow. */
+        final VectorClock clock = new VectorClock();
+        /** Raised, under the Shadow's monitor, by every release: an unchanged version means nothing new to acquire. */
+        volatile long version;
+
+        FieldSync(int key) {
+            this.key = key;
+        }
+    }
+
     /** For a Class: the clock at the end of its static initializer, or null until then. Guarded by this. */
     private VectorClock initialized;
     /** For a Thread: racecheck's state of that thread (set when it is started or first seen). */
@@ -86,29 +100,41 @@ final class Shadow {
         else sync.acquire(threadClock);
     }
 
-    /** Acquire from one volatile field of this object (or class): a volatile is a synchronization variable of its own. */
-    synchronized void acquireField(int key, VectorClock threadClock) {
-        VectorClock vc = fieldSync(key, false);
-        if (vc != null) threadClock.acquire(vc);
+    /**
+     * Acquire from one volatile field of this object (or class): a volatile is a synchronization variable of its own.
+     * Fast path: a thread that already acquired this field's current version has nothing new to join (reading an
+     * unchanged volatile in a loop is common, and was a locked vector-clock join per read).
+     */
+    void acquireField(int key, ThreadState ts) {
+        FieldSync fs = fieldSync(key);
+        if (fs == null) return;
+        long version = fs.version;
+        if (ts.hasAcquired(fs, version)) return;
+        synchronized (this) {
+            ts.clock.acquire(fs.clock);
+            version = fs.version;
+        }
+        ts.markAcquired(fs, version);
     }
 
     synchronized void releaseField(int key, VectorClock threadClock) {
-        fieldSync(key, true).acquire(threadClock);
+        FieldSync fs = fieldSync(key);
+        if (fs == null) {
+            FieldSync[] old = fieldSyncs;
+            FieldSync[] grown = Arrays.copyOf(old, old.length + 1);
+            fs = new FieldSync(key);
+            grown[old.length] = fs;
+            fieldSyncs = grown;
+        }
+        fs.clock.acquire(threadClock);
+        fs.version++;
     }
 
-    private VectorClock fieldSync(int key, boolean create) {
-        if (fieldSyncKeys != null) {
-            for (int i = 0; i < fieldSyncKeys.length; i++) {
-                if (fieldSyncKeys[i] == key) return fieldSyncs[i];
-            }
+    private FieldSync fieldSync(int key) {
+        for (FieldSync fs : fieldSyncs) {
+            if (fs.key == key) return fs;
         }
-        if (!create) return null;
-        int n = fieldSyncKeys == null ? 0 : fieldSyncKeys.length;
-        fieldSyncKeys = fieldSyncKeys == null ? new int[1] : Arrays.copyOf(fieldSyncKeys, n + 1);
-        fieldSyncs = fieldSyncs == null ? new VectorClock[1] : Arrays.copyOf(fieldSyncs, n + 1);
-        fieldSyncKeys[n] = key;
-        fieldSyncs[n] = new VectorClock();
-        return fieldSyncs[n];
+        return null;
     }
 
     /** For a field updater or VarHandle: the sync key of the field it works on, or -1. */

@@ -69,6 +69,27 @@ public final class ThreadState {
         // The own slot is not raised by an acquire (no one else releases our current epoch), so epoch stays.
     }
 
+    /** Direct-mapped cache: the version of each volatile field's clock this thread acquired last. */
+    private Object[] acquiredSyncs;
+    private long[] acquiredVersions;
+
+    boolean hasAcquired(Object sync, long version) {
+        Object[] syncs = acquiredSyncs;
+        if (syncs == null) return false;
+        int i = System.identityHashCode(sync) & (syncs.length - 1);
+        return syncs[i] == sync && acquiredVersions[i] == version;
+    }
+
+    void markAcquired(Object sync, long version) {
+        if (acquiredSyncs == null) {
+            acquiredSyncs = new Object[64];
+            acquiredVersions = new long[64];
+        }
+        int i = System.identityHashCode(sync) & (acquiredSyncs.length - 1);
+        acquiredSyncs[i] = sync;
+        acquiredVersions[i] = version;
+    }
+
     void makeLeafCache() {
         leafNodes = new int[LEAF_CACHE];
         long[] keys = new long[LEAF_CACHE];
@@ -78,6 +99,8 @@ public final class ThreadState {
 
     /** The thread has ended: only its clock (for joins) and record (for reports) are still needed. */
     void shrink() {
+        acquiredSyncs = null;
+        acquiredVersions = null;
         leafKeys = null;
         leafNodes = null;
         sites = new int[1];

@@ -546,4 +546,52 @@ class FastTrackTest {
         assertEquals(FastTrackTest.class.getName(), s.target().owner());
         assertNull(s.target().instance());
     }
+
+    // ---- volatile fields: the re-read fast path ----------------------------------------------------------------
+
+    @Test
+    void rereading_an_unchanged_volatile_should_skip_the_join_but_still_order_the_data() {
+        ThreadState a = thread("a");
+        ThreadState b = thread("b");
+        Shadow flag = new Shadow(-1);
+        int key = Sites.syncKey(field + "_flag");
+        write(a);
+        ft.releaseField(a, flag, key);
+        ft.acquireField(b, flag, key);
+        long afterFirst = b.clock.get(a.slot);
+        ft.acquireField(b, flag, key); // nothing new released: the fast path
+        assertEquals(afterFirst, b.clock.get(a.slot));
+        read(b);
+        assertEquals(0, races().size(), "the volatile orders the write before the read");
+    }
+
+    @Test
+    void a_new_release_should_be_acquired_after_a_fast_path_read() {
+        ThreadState a = thread("a");
+        ThreadState b = thread("b");
+        Shadow flag = new Shadow(-1);
+        int key = Sites.syncKey(field + "_flag");
+        ft.releaseField(a, flag, key);
+        ft.acquireField(b, flag, key);
+        ft.acquireField(b, flag, key);
+        write(a);
+        ft.releaseField(a, flag, key); // a new version
+        ft.acquireField(b, flag, key);
+        read(b);
+        assertEquals(0, races().size(), "the second release orders the second write");
+    }
+
+    @Test
+    void a_write_after_the_last_release_should_still_race_with_a_fast_path_reader() {
+        ThreadState a = thread("a");
+        ThreadState b = thread("b");
+        Shadow flag = new Shadow(-1);
+        int key = Sites.syncKey(field + "_flag");
+        ft.releaseField(a, flag, key);
+        ft.acquireField(b, flag, key);
+        write(a); // no release after it
+        ft.acquireField(b, flag, key);
+        read(b);
+        assertEquals(1, races().size(), "nothing orders the write after the release before the read");
+    }
 }
