@@ -86,11 +86,13 @@ final class ShadowMap {
     void sweepAfterEachGc() throws InterruptedException {
         WeakReference<Object> canary = new WeakReference<>(new Object());
         while (true) {
-            Thread.sleep(50);
+            // At most five sweeps a second: a rebuild allocates, and allocation brings the next GC.
+            Thread.sleep(200);
             if (canary.get() != null) continue;
             for (Stripe s : stripes) {
                 synchronized (s) {
-                    s.rebuild();
+                    // Only stripes where the GC cleared a good share: counting allocates nothing, rebuilding does.
+                    if (s.cleared() * 4 > s.count) s.rebuild();
                 }
             }
             canary = new WeakReference<>(new Object());
@@ -137,6 +139,17 @@ final class ShadowMap {
         volatile Entry[] table = new Entry[16];
         /** Entries in the table, live or cleared. Guarded by this. */
         int count;
+
+        /** Entries whose objects the GC has cleared. Caller holds the stripe lock. */
+        int cleared() {
+            int n = 0;
+            for (Entry head : table) {
+                for (Entry e = head; e != null; e = e.next) {
+                    if (e.get() == null) n++;
+                }
+            }
+            return n;
+        }
 
         /**
          * A new table holding only the live entries, twice as large as they need. Caller holds the stripe lock.
