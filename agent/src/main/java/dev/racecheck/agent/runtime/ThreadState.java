@@ -64,11 +64,6 @@ public final class ThreadState {
         epoch = Epoch.of(slot, c);
     }
 
-    /** Called after an acquire may have changed the clock; the own component never changes there. */
-    void acquired() {
-        // The own slot is not raised by an acquire (no one else releases our current epoch), so epoch stays.
-    }
-
     /** Direct-mapped cache: the version of each volatile field's clock this thread acquired last. */
     private Object[] acquiredSyncs;
     private long[] acquiredVersions;

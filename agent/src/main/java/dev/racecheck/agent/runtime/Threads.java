@@ -26,7 +26,6 @@ final class Threads {
     private static int endedCount;
     private static int nextSlot;
     private static long nextSerial = 1;
-    private static int live;
 
     private Threads() {
         // no instances
@@ -67,7 +66,6 @@ final class Threads {
                 nextClock[slot] = 1;
             }
             first = nextClock[slot];
-            live++;
         }
         record = new ThreadRecord(serial, thread, startedAt);
         synchronized (Threads.class) {
@@ -96,7 +94,6 @@ final class Threads {
         synchronized (Threads.class) {
             if (ts.ended) return;
             ts.ended = true;
-            live--;
             nextClock[ts.slot] = ts.clock.get(ts.slot) + 1;
             if (endedCount == ended.length) {
                 ended = Arrays.copyOf(ended, endedCount * 2);
@@ -127,7 +124,4 @@ final class Threads {
         return nextSerial - 1;
     }
 
-    static synchronized int live() {
-        return live;
-    }
 }
