@@ -83,12 +83,16 @@ public final class Agent {
         retransformJdkModel(inst);
     }
 
-    /** racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown. */
+    /**
+     * racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown; the race
+     * state of fields is kept in application objects through jdk.internal.misc.Unsafe.
+     */
     private static void openJavaLang(Instrumentation inst) {
         try {
             Module base = Object.class.getModule();
-            inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(Agent.class.getModule())),
-                    Set.of(), Map.of());
+            // jdk.internal.misc: Unsafe, for the race state kept in application objects (InlineShadows).
+            inst.redefineModule(base, Set.of(), Map.of("jdk.internal.misc", Set.of(Agent.class.getModule())),
+                    Map.of("java.lang", Set.of(Agent.class.getModule())), Set.of(), Map.of());
         } catch (RuntimeException e) {
             Internal.verbose("cannot open java.lang: " + e);
         }

@@ -8,6 +8,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import dev.racecheck.agent.runtime.Internal;
@@ -48,6 +49,7 @@ public final class ClassInstrumenter {
                 changed |= new MethodInstrumenter(cn.name, cn.sourceFile, m, loader, hierarchy, cn.version).instrument();
             }
             if (!changed) return null;
+            addCompanionFields(cn);
             ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
             try {
                 cn.accept(cw);
@@ -58,5 +60,25 @@ public final class ClassInstrumenter {
                         + " would exceed the JVM's code size limit when instrumented; it runs uninstrumented");
             }
         }
+    }
+
+    /**
+     * Gives each plain instance field {@code x} a companion {@code $racecheck$x} that holds its race state (see
+     * {@code InlineShadows}). Private, transient and synthetic: default serialization skips it and
+     * serialVersionUID, computed without private transient fields, stays the same.
+     */
+    static void addCompanionFields(ClassNode cn) {
+        if ((cn.access & Opcodes.ACC_INTERFACE) != 0) return;
+        Set<String> names = new HashSet<>();
+        for (FieldNode f : cn.fields) names.add(f.name);
+        java.util.List<FieldNode> companions = new java.util.ArrayList<>();
+        for (FieldNode f : cn.fields) {
+            if ((f.access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_VOLATILE)) != 0) continue;
+            String name = Sites.COMPANION_PREFIX + f.name;
+            if (!names.add(name)) continue; // taken: that field's accesses use the shadow map
+            companions.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC, name,
+                    "Ljava/lang/Object;", null, null));
+        }
+        cn.fields.addAll(companions);
     }
 }

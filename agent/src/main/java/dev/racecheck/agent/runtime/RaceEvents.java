@@ -30,8 +30,6 @@ public final class RaceEvents {
 
     private static final ThreadLocal<ThreadState> CURRENT = new CurrentThreadState();
     private static final MethodHandle JOIN_DURATION = joinDuration();
-    /** Per static-access site: the class that declares the field. Racy reads are fine: Class objects are immutable. */
-    private static Class<?>[] declaringBySite = new Class<?>[1024];
 
     private RaceEvents() {
         // no instances
@@ -68,56 +66,101 @@ public final class RaceEvents {
 
     public static void read(Object owner, int field, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || owner == null) return;
-        VarState v = SHADOWS.get(owner).field(field);
+        VarState v = fieldState(owner, field, site, ts);
         // Fast path: this thread already read it in this epoch.
-        if (v.r == ts.epoch) return;
+        if (v == null || v.r == ts.epoch) return;
         slowRead(ts, v, site, base, owner, Detector.FIELD);
     }
 
     public static void write(Object owner, int field, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || owner == null) return;
-        VarState v = SHADOWS.get(owner).field(field);
+        VarState v = fieldState(owner, field, site, ts);
         // Fast path: this thread already wrote it in this epoch.
-        if (v.w == ts.epoch) return;
+        if (v == null || v.w == ts.epoch) return;
         slowWrite(ts, v, site, base, owner, Detector.FIELD);
+    }
+
+    /** The state of an instance field: in the object's companion field if it has one (see {@link InlineShadows}). */
+    private static VarState fieldState(Object owner, int field, int site, ThreadState ts) {
+        long offset = InlineShadows.offset(site);
+        if (offset > 0L) {
+            Object x = InlineShadows.get(owner, offset);
+            if (x instanceof VarState v && v.owner == owner) return v;
+        }
+        return fieldStateSlow(owner, field, site, offset, ts);
+    }
+
+    private static VarState fieldStateSlow(Object owner, int field, int site, long offset, ThreadState ts) {
+        // Resolving a site reflects on the class: the JDK code that runs is racecheck's, not the program's.
+        ts.ignore++;
+        try {
+            return offset < 0L ? SHADOWS.get(owner).field(field) : InlineShadows.state(owner, field, site, offset);
+        } catch (Throwable e) {
+            Internal.error("finding a field's state", e);
+            return null;
+        } finally {
+            ts.ignore--;
+        }
     }
 
     public static void staticRead(Class<?> owner, int field, int site, ThreadState ts, int base) {
         if (ts.ignore != 0) return;
-        Class<?> declaring = declaring(owner, site);
-        Shadow s = SHADOWS.get(declaring);
-        if (!ts.hasSeenInit(s.classId)) seeInit(ts, s, declaring);
-        VarState v = s.field(field);
+        StaticSite ss = staticSite(owner, site, field);
+        if (!ts.hasSeenInit(ss.shadow.classId)) seeInit(ts, ss.shadow, ss.declaring);
+        VarState v = ss.var;
         if (v.r == ts.epoch) return;
-        slowRead(ts, v, site, base, declaring, Detector.STATIC);
+        slowRead(ts, v, site, base, ss.declaring, Detector.STATIC);
     }
 
     public static void staticWrite(Class<?> owner, int field, int site, ThreadState ts, int base) {
         if (ts.ignore != 0) return;
-        Class<?> declaring = declaring(owner, site);
-        Shadow s = SHADOWS.get(declaring);
-        if (!ts.hasSeenInit(s.classId)) seeInit(ts, s, declaring);
-        VarState v = s.field(field);
+        StaticSite ss = staticSite(owner, site, field);
+        if (!ts.hasSeenInit(ss.shadow.classId)) seeInit(ts, ss.shadow, ss.declaring);
+        VarState v = ss.var;
         if (v.w == ts.epoch) return;
-        slowWrite(ts, v, site, base, declaring, Detector.STATIC);
+        slowWrite(ts, v, site, base, ss.declaring, Detector.STATIC);
     }
 
     public static void arrayRead(Object array, int index, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null) return;
-        int length = Array.getLength(array);
-        if (index < 0 || index >= length) return; // the load itself will throw
-        VarState v = SHADOWS.get(array).element(index, length);
-        if (v.r == ts.epoch) return;
+        VarState v = element(array, index, ts);
+        if (v == null || v.r == ts.epoch) return; // null: out of bounds, the load itself will throw
         slowRead(ts, v, site, base, array, Detector.ELEMENT);
     }
 
     public static void arrayWrite(Object array, int index, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null) return;
-        int length = Array.getLength(array);
-        if (index < 0 || index >= length) return;
-        VarState v = SHADOWS.get(array).element(index, length);
-        if (v.w == ts.epoch) return;
+        VarState v = element(array, index, ts);
+        if (v == null || v.w == ts.epoch) return;
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+    }
+
+    /**
+     * Element state. Loops touch few arrays at a time (SOR reads three rows): the thread's last array, then a small
+     * direct-mapped cache by identity hash, spare it the shadow map's lookup.
+     */
+    private static VarState element(Object array, int index, ThreadState ts) {
+        Shadow s;
+        if (ts.lastArray == array) {
+            s = ts.lastArrayShadow;
+        } else {
+            Object[] keys = ts.arrayKeys;
+            if (keys == null) {
+                keys = ts.arrayKeys = new Object[ThreadState.ARRAY_CACHE];
+                ts.arrayShadows = new Shadow[ThreadState.ARRAY_CACHE];
+            }
+            int i = System.identityHashCode(array) & (ThreadState.ARRAY_CACHE - 1);
+            if (keys[i] == array) {
+                s = ts.arrayShadows[i];
+            } else {
+                s = SHADOWS.get(array);
+                keys[i] = array;
+                ts.arrayShadows[i] = s;
+            }
+            ts.lastArrayShadow = s;
+            ts.lastArray = array;
+        }
+        return s.element(index, array);
     }
 
     /**
@@ -166,30 +209,54 @@ public final class RaceEvents {
         }
     }
 
-    /** The class that declares the static field of this site, which may be a superclass of the one named. */
-    private static Class<?> declaring(Class<?> owner, int site) {
-        Class<?>[] cache = declaringBySite;
-        if (site < cache.length) {
-            Class<?> c = cache[site];
-            if (c != null) return c;
+    /**
+     * What a static-field site touches, resolved once: the class that declares the field (which may be a supertype
+     * of the one named), its shadow, and the field's state (for sites that access it; null for the others).
+     */
+    private static final class StaticSite {
+        final Class<?> declaring;
+        final Shadow shadow;
+        final VarState var;
+
+        StaticSite(Class<?> declaring, Shadow shadow, VarState var) {
+            this.declaring = declaring;
+            this.shadow = shadow;
+            this.var = var;
         }
-        return resolveDeclaring(owner, site);
     }
 
-    private static Class<?> resolveDeclaring(Class<?> owner, int site) {
+    /** Per static-field site; racy reads are fine, as entries are immutable and only ever filled in. */
+    private static StaticSite[] staticSites = new StaticSite[1024];
+
+    private static StaticSite staticSite(Class<?> owner, int site, int field) {
+        StaticSite[] cache = staticSites;
+        if (site < cache.length) {
+            StaticSite ss = cache[site];
+            if (ss != null) return ss;
+        }
+        return resolveStaticSite(owner, site, field);
+    }
+
+    private static Class<?> declaring(Class<?> owner, int site) {
+        return staticSite(owner, site, -1).declaring;
+    }
+
+    private static StaticSite resolveStaticSite(Class<?> owner, int site, int field) {
         Class<?> found = owner;
         String name = Sites.fieldOwner(site);
         if (name != null && !name.equals(owner.getName())) {
             Class<?> c = findSupertype(owner, name);
             if (c != null) found = c;
         }
+        Shadow shadow = SHADOWS.get(found);
+        StaticSite ss = new StaticSite(found, shadow, field < 0 ? null : shadow.field(field));
         synchronized (RaceEvents.class) {
-            if (site >= declaringBySite.length) {
-                declaringBySite = Arrays.copyOf(declaringBySite, Math.max(site + 1, declaringBySite.length * 2));
+            if (site >= staticSites.length) {
+                staticSites = Arrays.copyOf(staticSites, Math.max(site + 1, staticSites.length * 2));
             }
-            declaringBySite[site] = found;
+            staticSites[site] = ss;
         }
-        return found;
+        return ss;
     }
 
     private static Class<?> findSupertype(Class<?> c, String name) {
@@ -209,13 +276,22 @@ public final class RaceEvents {
     /** After a volatile read of field {@code key} ({@link Sites#syncKey}) of {@code owner}: acquire. */
     public static void volatileRead(Object owner, int key, ThreadState ts) {
         if (ts.ignore != 0 || owner == null) return;
-        DETECTOR.acquireField(ts, SHADOWS.get(owner), key);
+        DETECTOR.acquireField(ts, syncShadow(owner, ts), key);
     }
 
     /** Before a volatile write: release. */
     public static void volatileWrite(Object owner, int key, ThreadState ts) {
         if (ts.ignore != 0 || owner == null) return;
-        DETECTOR.releaseField(ts, SHADOWS.get(owner), key);
+        DETECTOR.releaseField(ts, syncShadow(owner, ts), key);
+    }
+
+    /** The shadow of a lock or volatile's object; the thread's last one is kept at hand (spin loops, lock loops). */
+    private static Shadow syncShadow(Object o, ThreadState ts) {
+        if (ts.lastSync == o) return ts.lastSyncShadow;
+        Shadow s = SHADOWS.get(o);
+        ts.lastSyncShadow = s;
+        ts.lastSync = o;
+        return s;
     }
 
     public static void staticVolatileRead(Class<?> owner, int key, int site, ThreadState ts) {
@@ -231,13 +307,13 @@ public final class RaceEvents {
     /** After monitorenter, and on entry of a synchronized method. */
     public static void monitorEnter(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.acquire(ts, SHADOWS.get(lock));
+        DETECTOR.acquire(ts, syncShadow(lock, ts));
     }
 
     /** Before monitorexit, and on every exit of a synchronized method. */
     public static void monitorExit(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.release(ts, SHADOWS.get(lock));
+        DETECTOR.release(ts, syncShadow(lock, ts));
     }
 
     // ---- calls replaced in application code ----------------------------------------------------------------

@@ -65,13 +65,15 @@ final class Shadow {
         return v;
     }
 
-    /** The state of element {@code index} of this array of {@code length} elements. */
-    VarState element(int index, int length) {
+    /** The state of element {@code index} of this array, or null when the index is out of bounds. */
+    VarState element(int index, Object array) {
         VarState[] vs = vars;
-        if (index < vs.length) {
+        if (index >= 0 && index < vs.length) {
             VarState v = vs[index];
             if (v != null) return v;
         }
+        int length = java.lang.reflect.Array.getLength(array);
+        if (index < 0 || index >= length) return null;
         return addElement(index, length);
     }
 

@@ -9,6 +9,9 @@ import java.util.Map;
  * instrumentation time, read only when a report is built, so the hot path carries a constant int.
  */
 public final class Sites {
+    /** Name prefix of the field the instrumenter adds next to each instance field for its race state. */
+    public static final String COMPANION_PREFIX = "$racecheck$";
+
     private static String[] classNames = new String[4096];
     private static String[] methods = new String[4096];
     private static String[] files = new String[4096];

@@ -37,6 +37,20 @@ public final class ThreadState {
     long[] leafKeys;
     int[] leafNodes;
 
+    /**
+     * The array this thread accessed last and its shadow: loops touch one array at a time, and this skips the
+     * identity-map lookup. Holds the array strongly until the thread touches another one or ends.
+     */
+    Object lastArray;
+    Shadow lastArrayShadow;
+    /** Direct-mapped by identity hash: recent arrays and their shadows (held strongly, like {@link #lastArray}). */
+    static final int ARRAY_CACHE = 16;
+    Object[] arrayKeys;
+    Shadow[] arrayShadows;
+    /** The same for the last lock or object whose volatile field this thread used. */
+    Object lastSync;
+    Shadow lastSyncShadow;
+
     /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
     long[] initSeen = new long[2];
 
@@ -94,6 +108,12 @@ public final class ThreadState {
 
     /** The thread has ended: only its clock (for joins) and record (for reports) are still needed. */
     void shrink() {
+        lastArray = null;
+        lastArrayShadow = null;
+        arrayKeys = null;
+        arrayShadows = null;
+        lastSync = null;
+        lastSyncShadow = null;
         acquiredSyncs = null;
         acquiredVersions = null;
         leafKeys = null;

@@ -24,7 +24,18 @@ final class VarState {
     volatile long[] readClocks;
     int[] readPaths;
 
+    /**
+     * The object whose field this is, for a state kept in the object's companion field ({@link InlineShadows}),
+     * which {@code Object.clone()} copies; null for states kept in a {@link Shadow}.
+     */
+    final Object owner;
+
     VarState(int key) {
+        this(key, null);
+    }
+
+    VarState(int key, Object owner) {
         this.key = key;
+        this.owner = owner;
     }
 }

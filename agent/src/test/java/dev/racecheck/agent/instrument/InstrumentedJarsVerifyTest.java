@@ -60,7 +60,9 @@ import dev.racecheck.subjects.LibraryWorkload;
  *       rewritten code, but ignores the StackMapTable, so:</li>
  *   <li>the JVM's own verifier, which checks the stack map frames the instrumenter extended, on every class: each is
  *       defined in a fresh loader and linked (see {@link #link});</li>
- *   <li>class shape: the same fields, methods, signatures, supertypes and attributes as the original.</li>
+ *   <li>class shape: the same fields, methods, signatures, supertypes and attributes as the original, but for the
+ *       companion fields (private transient synthetic) that hold fields' race state, and the same
+ *       serialVersionUID for every serializable class.</li>
  * </ol>
  * Then it runs code of the instrumented libraries and compares the results with the originals'.
  */
@@ -389,6 +391,52 @@ class InstrumentedJarsVerifyTest {
         }
     }
 
+    /** A field racecheck adds: private transient synthetic, named after a plain instance field of the class. */
+    static boolean isCompanion(FieldNode f) {
+        return f.name.startsWith(dev.racecheck.agent.runtime.Sites.COMPANION_PREFIX)
+                && f.access == (Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)
+                && f.desc.equals("Ljava/lang/Object;");
+    }
+
+    @Test
+    void companion_fields_should_not_change_any_serial_version_uid() throws Exception {
+        int serializable = 0;
+        int withCompanions = 0;
+        List<String> failures = new ArrayList<>();
+        // All classes in one loader each, so package-private supertypes stay accessible.
+        Map<String, byte[]> instrumentedBytes = new java.util.HashMap<>();
+        Map<String, byte[]> originalBytes = new java.util.HashMap<>();
+        for (JarClass jc : EFFECTIVE.values()) {
+            instrumentedBytes.put(jc.name(), jc.instrumented() != null ? jc.instrumented() : jc.original());
+            originalBytes.put(jc.name(), jc.original());
+        }
+        ClassLoader parent = getClass().getClassLoader();
+        DefiningLoader instrumentedLoader = new DefiningLoader("suid-instrumented", instrumentedBytes, parent);
+        DefiningLoader originalLoader = new DefiningLoader("suid-original", originalBytes, parent);
+        for (JarClass jc : EFFECTIVE.values()) {
+            if (jc.instrumented() == null) continue;
+            Class<?> original = Class.forName(jc.name(), false, originalLoader);
+            if (!java.io.Serializable.class.isAssignableFrom(original) || original.isInterface()) continue;
+            ClassNode cn = node(jc.instrumented(), ClassReader.SKIP_CODE);
+            // A declared UID cannot change (and reading it would run the class's static initializer): only computed ones.
+            if (cn.fields.stream().anyMatch(f -> f.name.equals("serialVersionUID") || f.name.equals("serialPersistentFields"))) {
+                continue;
+            }
+            boolean companions = cn.fields.stream().anyMatch(InstrumentedJarsVerifyTest::isCompanion);
+            Class<?> instrumented = Class.forName(jc.name(), false, instrumentedLoader);
+            java.io.ObjectStreamClass a = java.io.ObjectStreamClass.lookup(original);
+            java.io.ObjectStreamClass b = java.io.ObjectStreamClass.lookup(instrumented);
+            serializable++;
+            if (companions) withCompanions++;
+            if (a.getSerialVersionUID() != b.getSerialVersionUID() || a.getFields().length != b.getFields().length) {
+                failures.add(jc.name() + ": " + a.getSerialVersionUID() + " became " + b.getSerialVersionUID());
+            }
+        }
+        assertTrue(withCompanions >= 20, "too few serializable classes with companion fields to mean anything: "
+                + withCompanions + " of " + serializable);
+        if (!failures.isEmpty()) fail(failures.size() + " serialVersionUIDs changed:\n" + String.join("\n", failures));
+    }
+
     /** Everything about a class but its code: what other classes, reflection and serialization can see. */
     static String shape(byte[] bytes) {
         ClassNode cn = node(bytes, ClassReader.SKIP_CODE);
@@ -410,6 +458,7 @@ class InstrumentedJarsVerifyTest {
         }
         sb.append("] fields=[");
         for (FieldNode f : cn.fields) {
+            if (isCompanion(f)) continue;
             sb.append(f.access).append(' ').append(f.name).append(f.desc).append(' ').append(f.signature).append('=')
                     .append(f.value).append(" @").append(annotations(f.visibleAnnotations)).append(annotations(f.invisibleAnnotations)).append("; ");
         }

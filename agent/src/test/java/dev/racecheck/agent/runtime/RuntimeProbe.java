@@ -27,30 +27,46 @@ public final class RuntimeProbe {
 
     /** Whether the last write of the field was an event of the current thread. */
     public static boolean fieldWrittenHere(Object o, String name, String descriptor) {
+        VarState v = fieldState(o, name, descriptor);
+        return v != null && byCurrentThread(v.w);
+    }
+
+    /** The field's state: in its companion field ({@link InlineShadows}) if it has one, else in the shadow map. */
+    private static VarState fieldState(Object o, String name, String descriptor) {
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field f = c.getDeclaredField(InlineShadows.PREFIX + name);
+                f.setAccessible(true);
+                Object x = f.get(o);
+                return x instanceof VarState v && v.owner == o ? v : null;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Shadow s = RaceEvents.SHADOWS.peek(o);
-        if (s == null) return false;
-        return byCurrentThread(s.field(Sites.fieldKey(name, descriptor)).w);
+        return s == null ? null : s.field(Sites.fieldKey(name, descriptor));
     }
 
     /** Whether the last read of the field was an event of the current thread. */
     public static boolean fieldReadHere(Object o, String name, String descriptor) {
-        Shadow s = RaceEvents.SHADOWS.peek(o);
-        if (s == null) return false;
-        return byCurrentThread(s.field(Sites.fieldKey(name, descriptor)).r);
+        VarState v = fieldState(o, name, descriptor);
+        return v != null && byCurrentThread(v.r);
     }
 
     /** Whether the last write of the array element was an event of the current thread. */
     public static boolean elementWrittenHere(Object array, int index) {
         Shadow s = RaceEvents.SHADOWS.peek(array);
         if (s == null) return false;
-        return byCurrentThread(s.element(index, java.lang.reflect.Array.getLength(array)).w);
+        return byCurrentThread(s.element(index, array).w);
     }
 
     /** Whether the last read of the array element was an event of the current thread. */
     public static boolean elementReadHere(Object array, int index) {
         Shadow s = RaceEvents.SHADOWS.peek(array);
         if (s == null) return false;
-        return byCurrentThread(s.element(index, java.lang.reflect.Array.getLength(array)).r);
+        return byCurrentThread(s.element(index, array).r);
     }
 
     /** Whether the static field (declared by {@code c}) was last written by the current thread. */

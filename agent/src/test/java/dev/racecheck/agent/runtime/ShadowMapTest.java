@@ -77,11 +77,14 @@ class ShadowMapTest {
         assertEquals(2, f2.key);
 
         Shadow array = new Shadow(-1);
-        VarState e3 = array.element(3, 10);
-        assertSame(e3, array.element(3, 10));
+        int[] ints = new int[10];
+        VarState e3 = array.element(3, ints);
+        assertSame(e3, array.element(3, ints));
         assertEquals(3, e3.key);
-        assertTrue(e3 != array.element(4, 10));
-        assertSame(e3, array.element(3, 10));
+        assertTrue(e3 != array.element(4, ints));
+        assertSame(e3, array.element(3, ints));
+        assertNull(array.element(-1, ints));
+        assertNull(array.element(10, ints));
     }
 
     @Test
