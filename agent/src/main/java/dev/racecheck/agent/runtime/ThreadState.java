@@ -13,7 +13,7 @@ import java.util.Arrays;
  * currently executing a call from; frame {@code i} is the i-th instrumented method on the stack. Together with
  * the access site it identifies the call path of an access, interned by {@link CallPaths}.
  */
-public final class ThreadState {
+public final class ThreadState extends ThreadStatePadding {
     private static final int LEAF_CACHE = 256;
 
     final int slot;

@@ -14,10 +14,15 @@ package dev.racecheck.agent.runtime;
 final class VarState {
     /** Field key or array index: which variable of its {@link Shadow} this is. */
     final int key;
+    /*
+     * w and r are plain fields, changed only under the monitor: the fast path's unlocked read can at worst see a
+     * stale value, which only sends it to the slow path, or its own thread's epoch, which that thread wrote itself
+     * in this epoch (no other thread writes it). A volatile store here was a full fence on every slow-path access.
+     */
     /** Epoch of the last write, or {@link Epoch#NONE}. */
-    volatile long w;
+    long w;
     /** Epoch of the last read, {@link Epoch#NONE}, or {@link Epoch#SHARED}. */
-    volatile long r;
+    long r;
     int wPath;
     int rPath;
     /** Read-shared mode: per thread slot, the clock and call path of that thread's last read. */
