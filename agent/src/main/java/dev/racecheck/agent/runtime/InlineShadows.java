@@ -82,7 +82,7 @@ final class InlineShadows {
         if (offset == NONE) return RaceEvents.SHADOWS.get(owner).field(key);
         Object x = get(owner, offset);
         // A companion copied by Object.clone() (or set by a framework that writes every field) is not this one's.
-        if (x instanceof VarState v && v.owner == owner) return v;
+        if (x instanceof CompanionState v && v.owner == owner) return v;
         return install(owner, key, offset, x);
     }
 
@@ -95,12 +95,12 @@ final class InlineShadows {
     }
 
     private static VarState install(Object owner, int key, long offset, Object seen) {
-        VarState fresh = new VarState(key, owner);
+        CompanionState fresh = new CompanionState(key, owner);
         try {
             while (true) {
                 if ((boolean) CAS.invokeExact(owner, offset, seen, (Object) fresh)) return fresh;
                 seen = get(owner, offset);
-                if (seen instanceof VarState v && v.owner == owner) return v; // another thread installed it
+                if (seen instanceof CompanionState v && v.owner == owner) return v; // another thread installed it
             }
         } catch (Throwable e) {
             throw new IllegalStateException(e);

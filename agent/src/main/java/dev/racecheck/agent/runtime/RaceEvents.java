@@ -85,7 +85,7 @@ public final class RaceEvents {
         long offset = InlineShadows.offset(site);
         if (offset > 0L) {
             Object x = InlineShadows.get(owner, offset);
-            if (x instanceof VarState v && v.owner == owner) return v;
+            if (x instanceof CompanionState v && v.owner == owner) return v;
         }
         return fieldStateSlow(owner, field, site, offset, ts);
     }

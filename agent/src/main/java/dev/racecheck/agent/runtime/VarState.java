@@ -11,7 +11,7 @@ package dev.racecheck.agent.runtime;
  * <p>Next to each epoch the call-path node of that access is kept, so that the previous access of a race
  * is reported with its full stack (see {@link CallPaths}).
  */
-final class VarState {
+sealed class VarState permits CompanionState {
     /** Field key or array index: which variable of its {@link Shadow} this is. */
     final int key;
     /*
@@ -29,18 +29,7 @@ final class VarState {
     volatile long[] readClocks;
     int[] readPaths;
 
-    /**
-     * The object whose field this is, for a state kept in the object's companion field ({@link InlineShadows}),
-     * which {@code Object.clone()} copies; null for states kept in a {@link Shadow}.
-     */
-    final Object owner;
-
     VarState(int key) {
-        this(key, null);
-    }
-
-    VarState(int key, Object owner) {
         this.key = key;
-        this.owner = owner;
     }
 }

@@ -38,7 +38,7 @@ public final class RuntimeProbe {
                 java.lang.reflect.Field f = c.getDeclaredField(InlineShadows.PREFIX + name);
                 f.setAccessible(true);
                 Object x = f.get(o);
-                return x instanceof VarState v && v.owner == o ? v : null;
+                return x instanceof CompanionState v && v.owner == o ? v : null;
             } catch (NoSuchFieldException e) {
                 // look in the superclass
             } catch (ReflectiveOperationException e) {
