@@ -54,6 +54,7 @@ final class MethodInstrumenter {
     private final boolean isConstructor;
     private final boolean isSynchronized;
     private final boolean isInitializer;
+    private final ContainerCalls containerCalls;
     private int line = -1;
 
     MethodInstrumenter(String owner, String source, MethodNode method, ClassLoader loader, ClassHierarchy hierarchy,
@@ -72,6 +73,8 @@ final class MethodInstrumenter {
         this.isConstructor = method.name.equals("<init>");
         this.isSynchronized = (method.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.isInitializer = method.name.equals("<clinit>");
+        this.containerCalls = new ContainerCalls(method, ownerDotted, source, loader, hierarchy, tsLocal, baseLocal,
+                tsLocal + 3);
     }
 
     /** Rewrites the method; false when it has nothing to observe or cannot be rewritten safely. */
@@ -129,6 +132,7 @@ final class MethodInstrumenter {
                 }
             }
             if (n instanceof MethodInsnNode mi) {
+                containerCalls.instrument(mi, line);
                 insns.insertBefore(n, callSite());
                 replaceThreadCall(mi);
             } else if (n instanceof InvokeDynamicInsnNode) {
@@ -190,7 +194,7 @@ final class MethodInstrumenter {
 
         if ((pushes || isSynchronized) && bodyStart != null) addCatchAll(bodyStart, pushes);
         extendFrames();
-        method.maxLocals = tsLocal + 3;
+        method.maxLocals = Math.max(tsLocal + 3, containerCalls.maxLocals());
         return true;
     }
 

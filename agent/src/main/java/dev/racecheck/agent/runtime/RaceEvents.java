@@ -120,6 +120,11 @@ public final class RaceEvents {
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
     }
 
+    /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
+    public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
+        Containers.call(receiver, op, site, ts, base);
+    }
+
     /**
      * A read of a final static field of reference type: no race is possible on the field itself, but what its
      * class's static initializer built is visible to this thread only through the class-initialization edge.
