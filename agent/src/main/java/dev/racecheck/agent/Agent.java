@@ -76,21 +76,25 @@ public final class Agent {
         Config.version = version == null ? "dev" : version;
         Config.command = System.getProperty("sun.java.command");
 
-        openJavaLang(inst);
+        openJavaPackages(inst);
         RaceEvents.start();
         JdkModel.models("java/lang/Thread"); // initialize the table before any transform needs it
         inst.addTransformer(new Transformer(), true);
         retransformJdkModel(inst);
     }
 
-    /** racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown. */
-    private static void openJavaLang(Instrumentation inst) {
+    /**
+     * racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown; whether a
+     * LinkedHashMap is in access order is read from its private field (java.util).
+     */
+    private static void openJavaPackages(Instrumentation inst) {
         try {
             Module base = Object.class.getModule();
-            inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(Agent.class.getModule())),
+            Set<Module> racecheck = Set.of(Agent.class.getModule());
+            inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", racecheck, "java.util", racecheck),
                     Set.of(), Map.of());
         } catch (RuntimeException e) {
-            Internal.verbose("cannot open java.lang: " + e);
+            Internal.verbose("cannot open java.lang and java.util: " + e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.racecheck.agent.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -31,9 +33,21 @@ public final class Containers {
 
     /** Low bit of an operation code: the call writes the state. */
     static final int WRITE = 1;
-    /** Second bit: an {@code invokespecial} ({@code super.put(k, v)}), which runs the JDK's method whatever the receiver's class overrides. */
+    /**
+     * Second bit: an {@code invokespecial} ({@code super.put(k, v)}), which runs the JDK's method whatever the
+     * receiver's class overrides.
+     */
     public static final int SUPER = 2;
-    private static final int SHIFT = 2;
+    /** Third bit: a lookup that moves the entry to the end of a LinkedHashMap in access order (a write, then). */
+    static final int LOOKUP = 4;
+    private static final int SHIFT = 3;
+    /** The lookups of {@link #LOOKUP}. */
+    private static final Set<String> LOOKUPS = Set.of("get", "getOrDefault");
+    /**
+     * {@code LinkedHashMap.accessOrder}, readable once the agent has opened {@code java.util} to racecheck (see
+     * {@code Agent}); null otherwise, and then a lookup in such a map counts as a read.
+     */
+    private static final VarHandle ACCESS_ORDER = accessOrder();
     /** {@link #operation}'s answer for methods that do not touch the object's state. */
     public static final int NONE = -1;
 
@@ -96,6 +110,8 @@ public final class Containers {
         final boolean subclass;
         /** Every call writes: a {@code WeakHashMap} expunges stale entries in get() and size() too. */
         final boolean everyCallWrites;
+        /** A LinkedHashMap, whose lookups write when it keeps its entries in access order. */
+        final boolean linked;
         /** For subclasses, per operation number: 0 not known yet, 1 the JDK's method runs, 2 an override runs. */
         private volatile byte[] implementedByJdk = new byte[0];
 
@@ -103,6 +119,7 @@ public final class Containers {
             this.jdkClass = jdkClass;
             this.subclass = subclass;
             this.everyCallWrites = jdkClass == java.util.WeakHashMap.class;
+            this.linked = jdkClass == java.util.LinkedHashMap.class;
         }
 
         boolean modelled() {
@@ -182,7 +199,12 @@ public final class Containers {
             descriptors[number] = descriptor;
             NUMBERS.put(key, number);
         }
-        return number << SHIFT | (writes(name) ? WRITE : 0);
+        return number << SHIFT | (writes(name) ? WRITE : 0) | (LOOKUPS.contains(name) ? LOOKUP : 0);
+    }
+
+    /** The operation number of an operation code. */
+    static int number(int op) {
+        return op >>> SHIFT;
     }
 
     /**
@@ -218,7 +240,9 @@ public final class Containers {
             if (!m.modelled()) return;
             if (m.subclass && (op & SUPER) == 0 && !m.runsJdkMethod(c, op >>> SHIFT)) return;
             VarState v = RaceEvents.SHADOWS.get(receiver).field(STATE_KEY);
-            if ((op & WRITE) != 0 || m.everyCallWrites) {
+            boolean write = (op & WRITE) != 0 || m.everyCallWrites
+                    || (op & LOOKUP) != 0 && m.linked && inAccessOrder(receiver);
+            if (write) {
                 if (v.w == ts.epoch) return;
                 RaceEvents.DETECTOR.write(ts, v, site, base, receiver, Detector.CONTAINER);
             } else {
@@ -227,6 +251,20 @@ public final class Containers {
             }
         } catch (Throwable e) {
             Internal.error("analysing a call on a " + receiver.getClass().getName(), e);
+        }
+    }
+
+    /** Whether a LinkedHashMap keeps its entries in access order (its get() moves the entry it finds). */
+    static boolean inAccessOrder(Object linkedHashMap) {
+        return ACCESS_ORDER != null && (boolean) ACCESS_ORDER.get(linkedHashMap);
+    }
+
+    private static VarHandle accessOrder() {
+        try {
+            return MethodHandles.privateLookupIn(java.util.LinkedHashMap.class, MethodHandles.lookup())
+                    .findVarHandle(java.util.LinkedHashMap.class, "accessOrder", boolean.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // java.util not opened (no agent, as in unit tests), or the field is gone
         }
     }
 

@@ -106,9 +106,11 @@ class ContainersTest {
         assertEquals(0, get & Containers.WRITE);
         assertEquals(0, get & Containers.SUPER, "super calls are marked by the instrumenter");
         int getIndex = Containers.operation("get", "(I)Ljava/lang/Object;");
-        assertNotEquals(get >>> 2, getIndex >>> 2, "another descriptor is another operation");
-        assertEquals("get", Containers.name(getIndex >>> 2));
-        assertEquals("(I)Ljava/lang/Object;", Containers.descriptor(getIndex >>> 2));
+        assertNotEquals(Containers.number(get), Containers.number(getIndex), "another descriptor is another operation");
+        assertEquals("get", Containers.name(Containers.number(getIndex)));
+        assertEquals("(I)Ljava/lang/Object;", Containers.descriptor(Containers.number(getIndex)));
+        assertEquals(Containers.LOOKUP, get & Containers.LOOKUP, "get moves the entry of a LinkedHashMap in access order");
+        assertEquals(0, put & Containers.LOOKUP);
         for (String notAnOperation : List.of("getClass", "wait", "notify", "notifyAll", "<init>")) {
             assertEquals(Containers.NONE, Containers.operation(notAnOperation, "()V"), notAnOperation);
         }
@@ -145,6 +147,8 @@ class ContainersTest {
             assertFalse(m.subclass);
         }
         assertTrue(Containers.model(WeakHashMap.class).everyCallWrites, "WeakHashMap.get expunges stale entries");
+        assertTrue(Containers.model(LinkedHashMap.class).linked);
+        assertFalse(Containers.model(HashMap.class).linked);
         assertFalse(Containers.model(HashMap.class).everyCallWrites);
     }
 
@@ -178,10 +182,11 @@ class ContainersTest {
         Containers.Model m = Containers.model(Registry.class);
         assertSame(HashMap.class, m.jdkClass);
         assertTrue(m.subclass);
-        int get = Containers.operation("get", "(Ljava/lang/Object;)Ljava/lang/Object;") >>> 2;
-        int put = Containers.operation("put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;") >>> 2;
-        int putString = Containers.operation("put", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;") >>> 2;
-        int notHashMaps = Containers.operation("frobnicate", "()V") >>> 2;
+        int get = Containers.number(Containers.operation("get", GET));
+        int put = Containers.number(Containers.operation("put", PUT));
+        int putString = Containers.number(Containers.operation("put",
+                "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;"));
+        int notHashMaps = Containers.number(Containers.operation("frobnicate", "()V"));
         assertTrue(m.runsJdkMethod(Registry.class, get));
         assertFalse(m.runsJdkMethod(Registry.class, put), "the bridge method is the subclass's");
         assertFalse(m.runsJdkMethod(Registry.class, putString), "the override is the subclass's");

@@ -61,6 +61,7 @@ class ContainersIT {
             Map.entry("RaceArrayDeque", List.of("NoRaceArrayDequeLocked")),
             Map.entry("RaceHashSet", List.of("NoRaceHashSetFuture")),
             Map.entry("RaceLinkedHashMapSubclass", List.of("NoRaceLinkedHashMapSubclass")),
+            Map.entry("RaceLinkedHashMapAccessOrder", List.of("NoRaceLinkedHashMapInsertionOrder")),
             Map.entry("RaceHashMapsThreadPool", List.of("NoRaceHashMapsThreadPool")));
 
     record Program(String name, ProgramSource source) {

@@ -15,8 +15,9 @@ import java.util.concurrent.Future;
  */
 public final class RaceHashMapsThreadPool {
     static void countInto(Map<String, Integer> counts, int from, int to) {
+        String[] text = NoRaceHashMapsThreadPool.TEXT;
         for (int i = from; i < to; i++) {
-            counts.merge(NoRaceHashMapsThreadPool.TEXT[i % NoRaceHashMapsThreadPool.TEXT.length], 1, Integer::sum); // racy access
+            counts.merge(text[i % text.length], 1, Integer::sum); // racy access
         }
     }
 

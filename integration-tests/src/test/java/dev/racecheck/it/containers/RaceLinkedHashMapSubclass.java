@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A least-recently-used cache of the program's own, a LinkedHashMap subclass, used by two threads without a lock.
- * The race is on the cache object; the operations are LinkedHashMap's.
+ * The race is on the cache object; the operations are LinkedHashMap's. In access order get() is a write, so it races
+ * with the size() that put() calls back as well.
  * Expected: race on dev.racecheck.it.containers.RaceLinkedHashMapSubclass$Lru (LinkedHashMap.put vs LinkedHashMap.get)
  */
 public final class RaceLinkedHashMapSubclass {
@@ -18,7 +19,8 @@ public final class RaceLinkedHashMapSubclass {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > 2;
+            // Called back by put(): races with main's get(), a write in access order.
+            return size() > 2; // racy access
         }
     }
 
