@@ -34,6 +34,7 @@ import dev.racecheck.agent.runtime.Sites;
  *   before a call:   RaceEvents.call(ts, base, site)
  *   field read:      DUP; read(obj, field, site, ts, base); GETFIELD
  *   volatile read:   DUP; GETFIELD; [value obj]; volatileRead(obj, ts)      // acquire after the read
+ *   container call:  containerCall(receiver, op, site, ts, base) before it   // see ContainerCalls
  *   every exit:      [monitorExit(mon)] [classInitialized(C)] exit(ts, base)
  *   catch-all:       exit and monitor release on exceptional exit, then rethrow
  * </pre>

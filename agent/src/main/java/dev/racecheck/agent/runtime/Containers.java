@@ -133,7 +133,8 @@ public final class Containers {
             return resolve(c, number);
         }
 
-        private synchronized boolean resolve(Class<?> c, int number) {
+        /** Reflection, which may load classes, runs without a lock; two threads may both do it, to the same end. */
+        private boolean resolve(Class<?> c, int number) {
             boolean jdk;
             Object token = RaceEvents.suspend();
             try {
@@ -143,10 +144,12 @@ public final class Containers {
             } finally {
                 RaceEvents.resume(token);
             }
-            byte[] known = implementedByJdk;
-            if (number >= known.length) known = Arrays.copyOf(known, Math.max(number + 1, known.length * 2));
-            known[number] = (byte) (jdk ? 1 : 2);
-            implementedByJdk = known;
+            synchronized (this) {
+                byte[] known = implementedByJdk;
+                if (number >= known.length) known = Arrays.copyOf(known, Math.max(number + 1, known.length * 2));
+                known[number] = (byte) (jdk ? 1 : 2);
+                implementedByJdk = known;
+            }
             return jdk;
         }
 
