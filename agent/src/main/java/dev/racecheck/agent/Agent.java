@@ -76,7 +76,7 @@ public final class Agent {
         Config.version = version == null ? "dev" : version;
         Config.command = System.getProperty("sun.java.command");
 
-        openJavaLang(inst);
+        openJavaPackages(inst);
         RaceEvents.start();
         JdkModel.models("java/lang/Thread"); // initialize the table before any transform needs it
         inst.addTransformer(new Transformer(), true);
@@ -84,17 +84,18 @@ public final class Agent {
     }
 
     /**
-     * racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown; the race
-     * state of fields is kept in application objects through jdk.internal.misc.Unsafe.
+     * racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown; whether a
+     * LinkedHashMap is in access order is read from its private field (java.util); the race state of fields is kept
+     * in application objects through jdk.internal.misc.Unsafe (InlineShadows).
      */
-    private static void openJavaLang(Instrumentation inst) {
+    private static void openJavaPackages(Instrumentation inst) {
         try {
             Module base = Object.class.getModule();
-            // jdk.internal.misc: Unsafe, for the race state kept in application objects (InlineShadows).
-            inst.redefineModule(base, Set.of(), Map.of("jdk.internal.misc", Set.of(Agent.class.getModule())),
-                    Map.of("java.lang", Set.of(Agent.class.getModule())), Set.of(), Map.of());
+            Set<Module> racecheck = Set.of(Agent.class.getModule());
+            inst.redefineModule(base, Set.of(), Map.of("jdk.internal.misc", racecheck),
+                    Map.of("java.lang", racecheck, "java.util", racecheck), Set.of(), Map.of());
         } catch (RuntimeException e) {
-            Internal.verbose("cannot open java.lang: " + e);
+            Internal.verbose("cannot open java.lang and java.util: " + e);
         }
     }
 

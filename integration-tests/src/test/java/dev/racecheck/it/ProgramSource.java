@@ -103,11 +103,14 @@ public record ProgramSource(String className, String fileName, Expectation expec
      * What a program expects from racecheck.
      *
      * @param race        whether a race is expected
-     * @param description what the race report's access line names, e.g. {@code field demo.Counter.value}; null
-     *                    when no race is expected
+     * @param description what the race report's access line names, e.g. {@code field demo.Counter.value}, or for a
+     *                    container its class and both operations, {@code java.util.HashMap (HashMap.put vs
+     *                    HashMap.get)}; null when no race is expected
      */
     public record Expectation(boolean race, String description) {
         private static final Pattern FIELD = Pattern.compile("(static field|field) ([\\w.$]+)");
+        private static final Pattern CONTAINER =
+                Pattern.compile("([\\w.$]+) \\(([\\w$]+\\.[\\w$]+) vs ([\\w$]+\\.[\\w$]+)\\)");
         private static final Pattern ELEMENT_TYPE_FIRST = Pattern.compile("array element ([\\w.$\\[\\]]+?)\\[(\\d+)]");
         private static final Pattern ELEMENT_INDEX_FIRST =
                 Pattern.compile("(?:array )?element \\[(\\d+)] of ([\\w.$\\[\\]]+?)\\[]");
@@ -121,9 +124,11 @@ public record ProgramSource(String className, String fileName, Expectation expec
             if (t.startsWith("race on ")) {
                 String description = t.substring("race on ".length()).strip();
                 if (!(FIELD.matcher(description).matches() || ELEMENT_TYPE_FIRST.matcher(description).matches()
-                        || ELEMENT_INDEX_FIRST.matcher(description).matches())) {
+                        || ELEMENT_INDEX_FIRST.matcher(description).matches()
+                        || CONTAINER.matcher(description).matches())) {
                     throw new IllegalArgumentException("unknown race description '" + description + "': expected"
-                            + " 'field <Class>.<name>', 'static field <Class>.<name>' or 'array element <type>[<index>]'");
+                            + " 'field <Class>.<name>', 'static field <Class>.<name>', 'array element <type>[<index>]'"
+                            + " or '<container class> (<Class.operation> vs <Class.operation>)'");
                 }
                 return new Expectation(true, description);
             }
@@ -140,6 +145,12 @@ public record ProgramSource(String className, String fileName, Expectation expec
         public boolean matches(String line) {
             if (!race) {
                 return false;
+            }
+            Matcher container = CONTAINER.matcher(description);
+            if (container.matches()) {
+                Matcher op = Pattern.compile(" in ([\\w$]+\\.[\\w$]+):\\s*$").matcher(line);
+                return Pattern.compile("\\bof " + Pattern.quote(container.group(1)) + "(?![\\w$.])").matcher(line).find()
+                        && op.find() && operations().contains(op.group(1));
             }
             Matcher field = FIELD.matcher(description);
             if (field.matches()) {
@@ -169,6 +180,12 @@ public record ProgramSource(String className, String fileName, Expectation expec
             }
             return line.contains("element")
                     && (line.contains(type + "[" + index + "]") || line.contains("[" + index + "] of " + type + "[]"));
+        }
+
+        /** For a container race, the two operations expected ({@code HashMap.put}, {@code HashMap.get}); else empty. */
+        public List<String> operations() {
+            Matcher container = race ? CONTAINER.matcher(description) : null;
+            return container != null && container.matches() ? List.of(container.group(2), container.group(3)) : List.of();
         }
 
         @Override

@@ -48,7 +48,9 @@ public final class RaceAssertions {
      *   <li>every report has a current and a previous access, each followed by at least one
      *       {@code at pkg.Class.method(File.java:LINE)} frame;</li>
      *   <li>in every report, the top frames of both accesses point at lines of the program's source marked
-     *       {@code // racy access};</li>
+     *       {@code // racy access}; for an access to a container ({@code ... in HashMap.put:}) the top frame names
+     *       the operation ({@code java.util.HashMap.put(HashMap.java)}) and the frame below it is the racy line;</li>
+     *   <li>for an expected container race, some report's two accesses are the two operations expected;</li>
      *   <li>every report describes both threads: a {@code Thread "..." (T<n>, ...) started at:} block with frames,
      *       or a {@code ... is the main thread.} line.</li>
      * </ul>
@@ -61,6 +63,8 @@ public final class RaceAssertions {
         List<RaceText.Warning> warnings = RaceText.parse(reportText);
         List<String> problems = new ArrayList<>();
         boolean named = false;
+        boolean operationsSeen = false;
+        List<String> expectedOperations = source.expectation().operations();
         for (int w = 0; w < warnings.size(); w++) {
             RaceText.Warning warning = warnings.get(w);
             String label = "report " + (w + 1) + " of " + warnings.size() + ": ";
@@ -68,16 +72,32 @@ public final class RaceAssertions {
                 named |= source.expectation().matches(access.header());
                 if (access.frames().isEmpty()) {
                     problems.add(label + "access line '" + access.header() + "' is not followed by any '  at ' frame");
-                } else if (access.top() == null || !access.top().hasSourceLine()) {
-                    problems.add(label + "the top frame of '" + access.header() + "' is not of the form"
+                } else if (access.operation() != null && !access.startsWithOperationFrame()) {
+                    problems.add(label + "the top frame of '" + access.header() + "' does not name its operation"
+                            + " (e.g. 'at java.util.HashMap.put(HashMap.java)')");
+                } else if (access.racyFrame() == null || !access.racyFrame().hasSourceLine()) {
+                    problems.add(label + "the " + (access.operation() == null ? "top frame" : "frame below the"
+                            + " operation's") + " of '" + access.header() + "' is not of the form"
                             + " 'at pkg.Class.method(File.java:LINE)'");
                 }
+            }
+            if (!expectedOperations.isEmpty() && warning.current() != null && warning.previous() != null) {
+                List<String> seen = new ArrayList<>();
+                seen.add(String.valueOf(warning.current().operation()));
+                seen.add(String.valueOf(warning.previous().operation()));
+                List<String> expected = new ArrayList<>(expectedOperations);
+                seen.sort(null);
+                expected.sort(null);
+                operationsSeen |= seen.equals(expected);
             }
             checkAccess(label + "current access", warning.current(), warning, source, problems);
             checkAccess(label + "previous access", warning.previous(), warning, source, problems);
         }
         if (!named) {
             problems.add("no access line names '" + source.expectation().description() + "'");
+        }
+        if (!expectedOperations.isEmpty() && !operationsSeen) {
+            problems.add("no report is a race between " + String.join(" and ", expectedOperations));
         }
         if (!problems.isEmpty()) {
             fail(where + "\n  - " + String.join("\n  - ", problems) + run.describe());
@@ -91,10 +111,11 @@ public final class RaceAssertions {
                     + (label.contains("previous") ? " after 'Previous'" : "") + ")");
             return;
         }
-        RaceText.Frame top = access.top();
-        if (top != null && top.hasSourceLine() && !source.isRacyFrame(top)) {
-            problems.add(label + " '" + access.header() + "': top frame " + top.text()
-                    + " is not a '// racy access' line of " + source.fileName());
+        RaceText.Frame racy = access.racyFrame();
+        if (racy != null && racy.hasSourceLine() && !source.isRacyFrame(racy)) {
+            problems.add(label + " '" + access.header() + "': " + (access.operation() == null ? "top frame "
+                    : "the frame below the operation's, ") + racy.text() + ", is not a '// racy access' line of "
+                    + source.fileName());
         }
         if (access.thread() == null) {
             problems.add(label + " '" + access.header() + "' names no thread T<n>");

@@ -35,6 +35,8 @@ public final class RaceText {
 
     private static final Pattern ACCESS_HEADER =
             Pattern.compile("(?i)^(previous\\s+)?(?:atomic\\s+)?(?:read|write)\\b.*");
+    /** The end of a container access's header: {@code ... (T2) in HashMap.put:}. */
+    private static final Pattern OPERATION = Pattern.compile(".*\\(T\\d+\\) in ([\\w$]+\\.[\\w$]+):\\s*$");
     private static final Pattern THREAD_ID_IN_PARENS = Pattern.compile("\\(T(\\d+)[,)]");
     private static final Pattern THREAD_ID = Pattern.compile("\\bT(\\d+)\\b");
     private static final Pattern FRAME_LINE = Pattern.compile("^\\s+at\\s+(\\S.*?)\\s*$");
@@ -103,6 +105,37 @@ public final class RaceText {
     public record Access(String header, boolean previous, Long thread, List<Frame> frames) {
         public Frame top() {
             return frames.isEmpty() ? null : frames.get(0);
+        }
+
+        /**
+         * The operation of an access to a container, {@code HashMap.put} from a header ending in
+         * {@code in HashMap.put:}; null for other accesses.
+         */
+        public String operation() {
+            Matcher m = OPERATION.matcher(header);
+            return m.matches() ? m.group(1) : null;
+        }
+
+        /**
+         * Whether the first frame is the one that names the operation of a container access,
+         * {@code java.util.HashMap.put(HashMap.java)}: the class's simple name and the method are the operation's.
+         */
+        public boolean startsWithOperationFrame() {
+            String op = operation();
+            Frame top = top();
+            if (op == null || top == null) {
+                return false;
+            }
+            String cls = top.className();
+            return (cls.substring(cls.lastIndexOf('.') + 1) + "." + top.method()).equals(op) && top.line() < 0;
+        }
+
+        /** The frame of the racy line: the first frame, or for a container access the one below the operation's. */
+        public Frame racyFrame() {
+            if (operation() == null) {
+                return top();
+            }
+            return startsWithOperationFrame() && frames.size() > 1 ? frames.get(1) : null;
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *   <li>the target's kind, owner and name, where an array element's index is dropped (another index of the same
  *       array type from the same code is the same bug);</li>
  *   <li>for each of the two accesses, its kind and the class and method of its innermost frame, the two sorted so
- *       that which access came first in the run does not matter.</li>
+ *       that which access came first in the run does not matter. For a container, whose innermost frame names the
+ *       operation ({@code java.util.HashMap.put}), the class and method of the program's frame below it as
+ *       well.</li>
  * </ul>
  * Line numbers, file names, instances, thread ids and outer frames are left out so that the fingerprint survives
  * unrelated edits and reruns. For the same reason javac's position-dependent numbers are dropped: anonymous and local
@@ -39,18 +41,24 @@ public final class Fingerprint {
     public static String of(Race race) {
         Target t = race.target();
         String name = t.kind() == Target.Kind.ARRAY_ELEMENT ? "[]" : t.name();
-        String[] accesses = {access(race.current()), access(race.previous())};
+        String[] accesses = {access(race, race.current()), access(race, race.previous())};
         Arrays.sort(accesses);
         String input = t.kind().name() + SEP + normalizeClass(t.owner()) + SEP + name
                 + SEP + accesses[0] + SEP + accesses[1];
         return HexFormat.of().formatHex(sha256(input)).substring(0, LENGTH);
     }
 
-    private static String access(Access a) {
+    private static String access(Race race, Access a) {
         List<Frame> stack = a.stack();
         if (stack.isEmpty()) return a.kind().name() + SEP + SEP;
-        Frame top = stack.get(0);
-        return a.kind().name() + SEP + normalizeClass(top.className()) + SEP + normalizeMethod(top.methodName());
+        String s = a.kind().name() + SEP + method(stack.get(0));
+        int racy = race.racyFrameIndex(a);
+        // A container's operation alone would make every put-against-get race on HashMaps one and the same.
+        return racy > 0 ? s + SEP + method(stack.get(racy)) : s;
+    }
+
+    private static String method(Frame f) {
+        return normalizeClass(f.className()) + SEP + normalizeMethod(f.methodName());
     }
 
     static String normalizeClass(String className) {

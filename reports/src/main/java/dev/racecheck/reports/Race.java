@@ -22,4 +22,32 @@ public record Race(Target target, Access current, Access previous, List<ThreadIn
         for (ThreadInfo t : threads) if (t.id() == id) return t;
         return null;
     }
+
+    /**
+     * What a container access did, {@code HashMap.put}: the class's simple binary name and the method of the access's
+     * first frame, which for a {@link Target.Kind#CONTAINER} target names the operation
+     * ({@code java.util.HashMap.put(HashMap.java)}); {@code null} for other targets and for an empty stack.
+     */
+    public String operation(Access a) {
+        if (target.kind() != Target.Kind.CONTAINER || a.stack().isEmpty()) return null;
+        Frame f = a.stack().get(0);
+        String cls = f.className();
+        return cls.substring(cls.lastIndexOf('.') + 1) + "." + f.methodName();
+    }
+
+    /**
+     * Where in the program an access happened (the racy line): its first frame, or for a container target the frame
+     * below the operation's; {@code null} for an empty stack.
+     */
+    public Frame racyFrame(Access a) {
+        int i = racyFrameIndex(a);
+        return i < 0 ? null : a.stack().get(i);
+    }
+
+    /** The index of {@link #racyFrame} in the access's stack, or -1 for an empty stack. */
+    public int racyFrameIndex(Access a) {
+        int n = a.stack().size();
+        if (n == 0) return -1;
+        return target.kind() == Target.Kind.CONTAINER && n > 1 ? 1 : 0;
+    }
 }

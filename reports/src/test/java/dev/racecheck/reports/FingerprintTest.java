@@ -71,6 +71,19 @@ class FingerprintTest {
     }
 
     @Test
+    void containerRacesAreToldApartByTheProgramsFramesNotOnlyByTheirOperations() {
+        Race r = Samples.containerRace();
+        assertEquals(Fingerprint.of(r), Fingerprint.of(Samples.containerRace(9)), "survives shifted lines");
+        Race elsewhere = new Race(r.target(), r.current(), new Access(AccessKind.READ, 1, List.of(
+                r.previous().stack().get(0), new Frame("demo.Audit", "scan", "Audit.java", 3))), r.threads(), 1);
+        assertNotEquals(Fingerprint.of(r), Fingerprint.of(elsewhere), "same operations, other code");
+        Race otherOperation = new Race(r.target(), r.current(), new Access(AccessKind.READ, 1, List.of(
+                new Frame("java.util.HashMap", "containsKey", "HashMap.java", -1), r.previous().stack().get(1))),
+                r.threads(), 1);
+        assertNotEquals(Fingerprint.of(r), Fingerprint.of(otherOperation), "same code, other operation");
+    }
+
+    @Test
     void survivesRenumberedLambdasAndAnonymousClasses() {
         assertEquals("lambda$main", Fingerprint.normalizeMethod("lambda$main$0"));
         assertEquals("lambda$static$main", Fingerprint.normalizeMethod("lambda$static$main$12"));

@@ -36,6 +36,31 @@ public final class Samples {
                 3);
     }
 
+    /**
+     * A race on a container: the writer's HashMap.put against main's earlier HashMap.get, each stack starting with the
+     * frame that names the operation. Lines shifted by {@code shift}.
+     */
+    public static Race containerRace(int shift) {
+        Frame put = new Frame("java.util.HashMap", "put", "HashMap.java", -1);
+        Frame get = new Frame("java.util.HashMap", "get", "HashMap.java", -1);
+        return new Race(
+                new Target(Target.Kind.CONTAINER, "java.util.HashMap", Target.STATE, "java.util.HashMap@5e2de80c"),
+                new Access(AccessKind.WRITE, 2, List.of(put,
+                        new Frame("demo.Registry", "add", "Registry.java", 14 + shift),
+                        new Frame("demo.Registry", "lambda$main$0", "Registry.java", 25 + shift), THREAD_RUN)),
+                new Access(AccessKind.READ, 1, List.of(get,
+                        new Frame("demo.Registry", "find", "Registry.java", 18 + shift),
+                        new Frame("demo.Registry", "main", "Registry.java", 28 + shift))),
+                List.of(new ThreadInfo(2, "writer", false,
+                                List.of(new Frame("demo.Registry", "main", "Registry.java", 26 + shift))),
+                        new ThreadInfo(1, "main", true, List.of())),
+                1);
+    }
+
+    public static Race containerRace() {
+        return containerRace(0);
+    }
+
     /** A race on an array element, with an unknown line, a frame without a source file and an empty stack. */
     public static Race arrayRace() {
         return new Race(

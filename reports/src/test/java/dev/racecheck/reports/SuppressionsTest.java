@@ -52,6 +52,15 @@ class SuppressionsTest {
     }
 
     @Test
+    void aContainerRaceIsMatchedByItsOperationsAndByTheProgramsFrames() throws Exception {
+        Race map = Samples.containerRace();
+        assertTrue(suppresses("java.util.HashMap.*", map), "every race on HashMaps");
+        assertTrue(suppresses("java.util.HashMap.get", map));
+        assertTrue(suppresses("demo.Registry.add", map));
+        assertFalse(suppresses("java.util.TreeMap.*", map));
+    }
+
+    @Test
     void doesNotLookAtThreadStartStacks() throws Exception {
         // demo.RaceCounter.main appears only where the threads were started, not in the accesses' stacks.
         assertFalse(suppresses("demo.RaceCounter.main", COUNTER));

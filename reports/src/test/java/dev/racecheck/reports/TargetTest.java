@@ -15,5 +15,7 @@ class TargetTest {
                 new Target(Target.Kind.ARRAY_ELEMENT, "int[]", "[3]", "int[]@1b6d").describe());
         assertEquals("element [0] of java.lang.String[][]",
                 new Target(Target.Kind.ARRAY_ELEMENT, "java.lang.String[][]", "[0]", "x").describe());
+        assertEquals("java.util.HashMap",
+                new Target(Target.Kind.CONTAINER, "java.util.HashMap", Target.STATE, "java.util.HashMap@1").describe());
     }
 }

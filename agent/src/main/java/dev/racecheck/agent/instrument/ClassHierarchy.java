@@ -69,6 +69,37 @@ public final class ClassHierarchy {
         return false;
     }
 
+    /** Whether {@code name} is one of {@code ancestors} or a subclass of one; false when unknown. */
+    boolean isSubclassOfAny(String name, java.util.Set<String> ancestors, ClassLoader loader) {
+        for (int depth = 0; name != null && depth < 64; depth++) {
+            if (ancestors.contains(name)) return true;
+            ClassInfo c = info(name, loader);
+            if (c == null) return false;
+            name = c.superName();
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code name} is, extends or implements one of {@code types} (superclasses and interfaces, to any depth);
+     * false when unknown.
+     */
+    boolean isSubtypeOfAny(String name, java.util.Set<String> types, ClassLoader loader) {
+        java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        pending.add(name);
+        while (!pending.isEmpty() && seen.size() < 256) {
+            String n = pending.poll();
+            if (!seen.add(n)) continue;
+            if (types.contains(n)) return true;
+            ClassInfo c = info(n, loader);
+            if (c == null) continue;
+            if (c.superName() != null) pending.add(c.superName());
+            for (String i : c.interfaces()) pending.add(i);
+        }
+        return false;
+    }
+
     private ClassInfo info(String name, ClassLoader loader) {
         synchronized (this) {
             ClassInfo c = cache(loader).get(name);

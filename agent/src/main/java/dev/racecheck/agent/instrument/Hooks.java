@@ -16,6 +16,7 @@ final class Hooks {
     static final String SYNC_DESC = "(Ljava/lang/Object;" + TS + ")V";
     static final String FIELD_SYNC_DESC = "(Ljava/lang/Object;I" + TS + ")V";
     static final String STATIC_SYNC_DESC = "(Ljava/lang/Class;II" + TS + ")V";
+    static final String CONTAINER_DESC = "(Ljava/lang/Object;II" + TS + "I)V";
     static final String CLASS_INIT_DESC = "(Ljava/lang/Class;" + TS + ")V";
 
     private Hooks() {

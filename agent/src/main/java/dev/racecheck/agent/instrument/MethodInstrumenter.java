@@ -34,6 +34,7 @@ import dev.racecheck.agent.runtime.Sites;
  *   before a call:   RaceEvents.call(ts, base, site)
  *   field read:      DUP; read(obj, field, site, ts, base); GETFIELD
  *   volatile read:   DUP; GETFIELD; [value obj]; volatileRead(obj, ts)      // acquire after the read
+ *   container call:  containerCall(receiver, op, site, ts, base) before it   // see ContainerCalls
  *   every exit:      [monitorExit(mon)] [classInitialized(C)] exit(ts, base)
  *   catch-all:       exit and monitor release on exceptional exit, then rethrow
  * </pre>
@@ -54,6 +55,7 @@ final class MethodInstrumenter {
     private final boolean isConstructor;
     private final boolean isSynchronized;
     private final boolean isInitializer;
+    private final ContainerCalls containerCalls;
     private int line = -1;
 
     MethodInstrumenter(String owner, String source, MethodNode method, ClassLoader loader, ClassHierarchy hierarchy,
@@ -72,6 +74,8 @@ final class MethodInstrumenter {
         this.isConstructor = method.name.equals("<init>");
         this.isSynchronized = (method.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.isInitializer = method.name.equals("<clinit>");
+        this.containerCalls = new ContainerCalls(method, ownerDotted, source, loader, hierarchy, tsLocal, baseLocal,
+                tsLocal + 3);
     }
 
     /** Rewrites the method; false when it has nothing to observe or cannot be rewritten safely. */
@@ -129,6 +133,7 @@ final class MethodInstrumenter {
                 }
             }
             if (n instanceof MethodInsnNode mi) {
+                containerCalls.instrument(mi, line);
                 insns.insertBefore(n, callSite());
                 replaceThreadCall(mi);
             } else if (n instanceof InvokeDynamicInsnNode) {
@@ -190,7 +195,7 @@ final class MethodInstrumenter {
 
         if ((pushes || isSynchronized) && bodyStart != null) addCatchAll(bodyStart, pushes);
         extendFrames();
-        method.maxLocals = tsLocal + 3;
+        method.maxLocals = Math.max(tsLocal + 3, containerCalls.maxLocals());
         return true;
     }
 

@@ -13,6 +13,8 @@ interface Detector {
     int FIELD = 0;
     int STATIC = 1;
     int ELEMENT = 2;
+    /** A library object's whole state, read or written by a call of one of its methods ({@link Containers}). */
+    int CONTAINER = 3;
 
     void read(ThreadState t, VarState v, int site, int base, Object target, int kind);
 

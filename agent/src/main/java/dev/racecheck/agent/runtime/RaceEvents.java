@@ -135,6 +135,11 @@ public final class RaceEvents {
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
     }
 
+    /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
+    public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
+        Containers.call(receiver, op, site, ts, base);
+    }
+
     /**
      * Element state. Loops touch few arrays at a time (SOR reads three rows): the thread's last array, then a small
      * direct-mapped cache by identity hash, spare it the shadow map's lookup.

@@ -66,6 +66,10 @@ final class Reporter {
             }
             List<Frame> stack = CallPaths.captureStack();
             List<Frame> previousStack = CallPaths.frames(previousPath);
+            if (kind == Detector.CONTAINER) {
+                stack = Containers.withOperation(target, site, stack);
+                previousStack = Containers.withOperation(target, previousSite, previousStack);
+            }
             ThreadRecord current = t.record;
             ThreadRecord previous = Threads.record(Epoch.slot(previousEpoch), Epoch.clock(previousEpoch));
             List<ThreadInfo> threads = new ArrayList<>(2);
@@ -115,6 +119,8 @@ final class Reporter {
         switch (kind) {
             case Detector.STATIC:
                 return new Target(Target.Kind.STATIC_FIELD, ((Class<?>) target).getName(), Sites.fieldName(site), null);
+            case Detector.CONTAINER:
+                return Containers.target(target);
             case Detector.ELEMENT:
                 String type = target.getClass().getTypeName();
                 return new Target(Target.Kind.ARRAY_ELEMENT, type, "[" + key + "]", identity(type, target));

@@ -76,6 +76,27 @@ public final class RuntimeProbe {
         return byCurrentThread(s.field(Sites.fieldKey(name, descriptor)).w);
     }
 
+    /** Whether the last write of the object's whole state (a container call) was an event of the current thread. */
+    public static boolean containerWrittenHere(Object o) {
+        Shadow s = RaceEvents.SHADOWS.peek(o);
+        return s != null && byCurrentThread(s.field(Containers.STATE_KEY).w);
+    }
+
+    /** Whether the last read of the object's whole state (a container call) was an event of the current thread. */
+    public static boolean containerReadHere(Object o) {
+        Shadow s = RaceEvents.SHADOWS.peek(o);
+        return s != null && byCurrentThread(s.field(Containers.STATE_KEY).r);
+    }
+
+    /** Races reported on the state of this very object. */
+    public static List<Race> racesOnContainer(Object o) {
+        String instance = o.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(o));
+        return Reporter.races().stream()
+                .filter(r -> r.target().kind() == dev.racecheck.reports.Target.Kind.CONTAINER
+                        && instance.equals(r.target().instance()))
+                .toList();
+    }
+
     private static boolean byCurrentThread(long epoch) {
         return epoch != Epoch.NONE && epoch != Epoch.SHARED && Epoch.slot(epoch) == RaceEvents.thread().slot;
     }

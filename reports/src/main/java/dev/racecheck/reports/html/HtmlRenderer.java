@@ -80,8 +80,8 @@ public final class HtmlRenderer {
                 // Kind and line of both accesses: races on the same variable are told apart at a glance.
                 sb.append("<li><a href=\"#race-").append(i + 1).append("\"><code>")
                         .append(esc(r.target().describe())).append("</code></a> &ndash; ")
-                        .append(r.current().kind().lower()).append(where(r.current())).append(" / previous ")
-                        .append(r.previous().kind().lower()).append(where(r.previous())).append(", ")
+                        .append(r.current().kind().lower()).append(where(r, r.current())).append(" / previous ")
+                        .append(r.previous().kind().lower()).append(where(r, r.previous())).append(", ")
                         .append(times(r.occurrences())).append("</li>\n");
             }
             sb.append("</ol>\n");
@@ -119,16 +119,19 @@ public final class HtmlRenderer {
         sb.append("<article class=\"access ").append(role).append(' ').append(kind).append("\">\n");
         sb.append("<h3><span class=\"badge\">").append(esc(verb)).append("</span> by ")
                 .append(t == null ? "unknown thread" : "thread " + esc(TextRenderer.quote(t.name())))
-                .append(" <span class=\"tid\">(T").append(a.thread()).append(")</span></h3>\n");
+                .append(" <span class=\"tid\">(T").append(a.thread()).append(")</span>");
+        String operation = race.operation(a);
+        if (operation != null) sb.append(" in <code>").append(esc(operation)).append("</code>");
+        sb.append("</h3>\n");
 
-        if (!a.stack().isEmpty()) {
-            Frame top = a.stack().get(0);
-            sb.append("<p class=\"where\">at <code>").append(wrappable(top.toString())).append("</code></p>\n");
-            source(sb, top, sources.find(top));
+        Frame racy = race.racyFrame(a);
+        if (racy != null) {
+            sb.append("<p class=\"where\">at <code>").append(wrappable(racy.toString())).append("</code></p>\n");
+            source(sb, racy, sources.find(racy));
         }
 
         sb.append("<h4>Stack, innermost first</h4>\n");
-        stack(sb, a.stack(), true);
+        stack(sb, a.stack(), race.racyFrameIndex(a));
 
         sb.append("<h4>");
         if (t == null) {
@@ -138,7 +141,7 @@ public final class HtmlRenderer {
                     .append(t.alive() ? "running" : "finished").append(')');
             if (!t.startedAt().isEmpty()) {
                 sb.append(" started at</h4>\n");
-                stack(sb, t.startedAt(), false);
+                stack(sb, t.startedAt(), -1);
             } else if (t.id() == 1) {
                 sb.append(" is the main thread.</h4>\n");
             } else {
@@ -170,7 +173,8 @@ public final class HtmlRenderer {
         sb.append("</pre>\n</figure>\n");
     }
 
-    private static void stack(StringBuilder sb, List<Frame> frames, boolean markTop) {
+    /** The frames as a list; the one at {@code racyIndex} (-1: none) is highlighted. */
+    private static void stack(StringBuilder sb, List<Frame> frames, int racyIndex) {
         if (frames.isEmpty()) {
             sb.append("<p class=\"empty\">[no frames]</p>\n");
             return;
@@ -178,18 +182,22 @@ public final class HtmlRenderer {
         sb.append("<ol class=\"stack\">\n");
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
-            String cls = markTop && i == 0 ? "racy" : f.module() != null ? "jdk" : "app";
+            String cls = i == racyIndex ? "racy" : f.module() != null ? "jdk" : "app";
             sb.append("<li class=\"").append(cls).append("\">").append(wrappable(f.toString())).append("</li>\n");
         }
         sb.append("</ol>\n");
     }
 
-    /** {@code " at <code>Counter.java:12</code>"} for the racy frame, or nothing when it has no file or line. */
-    private static String where(Access a) {
-        if (a.stack().isEmpty()) return "";
-        Frame top = a.stack().get(0);
-        if (top.fileName() == null || top.line() < 1) return "";
-        return " at <code>" + esc(top.fileName()) + ":" + top.line() + "</code>";
+    /**
+     * {@code " at <code>Counter.java:12</code>"} for the racy frame, or nothing when it has no file or line; for a
+     * container access the operation first: {@code " in <code>HashMap.put</code> at ..."}.
+     */
+    private static String where(Race race, Access a) {
+        String operation = race.operation(a);
+        String in = operation == null ? "" : " in <code>" + esc(operation) + "</code>";
+        Frame racy = race.racyFrame(a);
+        if (racy == null || racy.fileName() == null || racy.line() < 1) return in;
+        return in + " at <code>" + esc(racy.fileName()) + ":" + racy.line() + "</code>";
     }
 
     private static String times(long n) {

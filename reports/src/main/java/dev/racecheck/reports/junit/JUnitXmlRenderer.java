@@ -1,5 +1,6 @@
 package dev.racecheck.reports.junit;
 
+import dev.racecheck.reports.Access;
 import dev.racecheck.reports.Fingerprint;
 import dev.racecheck.reports.Frame;
 import dev.racecheck.reports.Race;
@@ -146,21 +147,24 @@ public final class JUnitXmlRenderer {
      * fingerprint is built from, so that it is as stable.
      */
     private static String detailedName(Race race) {
-        return baseName(race) + " (" + race.current().kind().lower() + in(race.current().stack())
-                + ", previous " + race.previous().kind().lower() + in(race.previous().stack()) + ")";
+        return baseName(race) + " (" + race.current().kind().lower() + in(race, race.current())
+                + ", previous " + race.previous().kind().lower() + in(race, race.previous()) + ")";
     }
 
-    private static String in(List<Frame> stack) {
-        if (stack.isEmpty()) return "";
-        Frame top = stack.get(0);
-        String cls = top.className();
-        return " in " + cls.substring(cls.lastIndexOf('.') + 1) + "." + top.methodName();
+    /** {@code " in Counter.next"}; for a container access {@code " HashMap.put in Registry.add"}. */
+    private static String in(Race race, Access a) {
+        Frame f = race.racyFrame(a);
+        String operation = race.operation(a);
+        String prefix = operation == null ? "" : " " + operation;
+        if (f == null || operation != null && a.stack().size() < 2) return prefix;
+        String cls = f.className();
+        return prefix + " in " + cls.substring(cls.lastIndexOf('.') + 1) + "." + f.methodName();
     }
 
     private static String className(Race race) {
-        List<Frame> stack = race.current().stack();
+        Frame f = race.racyFrame(race.current());
         // Array types are no class a dashboard can group by; "int[]" would still do no harm.
-        return stack.isEmpty() ? race.target().owner() : stack.get(0).className();
+        return f == null ? race.target().owner() : f.className();
     }
 
     private static void property(StringBuilder sb, String name, String value) {

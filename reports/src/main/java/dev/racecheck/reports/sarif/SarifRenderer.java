@@ -26,7 +26,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code message}: the race in one line, with an embedded link to the previous access;</li>
  *   <li>{@code locations}: the racy line of the access that revealed the race; {@code relatedLocations}: the
- *       previous access's racy line (id 1);</li>
+ *       previous access's racy line (id 1). For a race on a container ({@code HashMap.put} against
+ *       {@code HashMap.get}) the racy line is the program's frame below the frame that names the operation;</li>
  *   <li>{@code codeFlows}: one code flow with one {@code threadFlow} per access, its {@code id} the thread
  *       ({@code T3}) and its message the thread's name; locations in execution order, as SARIF requires: outermost
  *       frame first, the racy line last, {@code nestingLevel} the call depth;</li>
@@ -97,8 +98,9 @@ public final class SarifRenderer {
     }
 
     private static Map<String, Object> rule() {
-        String full = "Two threads accessed the same variable (a field, static field or array element), at least one "
-                + "of them writing, and no happens-before edge ordered the two accesses: no lock held by both, no "
+        String full = "Two threads accessed the same variable (a field, static field or array element, or the state of "
+                + "an object of a JDK class that is not thread-safe, such as a HashMap, through its methods), at least "
+                + "one of them writing, and no happens-before edge ordered the two accesses: no lock held by both, no "
                 + "volatile write read by the other, no Thread.start or join, no java.util.concurrent hand-off "
                 + "between them. The result of such a program depends on timing and on what the JIT and the CPU "
                 + "reorder.";
@@ -135,16 +137,16 @@ public final class SarifRenderer {
             Access prev = race.previous();
             String variable = race.target().describe();
             String text = "Data race on " + variable + ": " + cur.kind().lower() + " by "
-                    + TextRenderer.threadLabel(race, cur) + at(cur)
+                    + TextRenderer.threadLabel(race, cur) + in(cur) + at(cur)
                     // [link text](1) is SARIF's embedded link to relatedLocations[id=1].
                     + " conflicts with a [previous " + prev.kind().lower() + "](1) by "
-                    + TextRenderer.threadLabel(race, prev) + at(prev)
+                    + TextRenderer.threadLabel(race, prev) + in(prev) + at(prev)
                     + "; no happens-before edge orders the two.";
 
-            Map<String, Object> current = topLocation(cur, cur.kind().title() + " of " + variable + " by "
-                    + TextRenderer.threadLabel(race, cur));
-            Map<String, Object> previous = topLocation(prev, "Previous " + prev.kind().lower() + " of " + variable
-                    + " by " + TextRenderer.threadLabel(race, prev));
+            Map<String, Object> current = racyLocation(cur, cur.kind().title() + " of " + variable + " by "
+                    + TextRenderer.threadLabel(race, cur) + in(cur));
+            Map<String, Object> previous = racyLocation(prev, "Previous " + prev.kind().lower() + " of " + variable
+                    + " by " + TextRenderer.threadLabel(race, prev) + in(prev));
             previous.put("id", 1);
 
             List<Object> threadFlows = new ArrayList<>();
@@ -183,13 +185,21 @@ public final class SarifRenderer {
             return result;
         }
 
-        private static String at(Access a) {
-            return a.stack().isEmpty() ? "" : " at " + a.stack().get(0);
+        private String at(Access a) {
+            Frame f = race.racyFrame(a);
+            return f == null ? "" : " at " + f;
         }
 
-        /** The racy line of an access (its innermost frame), or a location with only a message if it has none. */
-        private Map<String, Object> topLocation(Access a, String text) {
-            Map<String, Object> location = a.stack().isEmpty() ? obj() : location(a.stack().get(0));
+        /** {@code " in HashMap.put"} for an access to a container, else nothing. */
+        private String in(Access a) {
+            String operation = race.operation(a);
+            return operation == null ? "" : " in " + operation;
+        }
+
+        /** The racy line of an access ({@link Race#racyFrame}), or a location with only a message if it has none. */
+        private Map<String, Object> racyLocation(Access a, String text) {
+            Frame f = race.racyFrame(a);
+            Map<String, Object> location = f == null ? obj() : location(f);
             location.put("message", message(text));
             return location;
         }
@@ -198,13 +208,15 @@ public final class SarifRenderer {
             List<Frame> stack = a.stack();
             if (stack.isEmpty()) return;
             List<Object> locations = new ArrayList<>(stack.size());
-            // Execution order: the outermost frame (Thread.run, main) first, the racy line last.
+            int racyIndex = race.racyFrameIndex(a);
+            // Execution order: the outermost frame (Thread.run, main) first, the racy line last (for a container,
+            // the racy line and then the operation it called).
             for (int depth = 0; depth < stack.size(); depth++) {
                 Frame f = stack.get(stack.size() - 1 - depth);
-                boolean racy = depth == stack.size() - 1;
+                boolean racy = stack.size() - 1 - depth == racyIndex;
                 Map<String, Object> location = location(f);
                 location.put("message", message(racy
-                        ? what + " of " + race.target().describe() + " at " + f
+                        ? what + " of " + race.target().describe() + in(a) + " at " + f
                         : f.toString()));
                 locations.add(obj(
                         "location", location,

@@ -28,6 +28,19 @@ import java.util.List;
  * ==================
  * </pre>
  *
+ * A race on a container (a {@code HashMap}, an {@code ArrayList}...) names the object's class and, after the thread,
+ * the operation of each access; each stack starts with a frame that names the operation, then the program's frames:
+ *
+ * <pre>
+ * Write of java.util.HashMap (java.util.HashMap@5e2de80c) by thread "writer" (T2) in HashMap.put:
+ *   at java.util.HashMap.put(HashMap.java)
+ *   at demo.Registry.add(Registry.java:14)
+ *
+ * Previous read of java.util.HashMap by thread "main" (T1) in HashMap.get:
+ *   at java.util.HashMap.get(HashMap.java)
+ *   at demo.Registry.find(Registry.java:18)
+ * </pre>
+ *
  * Lines end with {@code \n} on every platform, like Go's output. Formatting only: which races to print is the
  * caller's business.
  */
@@ -82,13 +95,20 @@ public final class TextRenderer {
      */
     public static String oneLine(Race race) {
         return race.current().kind().title() + " of " + race.target().describe()
-                + " by " + threadLabel(race, race.current()) + at(race.current())
+                + " by " + threadLabel(race, race.current()) + in(race, race.current()) + at(race, race.current())
                 + " conflicts with a previous " + race.previous().kind().lower()
-                + " by " + threadLabel(race, race.previous()) + at(race.previous());
+                + " by " + threadLabel(race, race.previous()) + in(race, race.previous()) + at(race, race.previous());
     }
 
-    private static String at(Access a) {
-        return a.stack().isEmpty() ? "" : " at " + a.stack().get(0);
+    private static String at(Race race, Access a) {
+        Frame f = race.racyFrame(a);
+        return f == null ? "" : " at " + f;
+    }
+
+    /** {@code " in HashMap.put"} for an access to a container, else nothing. */
+    private static String in(Race race, Access a) {
+        String operation = race.operation(a);
+        return operation == null ? "" : " in " + operation;
     }
 
     /**
@@ -117,7 +137,7 @@ public final class TextRenderer {
         if (withInstance && race.target().instance() != null) {
             sb.append(" (").append(race.target().instance()).append(')');
         }
-        sb.append(" by ").append(threadLabel(race, a)).append(":\n");
+        sb.append(" by ").append(threadLabel(race, a)).append(in(race, a)).append(":\n");
         frames(sb, a.stack());
     }
 

@@ -110,6 +110,25 @@ class HtmlRendererTest {
     }
 
     @Test
+    void aContainerRaceNamesBothOperationsAndHighlightsTheProgramsLine() throws IOException {
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Registry",
+                List.of(Samples.containerRace()), 66);
+        String html = html(report, SourceLookup.NONE);
+        String text = visible(html);
+        assertTrue(text.contains("java.util.HashMap – write in HashMap.put at Registry.java:14 / previous read in"
+                + " HashMap.get at Registry.java:18, once"), text);
+        assertTrue(text.contains("Race 1 of 1 Data race on java.util.HashMap"), text);
+        assertTrue(text.contains("Write by thread \"writer\" (T2) in HashMap.put"), text);
+        assertTrue(text.contains("Previous read by thread \"main\" (T1) in HashMap.get"), text);
+        assertTrue(text.contains("at demo.Registry.add(Registry.java:14)"), text);
+        Section race = Section.of(html, 1);
+        assertEquals("java.util.HashMap.put(HashMap.java)", race.stackItems(0).get(0));
+        assertEquals(2, count(race.html, "<li class=\"racy\">"), "one racy frame per access");
+        assertTrue(race.html.contains("<li class=\"racy\">demo.<wbr>Registry.<wbr>add(<wbr>Registry.java:14)</li>"),
+                race.html);
+    }
+
+    @Test
     void threadStartStacksAndThreadsWithoutOne() throws IOException {
         String text = visible(html(TWO_RACES, SourceLookup.NONE));
         assertTrue(text.contains("Thread \"worker-2\" (T3, running) started at"), text);

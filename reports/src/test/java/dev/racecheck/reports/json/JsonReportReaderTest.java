@@ -28,7 +28,8 @@ class JsonReportReaderTest {
 
     private static final RaceReport FULL = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0",
             "java -cp app.jar demo.RaceCounter --n 2",
-            List.of(Samples.counterRace(), Samples.staticRace(), Samples.arrayRace()), 66);
+            List.of(Samples.counterRace(), Samples.staticRace(), Samples.arrayRace(),
+                    Samples.containerRace()), 66);
 
     // --- round trips ---
 
@@ -129,7 +130,8 @@ class JsonReportReaderTest {
         assertTrue(fails(json.replace("\"kind\": \"write\"", "\"kind\": \"WRITE\"")).getMessage()
                 .endsWith(": expected \"read\" or \"write\" for races[0].current.kind but found \"WRITE\""));
         assertTrue(fails(json.replace("\"kind\": \"field\"", "\"kind\": \"local\"")).getMessage().endsWith(
-                ": expected \"field\" or \"static_field\" or \"array_element\" for races[0].target.kind"
+                ": expected \"field\" or \"static_field\" or \"array_element\" or \"container\" for"
+                        + " races[0].target.kind"
                         + " but found \"local\""));
         assertTrue(fails(json.replace("\"tool\": \"0.1.0\"", "\"tool\": null")).getMessage()
                 .endsWith(": expected a value for tool but found null"));

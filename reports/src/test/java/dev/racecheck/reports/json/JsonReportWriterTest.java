@@ -82,6 +82,28 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void writesAContainerTargetWithItsKindInLowerCase() {
+        String json = JsonReportWriter.toJson(new RaceReport(1, "0.1.0", null, List.of(Samples.containerRace()), 66));
+        assertTrue(json.contains("""
+                      "target": {
+                        "kind": "container",
+                        "owner": "java.util.HashMap",
+                        "name": "state",
+                        "instance": "java.util.HashMap@5e2de80c"
+                      },
+                """), json);
+        assertTrue(json.contains("""
+                          {
+                            "className": "java.util.HashMap",
+                            "methodName": "put",
+                            "fileName": "HashMap.java",
+                            "line": -1,
+                            "module": null
+                          },
+                """), json);
+    }
+
+    @Test
     void emptyReport() {
         assertEquals("""
                 {

@@ -29,7 +29,8 @@ class SchemaTest {
 
     private static final String SCHEMA = "/dev/racecheck/reports/racecheck-report.schema.json";
     private static final RaceReport FULL = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Main",
-            List.of(Samples.counterRace(), Samples.staticRace(), Samples.arrayRace()), 0);
+            List.of(Samples.counterRace(), Samples.staticRace(), Samples.arrayRace(),
+                    Samples.containerRace()), 0);
 
     private Map<String, Object> schema;
     private Object document;

@@ -141,6 +141,26 @@ class JUnitXmlRendererTest {
     }
 
     @Test
+    void aContainerRaceIsFiledUnderTheClassOfItsRacyLine() throws Exception {
+        Race other = new Race(Samples.containerRace().target(), Samples.containerRace().current(),
+                new Access(AccessKind.WRITE, 1, List.of(new Frame("java.util.HashMap", "clear", "HashMap.java", -1),
+                        new Frame("demo.Registry", "reset", "Registry.java", 40))),
+                Samples.containerRace().threads(), 1);
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null,
+                List.of(Samples.containerRace(), other), 66);
+        NodeList cases = dom(xml(report)).getElementsByTagName("testcase");
+        Element first = (Element) cases.item(0);
+        assertEquals("demo.Registry", first.getAttribute("classname"), "the program's class, not HashMap");
+        assertEquals("data race on java.util.HashMap (write HashMap.put in Registry.add, previous read HashMap.get in"
+                + " Registry.find)", first.getAttribute("name"));
+        assertEquals("data race on java.util.HashMap (write HashMap.put in Registry.add, previous write HashMap.clear in"
+                + " Registry.reset)", ((Element) cases.item(1)).getAttribute("name"));
+        Element failure = (Element) first.getElementsByTagName("failure").item(0);
+        assertEquals(TextRenderer.oneLine(Samples.containerRace()), failure.getAttribute("message"));
+        assertEquals(TextRenderer.render(Samples.containerRace()), failure.getTextContent());
+    }
+
+    @Test
     void everythingIsEscaped() throws Exception {
         String nasty = "<b>&\"'\n\t]]>\u0001\ud800";
         Race race = new Race(new Target(Target.Kind.FIELD, "demo.A<T>", "f&g", "demo.A@1"),

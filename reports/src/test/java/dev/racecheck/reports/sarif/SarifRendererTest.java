@@ -42,6 +42,8 @@ class SarifRendererTest {
             "demo.RaceCounter", List.of(Samples.counterRace(), Samples.staticRace()), 66);
     private static final RaceReport ODD_RACES = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0-SNAPSHOT", null,
             List.of(Samples.arrayRace()), null);
+    private static final RaceReport CONTAINER_RACE = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0",
+            "demo.Registry", List.of(Samples.containerRace()), 66);
     private static final RaceReport NO_RACES = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Clean",
             List.of(), 0);
 
@@ -80,7 +82,7 @@ class SarifRendererTest {
 
     @Test
     void validatesAgainstTheOfficialSchema() throws IOException {
-        for (RaceReport report : List.of(TWO_RACES, ODD_RACES, NO_RACES)) {
+        for (RaceReport report : List.of(TWO_RACES, ODD_RACES, CONTAINER_RACE, NO_RACES)) {
             for (SourceLookup sources : List.of(SourceLookup.NONE, COUNTER_SOURCES)) {
                 String sarif = sarif(report, sources);
                 assertEquals(List.of(), errors(sarif), sarif);
@@ -231,6 +233,37 @@ class SarifRendererTest {
         assertTrue(result.path("message").path("text").asString().startsWith("Data race on element [3] of int[]: read"));
         JsonNode run = tree(ODD_RACES, SourceLookup.NONE).path("runs").get(0);
         assertTrue(run.path("invocations").get(0).path("exitCode").isMissingNode());
+    }
+
+    @Test
+    void aContainerRaceIsLocatedAtTheProgramsLinesAndNamesBothOperations() throws IOException {
+        JsonNode result = tree(CONTAINER_RACE, SourceLookup.NONE).path("runs").get(0).path("results").get(0);
+        assertEquals("Data race on java.util.HashMap: write by thread \"writer\" (T2) in HashMap.put at "
+                        + "demo.Registry.add(Registry.java:14) conflicts with a [previous read](1) by thread \"main\" "
+                        + "(T1) in HashMap.get at demo.Registry.find(Registry.java:18); no happens-before edge orders "
+                        + "the two.", result.path("message").path("text").asString());
+        JsonNode current = result.path("locations").get(0);
+        assertEquals("demo/Registry.java", current.path("physicalLocation").path("artifactLocation").path("uri")
+                .asString());
+        assertEquals(14, current.path("physicalLocation").path("region").path("startLine").asInt());
+        JsonNode previous = result.path("relatedLocations").get(0);
+        assertEquals(18, previous.path("physicalLocation").path("region").path("startLine").asInt());
+        assertEquals("Previous read of java.util.HashMap by thread \"main\" (T1) in HashMap.get",
+                previous.path("message").path("text").asString());
+
+        // Execution order: Thread.run, the lambda, the racy line, then the operation it called.
+        JsonNode locations = result.path("codeFlows").get(0).path("threadFlows").get(0).path("locations");
+        assertEquals(4, locations.size());
+        assertEquals("demo.Registry.add", locations.get(2).path("location").path("logicalLocations").get(0)
+                .path("fullyQualifiedName").asString());
+        assertEquals("essential", locations.get(2).path("importance").asString());
+        assertEquals("java.util.HashMap.put", locations.get(3).path("location").path("logicalLocations").get(0)
+                .path("fullyQualifiedName").asString());
+        assertEquals("important", locations.get(3).path("importance").asString());
+        assertTrue(locations.get(3).path("location").path("physicalLocation").path("region").isMissingNode(),
+                "the operation's frame has no line");
+        assertEquals(Fingerprint.of(Samples.containerRace()),
+                result.path("partialFingerprints").path("racecheck/v1").asString());
     }
 
     @Test

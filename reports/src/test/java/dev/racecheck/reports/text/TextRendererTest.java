@@ -83,6 +83,30 @@ class TextRendererTest {
     }
 
     @Test
+    void containerRaceNamesTheClassAndBothOperations() {
+        assertEquals("""
+                ==================
+                WARNING: DATA RACE
+                Write of java.util.HashMap (java.util.HashMap@5e2de80c) by thread "writer" (T2) in HashMap.put:
+                  at java.util.HashMap.put(HashMap.java)
+                  at demo.Registry.add(Registry.java:14)
+                  at demo.Registry.lambda$main$0(Registry.java:25)
+                  at java.base/java.lang.Thread.run(Thread.java:840)
+
+                Previous read of java.util.HashMap by thread "main" (T1) in HashMap.get:
+                  at java.util.HashMap.get(HashMap.java)
+                  at demo.Registry.find(Registry.java:18)
+                  at demo.Registry.main(Registry.java:28)
+
+                Thread "writer" (T2, finished) started at:
+                  at demo.Registry.main(Registry.java:26)
+
+                Thread "main" (T1, running) is the main thread.
+                ==================
+                """, TextRenderer.render(Samples.containerRace()));
+    }
+
+    @Test
     void oddThreadNamesCannotBreakTheLayout() {
         Frame f = new Frame("demo.A", "run", "A.java", 1);
         Race race = new Race(new Target(Target.Kind.STATIC_FIELD, "demo.A", "x", null),
@@ -136,5 +160,9 @@ class TextRendererTest {
         assertEquals("Read of element [3] of int[] by thread \"reader\" (T4) at demo.Hist.get(Unknown Source)"
                         + " conflicts with a previous write by thread \"writer\" (T2)",
                 TextRenderer.oneLine(Samples.arrayRace()), "an empty stack has no 'at'");
+        assertEquals("Write of java.util.HashMap by thread \"writer\" (T2) in HashMap.put at"
+                        + " demo.Registry.add(Registry.java:14) conflicts with a previous read by thread \"main\" (T1)"
+                        + " in HashMap.get at demo.Registry.find(Registry.java:18)",
+                TextRenderer.oneLine(Samples.containerRace()), "the racy line is the program's, below the operation");
     }
 }
