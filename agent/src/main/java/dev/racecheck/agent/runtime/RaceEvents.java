@@ -653,6 +653,12 @@ public final class RaceEvents {
         @Override
         protected ThreadState initialValue() {
             Thread t = Thread.currentThread();
+            if (isVirtualThreadScheduler(t)) {
+                // Never analysed, and never given a slot or a shadow: both take racecheck monitors (see below).
+                ThreadState ts = new ThreadState(0, new ThreadRecord(0, t, List.of()), null, 1);
+                ts.ignore = 1;
+                return ts;
+            }
             Shadow s = SHADOWS.get(t);
             ThreadState ts = s.thread;
             if (ts == null) {
@@ -660,6 +666,20 @@ public final class RaceEvents {
                 s.thread = ts;
             }
             return ts;
+        }
+
+        /**
+         * The threads virtual threads need to make progress: carrier threads (when no virtual thread is mounted,
+         * running the scheduler's own code) and, JDK 24+, the thread that resubmits virtual threads blocked on a
+         * monitor. Since JDK 24 a virtual thread blocked on a monitor unmounts and waits for that unblocker to
+         * resubmit it; if the unblocker or every carrier in turn waited for a racecheck monitor whose next owner
+         * is such a virtual thread, nothing would move again (seen: 100,000 virtual threads, 10,000 alive). What
+         * they do is scheduling, not the program's synchronization, so racecheck leaves them alone.
+         */
+        private static boolean isVirtualThreadScheduler(Thread t) {
+            String type = t.getClass().getName();
+            return type.equals("jdk.internal.misc.CarrierThread")
+                    || type.equals("jdk.internal.misc.InnocuousThread") && t.getName().equals("VirtualThread-unblocker");
         }
     }
 }
