@@ -144,13 +144,31 @@ public final class JdkModel {
                 "compareAndExchangeAcquire", "compareAndExchangeRelease", "getAndSet", "getAndIncrement",
                 "getAndDecrement", "getAndAdd", "incrementAndGet", "decrementAndGet", "addAndGet", "getAndUpdate",
                 "updateAndGet", "getAndAccumulate", "accumulateAndGet"};
-        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference",
-                "AtomicIntegerArray", "AtomicLongArray", "AtomicReferenceArray"}) {
+        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference"}) {
             String c = juc + "atomic/" + atomic;
             for (String m : reads) rule(c, m, "*", exit("acquire", Key.THIS));
             for (String m : writes) rule(c, m, "*", enter("release", Key.THIS));
             for (String m : updates) rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
         }
+        // Each element of an atomic array is a variable of its own: keyed by (inner array, index), as a VarHandle
+        // access of an array element is (the atomic arrays' methods are exactly that).
+        for (String[] atomicArray : new String[][] {{"AtomicIntegerArray", "[I"}, {"AtomicLongArray", "[J"},
+                {"AtomicReferenceArray", "[Ljava/lang/Object;"}}) {
+            String c = juc + "atomic/" + atomicArray[0];
+            Key array = Key.field("array", atomicArray[1]);
+            for (String m : reads) rule(c, m, "(I)*", exit("elementAcquire", array));
+            for (String m : writes) rule(c, m, "(I*", enter("elementRelease", array));
+            for (String m : updates) rule(c, m, "(I*", enter("elementRelease", array), exit("elementAcquire", array));
+        }
+        // Where VarHandles are made: what each one accesses (see VarHandles; application call sites use it).
+        String lookup = "java/lang/invoke/MethodHandles$Lookup";
+        String fieldLookup = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;";
+        rule(lookup, "findVarHandle", fieldLookup, exit("fieldHandle", Key.NONE));
+        rule(lookup, "findStaticVarHandle", fieldLookup, exit("staticHandle", Key.NONE));
+        rule(lookup, "unreflectVarHandle", "(Ljava/lang/reflect/Field;)Ljava/lang/invoke/VarHandle;",
+                exit("unreflectedHandle", Key.NONE));
+        rule("java/lang/invoke/MethodHandles", "arrayElementVarHandle", "(Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;",
+                exit("arrayHandle", Key.NONE));
         // Field updaters act on the object passed first: key it like the object's own volatile fields.
         for (String updater : new String[] {"AtomicIntegerFieldUpdater$AtomicIntegerFieldUpdaterImpl",
                 "AtomicLongFieldUpdater$CASUpdater", "AtomicLongFieldUpdater$LockedUpdater",
@@ -405,7 +423,7 @@ public final class JdkModel {
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
                         if (publishes) releaseFunctionResults(this);
-                        maxStack += 3; // the hooks push at most three values above what the method had
+                        maxStack += 4; // the hooks push at most four values above what the method had
                         accept(target);
                     }
                 };
@@ -451,6 +469,7 @@ public final class JdkModel {
     private static InsnList call(String className, MethodNode m, Hook h) {
         InsnList l = new InsnList();
         String desc;
+        String owner = Hooks.OWNER;
         switch (h.event()) {
             case "exitRequested":
                 l.add(new VarInsnNode(Opcodes.ILOAD, 1));
@@ -495,12 +514,39 @@ public final class JdkModel {
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
+            case "elementAcquire":
+            case "elementRelease":
+                owner = VarHandleCalls.OWNER;
+                l.add(key(className, m, h.key())); // the atomic array's inner array
+                l.add(new VarInsnNode(Opcodes.ILOAD, 1)); // the index
+                desc = "(Ljava/lang/Object;I)V";
+                break;
+            case "fieldHandle":
+            case "staticHandle":
+                owner = VarHandleCalls.OWNER;
+                l.add(new InsnNode(Opcodes.DUP)); // the VarHandle being returned
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the class looked in
+                l.add(new VarInsnNode(Opcodes.ALOAD, 2)); // the field name
+                l.add(new VarInsnNode(Opcodes.ALOAD, 3)); // the field type
+                desc = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)V";
+                break;
+            case "unreflectedHandle":
+                owner = VarHandleCalls.OWNER;
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the Field
+                desc = "(Ljava/lang/Object;Ljava/lang/reflect/Field;)V";
+                break;
+            case "arrayHandle":
+                owner = VarHandleCalls.OWNER;
+                l.add(new InsnNode(Opcodes.DUP));
+                desc = "(Ljava/lang/Object;)V";
+                break;
             default: // acquire, release, releaseAcquire, completerChain
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
         }
-        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, h.event(), desc, false));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, h.event(), desc, false));
         return l;
     }
 

@@ -55,6 +55,8 @@ final class MethodInstrumenter {
     private final boolean isSynchronized;
     private final boolean isInitializer;
     private int line = -1;
+    /** Locals past racecheck's three that VarHandle calls spill their arguments to ({@link VarHandleCalls}). */
+    private int spillSlots;
 
     MethodInstrumenter(String owner, String source, MethodNode method, ClassLoader loader, ClassHierarchy hierarchy,
                        int version) {
@@ -131,6 +133,10 @@ final class MethodInstrumenter {
             if (n instanceof MethodInsnNode mi) {
                 insns.insertBefore(n, callSite());
                 replaceThreadCall(mi);
+                if (VarHandleCalls.isModelled(mi)) {
+                    spillSlots = Math.max(spillSlots, VarHandleCalls.instrument(method, mi, tsLocal + 3, tsLocal,
+                            baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
+                }
             } else if (n instanceof InvokeDynamicInsnNode) {
                 insns.insertBefore(n, callSite());
             } else if (n instanceof FieldInsnNode fi) {
@@ -190,7 +196,7 @@ final class MethodInstrumenter {
 
         if ((pushes || isSynchronized) && bodyStart != null) addCatchAll(bodyStart, pushes);
         extendFrames();
-        method.maxLocals = tsLocal + 3;
+        method.maxLocals = tsLocal + 3 + spillSlots;
         return true;
     }
 

@@ -84,16 +84,6 @@ class EdgesIT {
     private static final Set<Integer> ALL = Set.of();
 
     static final Map<String, Gap> KNOWN_GAPS = gaps(
-            new Gap("NoRaceVarHandleAcquireRelease", ALL, "false report: VarHandle access modes are not modelled"
-                    + " (no JdkModel rule for java.lang.invoke.VarHandle; its accesses are not field accesses either),"
-                    + " so setRelease -> getAcquire gives no edge"),
-            new Gap("NoRaceVarHandleVolatile", ALL, "false report: VarHandle setVolatile -> getVolatile is not"
-                    + " modelled"),
-            new Gap("NoRaceVarHandleCompareAndSet", ALL, "false report: VarHandle compareAndSet -> getVolatile is"
-                    + " not modelled"),
-            new Gap("RaceAtomicIntegerArrayOtherElement", ALL, "missed race: AtomicIntegerArray rules key on the"
-                    + " array object, so get(0) acquires what set(1, v) released (each element is a variable of"
-                    + " its own)")
     );
 
     private static Map<String, Gap> gaps(Gap... gaps) {
