@@ -19,23 +19,16 @@ lib.check(tests['demo.ArgLineTest#userArgLineAndAgentsArePresent'] == 'passed', 
 lib.check(tests['demo.CheckoutTest#totalsWithAMockedFinalClass'] == 'passed', "Mockito test: ${tests}")
 lib.check(tests['demo.CheckoutTest#realObjectsStillWork'] == 'passed', "Mockito test: ${tests}")
 
-// Races: the real one in HitCounter, and nothing else but JaCoCo's probe arrays (boolean[] elements that every
-// JaCoCo-instrumented method writes without synchronization). The agent does not yet tell JaCoCo's probes from the
-// program's own arrays: a known gap. Once it does, jacocoProbeRaces is 0 and the clean tests below all pass;
-// then make this strict (require zero probe races and every clean test passed).
+// Races: the real one in HitCounter, and nothing else. JaCoCo's probe arrays (boolean[] elements that every
+// JaCoCo-instrumented method writes without synchronization) and its runtime are coverage bookkeeping, not the
+// program's data: a race on them is a false report, and so would be a clean test failing because of one.
 def variables = reports.collectMany { r -> r.races.collect { lib.variable(it) } }
 lib.check(variables.contains('field demo.HitCounter.hits'), "the HitCounter race was not found: ${variables as Set}")
-def other = variables.findAll { it != 'field demo.HitCounter.hits' && it != 'element of boolean[]' }
-lib.check(other.isEmpty(), "races other than HitCounter's and JaCoCo's probes: ${other as Set}")
-def jacocoProbeRaces = variables.count { it == 'element of boolean[]' }
+def other = variables.findAll { it != 'field demo.HitCounter.hits' }
+lib.check(other.isEmpty(), "races other than HitCounter's (JaCoCo's probes among them?): ${other as Set}")
 def clean = ['demo.HitCounterTest#countsHitsFromOneThread', 'demo.PageStatsTest#countsViewsFromAThreadPool']
 clean.each { t ->
-    if (tests[t] != 'passed') {
-        def message = tests[t + ':message'] ?: ''
-        lib.check(message.contains('data race detected') && !message.contains('HitCounter.hits'),
-                "${t} failed, and not on JaCoCo's probes: ${message.take(2000)}")
-    }
+    lib.check(tests[t] == 'passed', "${t} should pass: ${tests[t]} ${(tests[t + ':message'] ?: '').take(2000)}")
 }
-println "coexistence: ${jacocoProbeRaces} race(s) on JaCoCo probe arrays (known gap); clean tests: " +
-        clean.collect { it + '=' + tests[it] }
+println "coexistence: only the HitCounter race; clean tests: " + clean.collect { it + '=' + tests[it] }
 true

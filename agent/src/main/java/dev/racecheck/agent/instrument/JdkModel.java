@@ -13,11 +13,14 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -56,6 +59,14 @@ public final class JdkModel {
      * before the method publishes it (ConcurrentHashMap.computeIfAbsent: another thread may get() it at once).
      */
     private static final Map<String, java.util.Set<String>> PUBLISHED_RESULTS = new HashMap<>();
+    /**
+     * Per class, JDK-internal methods during which racecheck's events are off (suspended, restored on every exit,
+     * exceptional ones included). Class loading and call-site linking go through the JDK's own concurrent maps
+     * (class-loading locks, packages, certificates, the method-type intern table): the table's map rules would
+     * turn them into happens-before edges between whichever threads load a class of one package or link a call
+     * site first and next, edges the program does not make and that change from run to run.
+     */
+    private static final Map<String, java.util.Set<String>> QUIET = new HashMap<>();
 
     static {
         String juc = "java/util/concurrent/";
@@ -144,13 +155,31 @@ public final class JdkModel {
                 "compareAndExchangeAcquire", "compareAndExchangeRelease", "getAndSet", "getAndIncrement",
                 "getAndDecrement", "getAndAdd", "incrementAndGet", "decrementAndGet", "addAndGet", "getAndUpdate",
                 "updateAndGet", "getAndAccumulate", "accumulateAndGet"};
-        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference",
-                "AtomicIntegerArray", "AtomicLongArray", "AtomicReferenceArray"}) {
+        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference"}) {
             String c = juc + "atomic/" + atomic;
             for (String m : reads) rule(c, m, "*", exit("acquire", Key.THIS));
             for (String m : writes) rule(c, m, "*", enter("release", Key.THIS));
             for (String m : updates) rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
         }
+        // Each element of an atomic array is a variable of its own: keyed by (inner array, index), as a VarHandle
+        // access of an array element is (the atomic arrays' methods are exactly that).
+        for (String[] atomicArray : new String[][] {{"AtomicIntegerArray", "[I"}, {"AtomicLongArray", "[J"},
+                {"AtomicReferenceArray", "[Ljava/lang/Object;"}}) {
+            String c = juc + "atomic/" + atomicArray[0];
+            Key array = Key.field("array", atomicArray[1]);
+            for (String m : reads) rule(c, m, "(I)*", exit("elementAcquire", array));
+            for (String m : writes) rule(c, m, "(I*", enter("elementRelease", array));
+            for (String m : updates) rule(c, m, "(I*", enter("elementRelease", array), exit("elementAcquire", array));
+        }
+        // Where VarHandles are made: what each one accesses (see VarHandles; application call sites use it).
+        String lookup = "java/lang/invoke/MethodHandles$Lookup";
+        String fieldLookup = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;";
+        rule(lookup, "findVarHandle", fieldLookup, exit("fieldHandle", Key.NONE));
+        rule(lookup, "findStaticVarHandle", fieldLookup, exit("staticHandle", Key.NONE));
+        rule(lookup, "unreflectVarHandle", "(Ljava/lang/reflect/Field;)Ljava/lang/invoke/VarHandle;",
+                exit("unreflectedHandle", Key.NONE));
+        rule("java/lang/invoke/MethodHandles", "arrayElementVarHandle", "(Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;",
+                exit("arrayHandle", Key.NONE));
         // Field updaters act on the object passed first: key it like the object's own volatile fields.
         for (String updater : new String[] {"AtomicIntegerFieldUpdater$AtomicIntegerFieldUpdaterImpl",
                 "AtomicLongFieldUpdater$CASUpdater", "AtomicLongFieldUpdater$LockedUpdater",
@@ -304,6 +333,17 @@ public final class JdkModel {
         rule(juc + "ThreadPerTaskExecutor", "close", "()V", exit("acquire", Key.THIS));
         rule("java/lang/VirtualThread", "interrupt", "()V", enter("release", Key.THIS));
 
+        // Not the program's synchronization: see QUIET.
+        // The JDK's own class loaders run no program code while loading (a transformer's work is suspended
+        // anyway); other loaders may, so only the JDK-internal steps of their defineClass are quiet.
+        QUIET.put("jdk/internal/loader/BuiltinClassLoader", java.util.Set.of("loadClassOrNull", "findClass"));
+        QUIET.put("java/lang/ClassLoader", java.util.Set.of("getClassLoadingLock", "checkCerts", "definePackage",
+                "getNamedPackage"));
+        QUIET.put("java/security/SecureClassLoader", java.util.Set.of("getProtectionDomain"));
+        QUIET.put("java/lang/invoke/MethodHandleNatives", java.util.Set.of("linkCallSite", "linkDynamicConstant",
+                "linkMethod", "linkMethodHandleConstant", "findMethodHandleType"));
+        QUIET.put("java/lang/invoke/MethodType", java.util.Set.of("makeImpl"));
+
         // Timer: scheduling a task happens-before it runs in the timer thread.
         rule("java/util/Timer", "sched", "*", enter("release", arg(0)));
         RUN_CALLS.put("java/util/TimerThread", "mainLoop");
@@ -374,7 +414,7 @@ public final class JdkModel {
     /** Whether the class (internal name) has modelled methods. */
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
-                || PUBLISHED_RESULTS.containsKey(className);
+                || PUBLISHED_RESULTS.containsKey(className) || QUIET.containsKey(className);
     }
 
     /**
@@ -386,6 +426,7 @@ public final class JdkModel {
         String runCalls = RUN_CALLS.get(className);
         boolean monitors = MONITORS.contains(className);
         java.util.Set<String> published = PUBLISHED_RESULTS.getOrDefault(className, java.util.Set.of());
+        java.util.Set<String> quiet = QUIET.getOrDefault(className, java.util.Set.of());
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = new boolean[1];
@@ -396,7 +437,9 @@ public final class JdkModel {
                 List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
                 boolean runs = name.equals(runCalls);
                 boolean publishes = published.contains(name);
-                if (hooks.isEmpty() && !runs && !monitors && !publishes) return target;
+                boolean quiets = quiet.contains(name) && !name.equals("<init>")
+                        && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets) return target;
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
@@ -405,7 +448,8 @@ public final class JdkModel {
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
                         if (publishes) releaseFunctionResults(this);
-                        maxStack += 3; // the hooks push at most three values above what the method had
+                        if (quiets) quietly(this);
+                        maxStack += 4; // the hooks push at most four values above what the method had
                         accept(target);
                     }
                 };
@@ -451,6 +495,7 @@ public final class JdkModel {
     private static InsnList call(String className, MethodNode m, Hook h) {
         InsnList l = new InsnList();
         String desc;
+        String owner = Hooks.OWNER;
         switch (h.event()) {
             case "exitRequested":
                 l.add(new VarInsnNode(Opcodes.ILOAD, 1));
@@ -495,12 +540,39 @@ public final class JdkModel {
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
+            case "elementAcquire":
+            case "elementRelease":
+                owner = VarHandleCalls.OWNER;
+                l.add(key(className, m, h.key())); // the atomic array's inner array
+                l.add(new VarInsnNode(Opcodes.ILOAD, 1)); // the index
+                desc = "(Ljava/lang/Object;I)V";
+                break;
+            case "fieldHandle":
+            case "staticHandle":
+                owner = VarHandleCalls.OWNER;
+                l.add(new InsnNode(Opcodes.DUP)); // the VarHandle being returned
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the class looked in
+                l.add(new VarInsnNode(Opcodes.ALOAD, 2)); // the field name
+                l.add(new VarInsnNode(Opcodes.ALOAD, 3)); // the field type
+                desc = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)V";
+                break;
+            case "unreflectedHandle":
+                owner = VarHandleCalls.OWNER;
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the Field
+                desc = "(Ljava/lang/Object;Ljava/lang/reflect/Field;)V";
+                break;
+            case "arrayHandle":
+                owner = VarHandleCalls.OWNER;
+                l.add(new InsnNode(Opcodes.DUP));
+                desc = "(Ljava/lang/Object;)V";
+                break;
             default: // acquire, release, releaseAcquire, completerChain
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
         }
-        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, h.event(), desc, false));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, h.event(), desc, false));
         return l;
     }
 
@@ -564,6 +636,37 @@ public final class JdkModel {
 
     private static MethodInsnNode event(String name) {
         return new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, name, "(Ljava/lang/Object;)V", false);
+    }
+
+    /**
+     * Runs the method with racecheck's events off: {@code JdkInternals.begin()} on entry, {@code end()} before each
+     * return and in a catch-all handler that rethrows. The handler needs no local, so its frame can be a full one
+     * with no locals (the method's own frames are copied as they are, compressed).
+     */
+    private static void quietly(MethodNode m) {
+        String owner = "dev/racecheck/agent/runtime/JdkInternals";
+        LabelNode start = new LabelNode();
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            int op = n.getOpcode();
+            if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
+                m.instructions.insertBefore(n, new MethodInsnNode(Opcodes.INVOKESTATIC, owner, "end", "()V", false));
+            }
+        }
+        InsnList entry = new InsnList();
+        entry.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, "begin", "()V", false));
+        entry.add(start);
+        m.instructions.insert(entry);
+        InsnList exit = new InsnList();
+        exit.add(end);
+        exit.add(handler);
+        exit.add(new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"}));
+        exit.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, "end", "()V", false));
+        exit.add(new InsnNode(Opcodes.ATHROW));
+        m.instructions.add(exit);
+        // Last in the table: the method's own handlers are searched first.
+        m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     }
 
     /** After each {@code (Bi)Function.apply} call: DUP the result and release it before it is published. */

@@ -57,6 +57,8 @@ final class MethodInstrumenter {
     private final boolean isInitializer;
     private final ContainerCalls containerCalls;
     private int line = -1;
+    /** Locals past racecheck's three that VarHandle calls spill their arguments to ({@link VarHandleCalls}). */
+    private int spillSlots;
 
     MethodInstrumenter(String owner, String source, MethodNode method, ClassLoader loader, ClassHierarchy hierarchy,
                        int version) {
@@ -136,6 +138,10 @@ final class MethodInstrumenter {
                 containerCalls.instrument(mi, line);
                 insns.insertBefore(n, callSite());
                 replaceThreadCall(mi);
+                if (VarHandleCalls.isModelled(mi)) {
+                    spillSlots = Math.max(spillSlots, VarHandleCalls.instrument(method, mi, tsLocal + 3, tsLocal,
+                            baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
+                }
             } else if (n instanceof InvokeDynamicInsnNode) {
                 insns.insertBefore(n, callSite());
             } else if (n instanceof FieldInsnNode fi) {
@@ -195,7 +201,8 @@ final class MethodInstrumenter {
 
         if ((pushes || isSynchronized) && bodyStart != null) addCatchAll(bodyStart, pushes);
         extendFrames();
-        method.maxLocals = Math.max(tsLocal + 3, containerCalls.maxLocals());
+        // Spill slots of VarHandle and container call sites: both start right after racecheck's locals.
+        method.maxLocals = Math.max(tsLocal + 3 + spillSlots, containerCalls.maxLocals());
         return true;
     }
 

@@ -32,6 +32,12 @@ interface Detector {
     /** t releases into one volatile field of the object or class {@code s} shadows. */
     void releaseField(ThreadState t, Shadow s, int key);
 
+    /** t acquires from element {@code index} of the array {@code s} shadows (its elements are sync variables). */
+    void acquireElement(ThreadState t, Shadow s, int index);
+
+    /** t releases into element {@code index} of the array of {@code length} elements that {@code s} shadows. */
+    void releaseElement(ThreadState t, Shadow s, int index, int length);
+
     /** Before {@code child} runs: everything {@code parent} did so far happens-before it. */
     void fork(ThreadState parent, ThreadState child);
 

@@ -163,6 +163,17 @@ final class FastTrack implements Detector {
     }
 
     @Override
+    public void acquireElement(ThreadState t, Shadow s, int index) {
+        s.acquireElement(index, t);
+    }
+
+    @Override
+    public void releaseElement(ThreadState t, Shadow s, int index, int length) {
+        s.releaseElement(index, length, t.clock);
+        t.tick();
+    }
+
+    @Override
     public void fork(ThreadState parent, ThreadState child) {
         // The child was created with a copy of the parent's clock; the parent moves on to a new epoch.
         parent.tick();

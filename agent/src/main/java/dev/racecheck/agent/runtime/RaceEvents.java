@@ -190,7 +190,7 @@ public final class RaceEvents {
         }
     }
 
-    private static void seeInit(ThreadState ts, Shadow s, Class<?> c) {
+    static void seeInit(ThreadState ts, Shadow s, Class<?> c) {
         // A class without an instrumented static initializer has nothing to publish: mark it seen at once.
         // One whose initializer has not finished yet (it is running on this thread) is looked at again later.
         if (s.acquireInitialized(ts.clock) || !Sites.hasInitializer(c.getName())) {

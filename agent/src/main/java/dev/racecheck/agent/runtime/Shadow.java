@@ -139,8 +139,52 @@ final class Shadow {
         return null;
     }
 
-    /** For a field updater or VarHandle: the sync key of the field it works on, or -1. */
+    /** For a field updater: the sync key of the field it works on, or -1. */
     volatile int updaterField = -1;
+    /** For a VarHandle: the field or array elements it accesses, or null when racecheck does not know. */
+    volatile VarHandles.Target varHandle;
+
+    /**
+     * Per element index of an array whose elements are used as synchronization variables (VarHandle acquire/release
+     * modes, the arrays inside AtomicIntegerArray and its kin): each element's release clock. Indexed, so a large
+     * atomic array costs no search; replaced, never changed in place, so reads need no lock.
+     */
+    private volatile FieldSync[] elementSyncs = NO_SYNCS;
+
+    /**
+     * Acquire from element {@code index}; the same fast path as {@link #acquireField}. The array slot is read without
+     * a lock: an acquire that matters follows the program's own release/acquire pair, which orders it after the
+     * release that filled the slot.
+     */
+    void acquireElement(int index, ThreadState ts) {
+        FieldSync[] syncs = elementSyncs;
+        FieldSync fs = index < syncs.length ? syncs[index] : null;
+        if (fs == null) return;
+        long version = fs.version;
+        if (ts.hasAcquired(fs, version)) return;
+        synchronized (this) {
+            ts.clock.acquire(fs.clock);
+            version = fs.version;
+        }
+        ts.markAcquired(fs, version);
+    }
+
+    /** Release into element {@code index} of an array of {@code length} elements (0 <= index < length). */
+    synchronized void releaseElement(int index, int length, VectorClock threadClock) {
+        FieldSync[] syncs = elementSyncs;
+        if (index >= syncs.length) {
+            // Grown by doubling up to the array's length: an array used at a few low indexes stays small.
+            syncs = Arrays.copyOf(syncs, Math.min(length, Math.max(index + 1, syncs.length * 2)));
+            elementSyncs = syncs;
+        }
+        FieldSync fs = syncs[index];
+        if (fs == null) {
+            fs = new FieldSync(index);
+            syncs[index] = fs;
+        }
+        fs.clock.acquire(threadClock);
+        fs.version++;
+    }
 
     synchronized void markInitialized(VectorClock threadClock) {
         initialized = new VectorClock(threadClock);

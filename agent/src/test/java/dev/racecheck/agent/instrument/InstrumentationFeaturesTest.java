@@ -36,6 +36,7 @@ import dev.racecheck.subjects.Records;
 import dev.racecheck.subjects.StaticInit;
 import dev.racecheck.subjects.SuperThrows;
 import dev.racecheck.subjects.Synchronization;
+import dev.racecheck.subjects.VarHandleAccesses;
 import dev.racecheck.subjects.WideValues;
 
 /**
@@ -170,6 +171,32 @@ class InstrumentationFeaturesTest {
     @Test
     void control_flow_with_frames_at_offset_zero_finally_and_switches_should_compute_the_same() throws Exception {
         assertSameResult(ControlFlow.class, "run");
+    }
+
+    @Test
+    void varhandle_calls_in_every_mode_and_coordinate_shape_should_compute_the_same() throws Exception {
+        assertSameResult(VarHandleAccesses.class, "run");
+    }
+
+    @Test
+    void a_plain_varhandle_set_should_write_its_variable_and_an_opaque_one_should_not() throws Exception {
+        Instrumented inst = instrument(VarHandleAccesses.class);
+        Class<?> c = inst.type();
+        Object a = c.getConstructor(int.class).newInstance(1);
+        RuntimeProbe.registerVarHandle(c.getField("L").get(null), c, "l", long.class, false);
+        RuntimeProbe.registerVarHandle(c.getField("SL").get(null), c, "sl", long.class, true);
+        RuntimeProbe.registerVarHandle(c.getField("I").get(null), c, "i", int.class, false);
+        RuntimeProbe.registerArrayVarHandle(c.getField("LONGS").get(null));
+        long[] longs = new long[3];
+        inst.call("plainSet", a, 6L, longs);
+        inst.call("opaqueSet", a, 2);
+        assertTrue(RuntimeProbe.fieldWrittenHere(a, "l", "J"), "set(a, v) writes a.l");
+        assertTrue(RuntimeProbe.staticWrittenHere(c, "sl", "J"), "set(v) writes the static field");
+        assertTrue(RuntimeProbe.elementWrittenHere(longs, 1), "set(array, 1, v) writes element 1");
+        assertFalse(RuntimeProbe.elementWrittenHere(longs, 0));
+        assertFalse(RuntimeProbe.fieldWrittenHere(a, "i", "I"), "setOpaque is atomic: no access event");
+        assertEquals(6L, c.getField("l").get(a));
+        assertEquals(2, c.getField("i").get(a));
     }
 
     // ---- races, end to end, in-process --------------------------------------------------------------------------

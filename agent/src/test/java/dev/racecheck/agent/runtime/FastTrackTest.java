@@ -594,4 +594,32 @@ class FastTrackTest {
         read(b);
         assertEquals(1, races().size(), "nothing orders the write after the release before the read");
     }
+
+    // ---- array elements as synchronization variables (VarHandles, atomic arrays) ------------------------------
+
+    @Test
+    void an_element_release_should_order_only_an_acquire_of_the_same_element() {
+        ThreadState a = thread("a");
+        ThreadState b = thread("b");
+        Shadow array = new Shadow(-1);
+        write(a);
+        ft.releaseElement(a, array, 5, 8);
+        ft.acquireElement(b, array, 4); // another element: nothing released there
+        ft.acquireElement(b, array, 7); // past the clocks made so far
+        read(b);
+        assertEquals(1, races().size(), "element 4 and 7 are not element 5");
+    }
+
+    @Test
+    void an_element_release_should_order_the_acquire_of_that_element_and_grow_to_the_array_length() {
+        ThreadState a = thread("a");
+        ThreadState b = thread("b");
+        Shadow array = new Shadow(-1);
+        ft.releaseElement(a, array, 0, 100_000);
+        write(a);
+        ft.releaseElement(a, array, 99_999, 100_000); // the last element: clocks grow to the length, no further
+        ft.acquireElement(b, array, 99_999);
+        read(b);
+        assertEquals(0, races().size(), "the release of element 99999 orders the write before the read");
+    }
 }

@@ -97,6 +97,16 @@ public final class RuntimeProbe {
                 .toList();
     }
 
+    /** What the agent's hook on findVarHandle/findStaticVarHandle records (no agent in unit tests). */
+    public static void registerVarHandle(Object handle, Class<?> c, String name, Class<?> type, boolean isStatic) {
+        VarHandles.register(handle, c, name, type, isStatic);
+    }
+
+    /** What the agent's hook on arrayElementVarHandle records. */
+    public static void registerArrayVarHandle(Object handle) {
+        VarHandles.registerArray(handle);
+    }
+
     private static boolean byCurrentThread(long epoch) {
         return epoch != Epoch.NONE && epoch != Epoch.SHARED && Epoch.slot(epoch) == RaceEvents.thread().slot;
     }

@@ -8,12 +8,12 @@ import java.util.concurrent.Executors;
  * spins), stop a program whose timing assumption did not hold, and reach the JDK 21+ virtual-thread API by
  * reflection, as the programs are compiled with {@code --release 17}.
  *
- * <p>Every program calls {@link #warmUp()} first. racecheck applies its ConcurrentHashMap model inside the JDK too,
- * so the JDK's own first-use work (the class loader's per-class-name lock objects, the interning of method types
- * when a call site is linked) becomes happens-before edges between whichever threads do it first and second. Two
- * threads that load a class or link a call site concurrently are then ordered by accident, at a time that varies
- * from run to run. Programs therefore do such first-use work in main before the threads they test start
- * (warm-up calls, marked as such), so that only the construct under test orders their accesses.
+ * <p>Every program calls {@link #warmUp()} first. Class loading and call-site linking are not the program's
+ * synchronization and racecheck leaves them out (JdkModel.QUIET), but other JDK-internal uses of the classes it models
+ * are real edges: first-use work (a pool's first task, a future's first stage) done by two threads would order them
+ * by accident, at a time that varies from run to run. Programs therefore do such first-use work in main before the
+ * threads they test start (warm-up calls, marked as such), so that only the construct under test orders their
+ * accesses.
  */
 final class Edges {
     private Edges() {

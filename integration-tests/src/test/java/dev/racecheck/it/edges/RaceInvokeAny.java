@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * ExecutorService.invokeAny, edge missing: only the task whose result is returned is ordered before the return; a
@@ -17,11 +18,19 @@ public final class RaceInvokeAny {
         Edges.warmUp();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         pool.submit(() -> { }).get(); // warm-up (see Edges)
+        AtomicBoolean slowStarted = new AtomicBoolean();
         List<Callable<String>> tasks = List.of(() -> {
+            slowStarted.set(true);
             Edges.sleepThroughInterrupts(200);
             data = 42; // racy access
             return "slow";
-        }, () -> "fast");
+        }, () -> {
+            // The fast task wins only once the slow one runs: cancelled before it started, it would never write.
+            while (!slowStarted.get()) {
+                Edges.sleep(1);
+            }
+            return "fast";
+        });
         String result = pool.invokeAny(tasks);
         Edges.check(result.equals("fast"), "the fast task won");
         Edges.sleep(400);

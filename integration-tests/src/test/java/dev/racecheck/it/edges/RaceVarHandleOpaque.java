@@ -5,7 +5,9 @@ import java.lang.invoke.VarHandle;
 
 /**
  * No edge: VarHandle opaque mode (setOpaque/getOpaque): coherent and progress-guaranteed, but not ordering. A
- * getOpaque() that reads the value a setOpaque() wrote orders nothing.
+ * getOpaque() that reads the value a setOpaque() wrote orders nothing. The flag itself is not raced on: opaque
+ * accesses are atomic (racecheck treats them as ThreadSanitizer treats C++ relaxed atomics), so the only report is
+ * about data.
  * Expected: race on static field dev.racecheck.it.edges.RaceVarHandleOpaque.data
  */
 public final class RaceVarHandleOpaque {

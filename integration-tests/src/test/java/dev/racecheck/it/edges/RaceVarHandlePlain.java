@@ -5,7 +5,8 @@ import java.lang.invoke.VarHandle;
 
 /**
  * No edge: VarHandle plain mode (set/get): like an ordinary field access. A get() that reads the value a set()
- * wrote orders nothing.
+ * wrote orders nothing, and the flag itself is raced on: plain accesses through a handle are checked like the
+ * field's own.
  * Expected: race on static field dev.racecheck.it.edges.RaceVarHandlePlain.data
  */
 public final class RaceVarHandlePlain {
@@ -32,10 +33,10 @@ public final class RaceVarHandlePlain {
         boolean unused = (boolean) READY.get();
         Thread writer = Edges.thread("writer", () -> {
             data = 42; // racy access
-            READY.set(true);
+            READY.set(true); // racy access
         });
         writer.start();
-        while (!(boolean) READY.get()) {
+        while (!(boolean) READY.get()) { // racy access
             Edges.sleep(1);
         }
         System.out.println("RaceVarHandlePlain: " + data); // racy access

@@ -1,0 +1,307 @@
+package dev.racecheck.agent.runtime;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * VarHandle accesses made by application code, by access mode (the {@code java.lang.invoke.VarHandle} memory order
+ * modes): plain {@code get}/{@code set} are ordinary reads and writes of the variable, checked like a field or array
+ * access; acquire and volatile reads acquire from the variable and release and volatile writes release into it, like
+ * a volatile field; read-modify-writes do what their mode says. Opaque accesses and {@code weakCompareAndSetPlain}
+ * are atomic but order nothing: the call sites get no hooks at all (racecheck neither orders nor checks them, as
+ * ThreadSanitizer treats C++ relaxed atomics).
+ *
+ * <p>The variable is the VarHandle's target: registered when the handle is made ({@code findVarHandle},
+ * {@code findStaticVarHandle}, {@code unreflectVarHandle}, {@code arrayElementVarHandle}; hooks in JdkModel), kept in
+ * the handle's {@link Shadow}. A field target uses the same keys as the field's own bytecode accesses (so a field
+ * read through a handle and directly is one variable, and {@code setRelease} pairs with a volatile read of the field);
+ * an array element uses the element's state ({@link RaceEvents#arrayRead}) and, as a synchronization variable, a
+ * release clock of its own per index ({@link Shadow#acquireElement}). Handles racecheck did not see made (byte-array
+ * and buffer views, combinators, handles made before the agent started) are not modelled.
+ *
+ * <p>The element clocks are also what the JDK's atomic arrays use ({@link #elementAcquire}): each element of an
+ * {@code AtomicIntegerArray} is a variable of its own, and its methods are VarHandle accesses of its inner array.
+ */
+public final class VarHandles {
+    /** What a VarHandle accesses: a field of its receiver, a static field, or the element at an index of an array. */
+    static final class Target {
+        final int kind;
+        /** For fields: the class that declares the field; null for array elements. */
+        final Class<?> declaring;
+        final String name;
+        /** The field's key for plain accesses ({@link Sites#fieldKey}), or -1: a final field is not tracked. */
+        final int fieldKey;
+        /** The field's synchronization key ({@link Sites#syncKey}). */
+        final int syncKey;
+        /** A small number for {@link #fieldSite}'s map. */
+        final int id;
+
+        Target(int kind, Class<?> declaring, String name, int fieldKey, int syncKey, int id) {
+            this.kind = kind;
+            this.declaring = declaring;
+            this.name = name;
+            this.fieldKey = fieldKey;
+            this.syncKey = syncKey;
+            this.id = id;
+        }
+    }
+
+    private static final Target ELEMENTS = new Target(Detector.ELEMENT, null, null, -1, -1, 0);
+    private static int nextTargetId = 1;
+
+    /** Per call site: the access site with the field named, for the last target seen there (racy reads are fine). */
+    private static FieldSite[] fieldSites = new FieldSite[256];
+    /** (call site, target id) to the access site naming the field; guarded by VarHandles.class. */
+    private static final Map<Long, Integer> FIELD_SITES = new HashMap<>();
+
+    private static final class FieldSite {
+        final Target target;
+        final int site;
+
+        FieldSite(Target target, int site) {
+            this.target = target;
+            this.site = site;
+        }
+    }
+
+    private VarHandles() {
+        // no instances
+    }
+
+    // ---- application call sites -------------------------------------------------------------------------------
+
+    /**
+     * After a plain {@code get}: a read of the handle's variable. {@code coordinate} is the receiver or array (null
+     * for a static field), {@code index} the array index.
+     */
+    public static void plainRead(Object handle, Object coordinate, int index, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0) return;
+        Target t = target(handle);
+        if (t == null) return;
+        try {
+            if (t.kind == Detector.ELEMENT) {
+                RaceEvents.arrayRead(coordinate, index, site, ts, base);
+                return;
+            }
+            if (t.fieldKey < 0) return;
+            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
+            if (owner == null) return;
+            VarState v = fieldState(t, owner, ts);
+            if (v.r == ts.epoch) return;
+            RaceEvents.DETECTOR.read(ts, v, fieldSite(t, site), base, owner, t.kind);
+        } catch (Throwable e) {
+            Internal.error("analysing a VarHandle read", e);
+        }
+    }
+
+    /** After a plain {@code set}: a write of the handle's variable. */
+    public static void plainWrite(Object handle, Object coordinate, int index, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0) return;
+        Target t = target(handle);
+        if (t == null) return;
+        try {
+            if (t.kind == Detector.ELEMENT) {
+                RaceEvents.arrayWrite(coordinate, index, site, ts, base);
+                return;
+            }
+            if (t.fieldKey < 0) return;
+            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
+            if (owner == null) return;
+            VarState v = fieldState(t, owner, ts);
+            if (v.w == ts.epoch) return;
+            RaceEvents.DETECTOR.write(ts, v, fieldSite(t, site), base, owner, t.kind);
+        } catch (Throwable e) {
+            Internal.error("analysing a VarHandle write", e);
+        }
+    }
+
+    /** After an acquire, volatile or read-modify-write access: acquire from the variable. */
+    public static void acquire(Object handle, Object coordinate, int index, ThreadState ts) {
+        if (ts.ignore != 0) return;
+        Target t = target(handle);
+        if (t == null) return;
+        try {
+            if (t.kind == Detector.ELEMENT) {
+                if (inBounds(coordinate, index)) {
+                    RaceEvents.DETECTOR.acquireElement(ts, RaceEvents.SHADOWS.get(coordinate), index);
+                }
+                return;
+            }
+            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
+            if (owner != null) RaceEvents.DETECTOR.acquireField(ts, RaceEvents.SHADOWS.get(owner), t.syncKey);
+        } catch (Throwable e) {
+            Internal.error("modelling a VarHandle acquire", e);
+        }
+    }
+
+    /** Before a release, volatile or read-modify-write access: release into the variable. */
+    public static void release(Object handle, Object coordinate, int index, ThreadState ts) {
+        if (ts.ignore != 0) return;
+        Target t = target(handle);
+        if (t == null) return;
+        try {
+            if (t.kind == Detector.ELEMENT) {
+                if (inBounds(coordinate, index)) {
+                    RaceEvents.DETECTOR.releaseElement(ts, RaceEvents.SHADOWS.get(coordinate), index,
+                            Array.getLength(coordinate));
+                }
+                return;
+            }
+            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
+            if (owner != null) RaceEvents.DETECTOR.releaseField(ts, RaceEvents.SHADOWS.get(owner), t.syncKey);
+        } catch (Throwable e) {
+            Internal.error("modelling a VarHandle release", e);
+        }
+    }
+
+    private static Target target(Object handle) {
+        if (handle == null) return null;
+        Shadow s = RaceEvents.SHADOWS.peek(handle);
+        return s == null ? null : s.varHandle;
+    }
+
+    private static VarState fieldState(Target t, Object owner, ThreadState ts) {
+        Shadow s = RaceEvents.SHADOWS.get(owner);
+        // A static access through a handle initializes the class first, as getstatic does (JLS 12.4.2).
+        if (t.kind == Detector.STATIC && !ts.hasSeenInit(s.classId)) RaceEvents.seeInit(ts, s, t.declaring);
+        return s.field(t.fieldKey);
+    }
+
+    private static boolean inBounds(Object array, int index) {
+        // Out of bounds, or not an array: the access itself throws.
+        return array != null && array.getClass().isArray() && index >= 0 && index < Array.getLength(array);
+    }
+
+    /**
+     * A report names the field from its access site, and a call site does not know which field its handle reaches:
+     * the first slow-path access of each (call site, field) registers an access site of the same line that names it.
+     */
+    private static int fieldSite(Target t, int callSite) {
+        FieldSite[] cache = fieldSites;
+        if (callSite < cache.length) {
+            FieldSite f = cache[callSite];
+            if (f != null && f.target == t) return f.site;
+        }
+        return registerFieldSite(t, callSite);
+    }
+
+    private static synchronized int registerFieldSite(Target t, int callSite) {
+        Long key = ((long) callSite << 32) | t.id;
+        Integer site = FIELD_SITES.get(key);
+        if (site == null) {
+            site = Sites.register(Sites.className(callSite), Sites.method(callSite), Sites.file(callSite),
+                    Sites.line(callSite), t.declaring.getName(), t.name);
+            FIELD_SITES.put(key, site);
+        }
+        if (callSite >= fieldSites.length) {
+            fieldSites = java.util.Arrays.copyOf(fieldSites, Math.max(callSite + 1, fieldSites.length * 2));
+        }
+        fieldSites[callSite] = new FieldSite(t, site);
+        return site;
+    }
+
+    // ---- where handles are made (hooks in java.lang.invoke) ------------------------------------------------------
+
+    /** {@code Lookup.findVarHandle(recv, name, type)} returned {@code handle}. */
+    public static void fieldHandle(Object handle, Class<?> receiver, String name, Class<?> type) {
+        created(handle, receiver, name, type, false);
+    }
+
+    /** {@code Lookup.findStaticVarHandle(decl, name, type)} returned {@code handle}. */
+    public static void staticHandle(Object handle, Class<?> declaring, String name, Class<?> type) {
+        created(handle, declaring, name, type, true);
+    }
+
+    /** {@code Lookup.unreflectVarHandle(field)} returned {@code handle}. */
+    public static void unreflectedHandle(Object handle, Field field) {
+        if (field == null) return;
+        created(handle, field.getDeclaringClass(), field.getName(), field.getType(),
+                Modifier.isStatic(field.getModifiers()));
+    }
+
+    /** {@code MethodHandles.arrayElementVarHandle(arrayClass)} returned {@code handle}. */
+    public static void arrayHandle(Object handle) {
+        if (!RaceEvents.enabled || handle == null) return;
+        Object token = RaceEvents.suspend();
+        try {
+            registerArray(handle);
+        } catch (Throwable e) {
+            Internal.error("registering a VarHandle", e);
+        } finally {
+            RaceEvents.resume(token);
+        }
+    }
+
+    private static void created(Object handle, Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic) {
+        if (!RaceEvents.enabled || handle == null || lookedUpIn == null || name == null || type == null) return;
+        // Reflection runs JDK code that racecheck models; none of it is the program's synchronization.
+        Object token = RaceEvents.suspend();
+        try {
+            register(handle, lookedUpIn, name, type, isStatic);
+        } catch (Throwable e) {
+            Internal.error("registering a VarHandle", e);
+        } finally {
+            RaceEvents.resume(token);
+        }
+    }
+
+    /** Records what a field handle accesses. */
+    static void register(Object handle, Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic) {
+        Field f = declared(lookedUpIn, name, type);
+        Class<?> declaring = f == null ? lookedUpIn : f.getDeclaringClass();
+        boolean isFinal = f != null && Modifier.isFinal(f.getModifiers());
+        int id;
+        synchronized (VarHandles.class) {
+            id = nextTargetId++;
+        }
+        Target t = new Target(isStatic ? Detector.STATIC : Detector.FIELD, declaring, name,
+                isFinal ? -1 : Sites.fieldKey(name, type.descriptorString()), Sites.syncKey(name), id);
+        RaceEvents.SHADOWS.get(handle).varHandle = t;
+    }
+
+    /** Records that a handle accesses array elements. */
+    static void registerArray(Object handle) {
+        RaceEvents.SHADOWS.get(handle).varHandle = ELEMENTS;
+    }
+
+    /** The field a lookup resolves: declared in the class or inherited from a superclass. */
+    private static Field declared(Class<?> c, String name, Class<?> type) {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (f.getName().equals(name) && f.getType() == type) return f;
+            }
+        }
+        return null;
+    }
+
+    // ---- atomic arrays (hooks in java.util.concurrent.atomic) ------------------------------------------------------
+
+    /** An {@code AtomicIntegerArray} (Long, Reference) read of element {@code index} of its inner array. */
+    public static void elementAcquire(Object array, int index) {
+        if (!RaceEvents.enabled) return;
+        ThreadState ts = RaceEvents.thread();
+        if (ts.ignore != 0) return;
+        try {
+            if (inBounds(array, index)) RaceEvents.DETECTOR.acquireElement(ts, RaceEvents.SHADOWS.get(array), index);
+        } catch (Throwable e) {
+            Internal.error("modelling an atomic array", e);
+        }
+    }
+
+    /** An atomic array's write of element {@code index}. */
+    public static void elementRelease(Object array, int index) {
+        if (!RaceEvents.enabled) return;
+        ThreadState ts = RaceEvents.thread();
+        if (ts.ignore != 0) return;
+        try {
+            if (inBounds(array, index)) {
+                RaceEvents.DETECTOR.releaseElement(ts, RaceEvents.SHADOWS.get(array), index, Array.getLength(array));
+            }
+        } catch (Throwable e) {
+            Internal.error("modelling an atomic array", e);
+        }
+    }
+}
