@@ -7,34 +7,19 @@ import java.lang.ref.WeakReference;
 /**
  * Object identity to {@link Shadow}, holding the objects weakly: a shadow dies with its object.
  *
- * <p>Lookups take no lock: bucket heads and links are read with acquire semantics. Inserts and removals lock one
- * stripe; an insert prepends, a removal unlinks an entry in place (its own link is left as it was, so a reader
- * standing on it still reaches the rest of the chain). Only entries whose objects are gone are ever removed, so a
- * reader that still sees one finds the same shadows as one that does not.
- *
- * <p>An entry whose object the GC has cleared still holds the shadow, and the shadow its clocks, until it is
- * unlinked; whatever survives a GC that way is copied and, sooner or later, promoted, and is then freed only by an
- * old-generation collection. So a racecheck daemon thread ({@link #sweepAfterEachGc}) unlinks cleared entries right
- * after every GC, without allocating, and the next young GC frees their shadows. Tables are rebuilt only to grow.
- * No ReferenceQueue: it holds cleared entries until polled, and on JDK 21+ it locks with a ReentrantLock, which
- * racecheck models (racecheck's own bookkeeping must never order the program's threads).
+ * <p>Lookups take no lock: each stripe's bucket heads are read with acquire semantics and chains are
+ * immutable (entries are prepended; a change copies the prefix). Inserts lock one stripe. Entries whose objects
+ * are gone are unlinked from the bucket an insert touches, and all at once when a stripe's table is rebuilt,
+ * which happens when its entries (live or not) pass a load factor; the rebuilt table is sized by the live ones.
+ * A racecheck daemon thread ({@link #sweepAfterEachGc}) rebuilds the stripes once after every GC, so entries the GC
+ * cleared do not wait for inserts. No ReferenceQueue: it holds cleared entries until polled, and on JDK 21+ it
+ * locks with a ReentrantLock, which racecheck models (racecheck's own bookkeeping must never order the program's
+ * threads).
  */
 final class ShadowMap {
     private static final int STRIPE_BITS = 6;
     private static final int STRIPES = 1 << STRIPE_BITS;
     private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(Entry[].class);
-    private static final VarHandle NEXT;
-
-    static {
-        try {
-            NEXT = MethodHandles.lookup().findVarHandle(Entry.class, "next", Entry.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** How often the sweeper looks whether a GC has run; a look that finds none costs one weak reference read. */
-    private static final long SWEEP_POLL_MILLIS = 10;
 
     private final Stripe[] stripes = new Stripe[STRIPES];
     private int nextClassId;
@@ -49,7 +34,7 @@ final class ShadowMap {
         Stripe s = stripes[h & (STRIPES - 1)];
         Entry[] table = s.table;
         Entry e = (Entry) BUCKET.getAcquire(table, (h >>> STRIPE_BITS) & (table.length - 1));
-        for (; e != null; e = e.next()) {
+        for (; e != null; e = e.next) {
             if (e.hash == h && e.get() == o) return e.shadow;
         }
         return insert(s, o, h);
@@ -61,7 +46,7 @@ final class ShadowMap {
         Stripe s = stripes[h & (STRIPES - 1)];
         Entry[] table = s.table;
         Entry e = (Entry) BUCKET.getAcquire(table, (h >>> STRIPE_BITS) & (table.length - 1));
-        for (; e != null; e = e.next()) {
+        for (; e != null; e = e.next) {
             if (e.hash == h && e.get() == o) return e.shadow;
         }
         return null;
@@ -72,18 +57,19 @@ final class ShadowMap {
         synchronized (s) {
             Entry[] table = s.table;
             int i = (h >>> STRIPE_BITS) & (table.length - 1);
-            for (Entry e = (Entry) BUCKET.getAcquire(table, i); e != null; e = e.next()) {
+            Entry head = (Entry) BUCKET.getAcquire(table, i);
+            for (Entry e = head; e != null; e = e.next) {
                 if (e.hash == h && e.get() == o) return e.shadow;
             }
-            s.unlinkCleared(table, i);
             if (s.count + 1 > table.length - (table.length >>> 2)) {
-                // Grow unless the sweep freed half the table: the next sweep is then a quarter table of inserts away.
-                s.sweep();
-                if (s.count + 1 > table.length >>> 1) table = s.grow();
+                table = s.rebuild();
                 i = (h >>> STRIPE_BITS) & (table.length - 1);
+                head = (Entry) BUCKET.getAcquire(table, i);
+            } else {
+                head = s.withoutCleared(table, i, head);
             }
             Shadow shadow = new Shadow(classId);
-            BUCKET.setRelease(table, i, new Entry(o, h, shadow, (Entry) BUCKET.getAcquire(table, i)));
+            BUCKET.setRelease(table, i, new Entry(o, h, shadow, head));
             s.count++;
             return shadow;
         }
@@ -94,20 +80,22 @@ final class ShadowMap {
     }
 
     /**
-     * Runs on racecheck's cleaner thread: a weakly held canary is cleared by every GC; each time it is, every stripe
-     * is swept of the entries that GC cleared, so their shadows go with the next GC.
+     * Runs on racecheck's cleaner thread: a weakly held canary is cleared by every GC; each time it is, the stripes
+     * are rebuilt without the entries that GC cleared, so their shadows go at once, not at the next inserts.
      */
     void sweepAfterEachGc() throws InterruptedException {
         WeakReference<Object> canary = new WeakReference<>(new Object());
         while (true) {
-            Thread.sleep(SWEEP_POLL_MILLIS);
+            // At most five sweeps a second: a rebuild allocates, and allocation brings the next GC.
+            Thread.sleep(200);
             if (canary.get() != null) continue;
-            canary = new WeakReference<>(new Object());
             for (Stripe s : stripes) {
                 synchronized (s) {
-                    s.sweep();
+                    // Only stripes where the GC cleared a good share: counting allocates nothing, rebuilding does.
+                    if (s.cleared() * 4 > s.count) s.rebuild();
                 }
             }
+            canary = new WeakReference<>(new Object());
         }
     }
 
@@ -118,7 +106,7 @@ final class ShadowMap {
         for (Stripe s : stripes) {
             synchronized (s) {
                 for (Entry head : s.table) {
-                    for (Entry e = head; e != null; e = e.next()) {
+                    for (Entry e = head; e != null; e = e.next) {
                         if (e.get() == null) dead++;
                         else live++;
                     }
@@ -137,19 +125,13 @@ final class ShadowMap {
     private static final class Entry extends WeakReference<Object> {
         final int hash;
         final Shadow shadow;
-        /** Written under the stripe lock with release semantics (see {@link Stripe#unlinkCleared}). */
-        @SuppressWarnings("unused") // through NEXT
-        private Entry next;
+        final Entry next;
 
         Entry(Object key, int hash, Shadow shadow, Entry next) {
             super(key);
             this.hash = hash;
             this.shadow = shadow;
             this.next = next;
-        }
-
-        Entry next() {
-            return (Entry) NEXT.getAcquire(this);
         }
     }
 
@@ -158,51 +140,69 @@ final class ShadowMap {
         /** Entries in the table, live or cleared. Guarded by this. */
         int count;
 
-        /** Unlinks every entry whose object is gone. Allocates nothing. Caller holds the stripe lock. */
-        void sweep() {
-            Entry[] t = table;
-            for (int i = 0; i < t.length; i++) {
-                if (BUCKET.getAcquire(t, i) != null) unlinkCleared(t, i);
-            }
-        }
-
-        /** Unlinks the entries of bucket {@code i} whose objects are gone. Caller holds the stripe lock. */
-        void unlinkCleared(Entry[] t, int i) {
-            Entry previous = null;
-            for (Entry e = (Entry) BUCKET.getAcquire(t, i); e != null; e = e.next()) {
-                if (e.get() != null) {
-                    previous = e;
-                    continue;
+        /** Entries whose objects the GC has cleared. Caller holds the stripe lock. */
+        int cleared() {
+            int n = 0;
+            for (Entry head : table) {
+                for (Entry e = head; e != null; e = e.next) {
+                    if (e.get() == null) n++;
                 }
-                // e keeps its own link: a reader standing on it goes on to the rest of the chain.
-                if (previous == null) BUCKET.setRelease(t, i, e.next());
-                else NEXT.setRelease(previous, e.next());
-                count--;
             }
+            return n;
         }
 
         /**
-         * A table twice as large holding the entries (all live: the caller has just swept). Caller holds the
-         * stripe lock. Readers still on the old table see its chains as they were.
+         * A new table holding only the live entries, twice as large as they need. Caller holds the stripe lock.
+         * Readers still on the old table see consistent (older) chains.
          */
-        Entry[] grow() {
+        Entry[] rebuild() {
             Entry[] old = table;
-            int length = old.length * 2;
-            Entry[] fresh = new Entry[length];
-            int kept = 0;
+            int live = 0;
             for (Entry head : old) {
-                for (Entry e = head; e != null; e = e.next()) {
+                for (Entry e = head; e != null; e = e.next) {
+                    if (e.get() != null) live++;
+                }
+            }
+            int length = 16;
+            while (length - (length >>> 2) < (live + 1) * 2) length <<= 1;
+            Entry[] fresh = new Entry[length];
+            for (Entry head : old) {
+                for (Entry e = head; e != null; e = e.next) {
                     Object key = e.get();
                     if (key == null) continue;
                     int i = (e.hash >>> STRIPE_BITS) & (length - 1);
                     fresh[i] = new Entry(key, e.hash, e.shadow, fresh[i]);
-                    kept++;
                 }
             }
-            count = kept;
+            count = live;
             VarHandle.releaseFence();
             table = fresh;
             return fresh;
+        }
+
+        /** The chain at {@code i} without its cleared entries (the live ones in front are copied). Caller holds the lock. */
+        Entry withoutCleared(Entry[] t, int i, Entry head) {
+            boolean anyCleared = false;
+            for (Entry e = head; e != null; e = e.next) {
+                if (e.get() == null) {
+                    anyCleared = true;
+                    break;
+                }
+            }
+            if (!anyCleared) return head;
+            Entry rebuilt = null;
+            int kept = 0;
+            int total = 0;
+            for (Entry e = head; e != null; e = e.next) {
+                total++;
+                Object key = e.get();
+                if (key == null) continue;
+                rebuilt = new Entry(key, e.hash, e.shadow, rebuilt);
+                kept++;
+            }
+            count -= total - kept;
+            BUCKET.setRelease(t, i, rebuilt);
+            return rebuilt;
         }
     }
 }
