@@ -22,6 +22,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The synchronization the Java platform documents, modelled on the JDK methods that provide it: a table of
@@ -59,6 +60,8 @@ public final class JdkModel {
      * before the method publishes it (ConcurrentHashMap.computeIfAbsent: another thread may get() it at once).
      */
     private static final Map<String, java.util.Set<String>> PUBLISHED_RESULTS = new HashMap<>();
+    /** Methods that call a function atomically (under a lock): each call is ordered with the previous, per object. */
+    private static final Map<String, java.util.Set<String>> ATOMIC_FUNCTIONS = new HashMap<>();
     /**
      * Per class, JDK-internal methods during which racecheck's events are off (suspended, restored on every exit,
      * exceptional ones included). Class loading and call-site linking go through the JDK's own concurrent maps
@@ -235,9 +238,16 @@ public final class JdkModel {
             for (String m : new String[] {"compute", "computeIfAbsent", "computeIfPresent", "merge"}) {
                 rule(c, m, "*", exit("releaseAcquire", Key.RESULT));
             }
-            // An update in place (compute on the same key) sees what the previous update did: ordered per map.
-            for (String m : new String[] {"compute", "computeIfPresent", "merge"}) {
-                rule(c, m, "*", enter("acquire", Key.THIS), exit("release", Key.THIS));
+            if (map.equals("ConcurrentHashMap")) {
+                // compute* and merge run the function atomically, under the key's bin lock: an update in place sees
+                // what the previous function did. Ordered per map, right around each function call, inside the lock
+                // (on entry and exit, a second caller could acquire before the first one's release).
+                ATOMIC_FUNCTIONS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge"));
+            } else {
+                // ConcurrentSkipListMap may run the function more than once, unlocked: ordered per call only.
+                for (String m : new String[] {"compute", "computeIfPresent", "merge"}) {
+                    rule(c, m, "*", enter("acquire", Key.THIS), exit("release", Key.THIS));
+                }
             }
             rule(c, "merge", "*", enter("release", arg(1)));
             PUBLISHED_RESULTS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge",
@@ -426,6 +436,7 @@ public final class JdkModel {
         String runCalls = RUN_CALLS.get(className);
         boolean monitors = MONITORS.contains(className);
         java.util.Set<String> published = PUBLISHED_RESULTS.getOrDefault(className, java.util.Set.of());
+        java.util.Set<String> atomic = ATOMIC_FUNCTIONS.getOrDefault(className, java.util.Set.of());
         java.util.Set<String> quiet = QUIET.getOrDefault(className, java.util.Set.of());
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
@@ -437,9 +448,10 @@ public final class JdkModel {
                 List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
                 boolean runs = name.equals(runCalls);
                 boolean publishes = published.contains(name);
+                boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
                 boolean quiets = quiet.contains(name) && !name.equals("<init>")
                         && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
-                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets) return target;
+                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics) return target;
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
@@ -447,6 +459,7 @@ public final class JdkModel {
                         if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
+                        if (atomics) orderFunctionCalls(this);
                         if (publishes) releaseFunctionResults(this);
                         if (quiets) quietly(this);
                         maxStack += 4; // the hooks push at most four values above what the method had
@@ -678,6 +691,26 @@ public final class JdkModel {
                 l.add(new InsnNode(Opcodes.DUP));
                 l.add(event("release"));
                 m.instructions.insert(n, l);
+            }
+        }
+    }
+
+    /**
+     * Around each function call ({@code apply}) of a method that runs it under a lock: acquire the object before, release
+     * it after, so consecutive calls for one key are ordered while the lock is held.
+     */
+    private static void orderFunctionCalls(MethodNode m) {
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (n instanceof MethodInsnNode mi && mi.name.equals("apply") && mi.desc.endsWith(")Ljava/lang/Object;")
+                    && (mi.owner.equals("java/util/function/Function") || mi.owner.equals("java/util/function/BiFunction"))) {
+                InsnList before = new InsnList();
+                before.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                before.add(event("acquire"));
+                m.instructions.insertBefore(n, before);
+                InsnList after = new InsnList();
+                after.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                after.add(event("release"));
+                m.instructions.insert(n, after);
             }
         }
     }
