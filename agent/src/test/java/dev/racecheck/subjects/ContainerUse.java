@@ -109,6 +109,62 @@ public class ContainerUse {
         r.join();
     }
 
+    // ---- containers a method keeps to itself, and ones it lets go of -----------------------------------------
+
+    private List<Double> kept;
+
+    static String localBuilder(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append(i).append(',');
+        return sb.toString();
+    }
+
+    static int chained() {
+        return new StringBuilder().append(1).append("x").insert(0, 2L).reverse().length();
+    }
+
+    static int localMap(String[] words) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String w : words) counts.merge(w, 1, Integer::sum);
+        return counts.size();
+    }
+
+    static Map<String, Integer> returnedMap() {
+        Map<String, Integer> m = new HashMap<>();
+        m.put("a", 1);
+        return m;
+    }
+
+    static void storedInField(ContainerUse u) {
+        List<Double> l = new ArrayList<>();
+        l.add(1.0);
+        u.kept = l;
+    }
+
+    static Runnable capturedByLambda() {
+        List<String> l = new ArrayList<>();
+        l.add("x");
+        return () -> l.clear();
+    }
+
+    static Object[] storedInArray() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(1);
+        return new Object[] {sb};
+    }
+
+    static int passedOn() {
+        List<String> l = new ArrayList<>();
+        l.add("x");
+        return java.util.Collections.unmodifiableList(l).size();
+    }
+
+    static int madeOrGiven(boolean make, List<String> given) {
+        List<String> l = make ? new ArrayList<>() : given;
+        l.add("x");
+        return l.size();
+    }
+
     public static String run() {
         StringBuilder out = new StringBuilder();
         Map<String, Integer> map = new HashMap<>();

@@ -52,9 +52,13 @@ final class ContainerCalls {
     private final int tsLocal;
     private final int baseLocal;
     private final int spillBase;
+    /** Calls on objects the method made and keeps to itself: they need no event. */
+    private final Set<MethodInsnNode> unshared;
     private int maxLocals;
 
     /**
+     * Made before the method is rewritten: it is analysed as it is.
+     *
      * @param className binary name (dots) of the class whose method this is
      * @param spillBase the first local free for spilling arguments
      */
@@ -69,6 +73,7 @@ final class ContainerCalls {
         this.baseLocal = baseLocal;
         this.spillBase = spillBase;
         this.maxLocals = spillBase;
+        this.unshared = UnsharedContainers.calls(className.replace('.', '/'), method);
     }
 
     /** The locals the method needs with its spill locals: at least {@code spillBase}. */
@@ -78,6 +83,7 @@ final class ContainerCalls {
 
     /** Inserts the event before {@code call} if it may act on a container; {@code line} is its source line or -1. */
     void instrument(MethodInsnNode call, int line) {
+        if (unshared.contains(call)) return;
         int op = operation(call);
         if (op == Containers.NONE) return;
         int site = Sites.register(className, method.name, source, line, call.owner.replace('/', '.'), call.name);

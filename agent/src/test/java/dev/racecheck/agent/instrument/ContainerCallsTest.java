@@ -180,6 +180,25 @@ class ContainerCallsTest {
                 "put(k, v) spills two references; isEmpty and length spill nothing");
     }
 
+    @Test
+    void calls_on_containers_a_method_keeps_to_itself_should_get_no_event() throws Exception {
+        ClassNode cn = subjectNode();
+        ClassHierarchy hierarchy = new ClassHierarchy();
+        for (MethodNode m : cn.methods) {
+            new MethodInstrumenter(cn.name, cn.sourceFile, m, ContainerUse.class.getClassLoader(), hierarchy,
+                    cn.version).instrument();
+        }
+        assertEquals(0, hooks(method(cn, "localBuilder")), "a builder turned into a string");
+        assertEquals(0, hooks(method(cn, "chained")), "append returns the builder itself");
+        assertEquals(0, hooks(method(cn, "localMap")), "a map used as a local table");
+        assertEquals(1, hooks(method(cn, "returnedMap")), "returned: put counts");
+        assertEquals(1, hooks(method(cn, "storedInField")), "stored in a field: add counts");
+        assertEquals(1, hooks(method(cn, "capturedByLambda")), "captured by a lambda: add counts");
+        assertEquals(1, hooks(method(cn, "storedInArray")), "stored in an array: append counts");
+        assertEquals(2, hooks(method(cn, "passedOn")), "passed as an argument: add and size count");
+        assertEquals(2, hooks(method(cn, "madeOrGiven")), "maybe the caller's: add and size count");
+    }
+
     private static MethodNode method(ClassNode cn, String name) {
         return cn.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
     }
