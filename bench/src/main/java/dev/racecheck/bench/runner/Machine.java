@@ -79,12 +79,17 @@ public final class Machine {
         return lines[0].trim() + (vm.isEmpty() ? "" : "; " + vm);
     }
 
-    /** The commit of the checkout the agent was built from, with a note when the agent's sources have changes. */
+    /**
+     * The commit of the checkout the agent was built from, the last commit that changed agent/, and a note when the
+     * agent's sources have uncommitted changes.
+     */
     public static String agentCommit(Path root) {
-        String commit = command(List.of("git", "-C", root.toString(), "log", "-1", "--format=%h %s"), null);
-        if (commit == null || commit.isBlank()) return "unknown (no git checkout at " + root + ")";
+        String head = command(List.of("git", "-C", root.toString(), "log", "-1", "--format=%h"), null);
+        if (head == null || head.isBlank()) return "unknown (no git checkout at " + root + ")";
+        String agent = command(List.of("git", "-C", root.toString(), "log", "-1", "--format=%h (%s)", "--", "agent"), null);
         String dirty = command(List.of("git", "-C", root.toString(), "status", "--porcelain", "--", "agent"), null);
-        return commit.trim() + (dirty != null && !dirty.isBlank() ? " (with uncommitted changes in agent/)" : "");
+        return head.trim() + ", agent/ last changed in " + (agent == null ? "?" : agent.trim())
+                + (dirty != null && !dirty.isBlank() ? ", with uncommitted changes in agent/" : "");
     }
 
     private static String command(List<String> command, Path dir) {
