@@ -83,6 +83,7 @@ public final class MicroRunner {
         List<String> ordered = new ArrayList<>();
         for (Spec spec : SPECS) if (names.contains(spec.name())) ordered.add(spec.name());
 
+        String loadAtStart = Machine.loadAverage();
         Map<String, Score> plain = new LinkedHashMap<>();
         Map<String, Score> agent = new LinkedHashMap<>();
         String agentArg = s.javaagent(EXCLUDE);
@@ -107,6 +108,8 @@ public final class MicroRunner {
                 "- JMH " + org.openjdk.jmh.util.Version.getPlainVersion() + ", average time; " + iterations(s)
                         + "; one plain fork and one fork with -javaagent:racecheck.jar=" + EXCLUDE + " per benchmark",
                 "- command: java -jar bench/target/racecheck-bench.jar micro" + s.given,
+                "- load average (1 min): " + loadAtStart + " at start, " + Machine.loadAverage() + " at end, on "
+                        + Machine.nproc() + " CPUs",
                 "",
                 table,
                 "Added ns per access = (racecheck - plain, per op - the same for the reference) / accesses per op. The",

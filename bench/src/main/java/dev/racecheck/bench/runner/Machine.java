@@ -70,6 +70,15 @@ public final class Machine {
         return -1;
     }
 
+    /** The 1-minute load average (/proc/loadavg), or "n/a": how busy the machine was while it measured. */
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
     /** The first line of {@code java -version}, e.g. {@code openjdk version "17.0.15" 2025-04-15}, plus the VM line. */
     public static String javaVersion(Path java) {
         String out = command(List.of(java.toString(), "-version"), null);

@@ -30,6 +30,7 @@ public final class MacroRunner {
         }
         String header = header(s);
         System.out.println(header);
+        String loadAtStart = Machine.loadAverage();
         ResultTable table = new ResultTable();
         StringBuilder csv = new StringBuilder("workload,size,threads,mode,run,wall_s,inner_s,vmhwm_kb,exit\n");
         List<String> failures = new ArrayList<>();
@@ -100,7 +101,10 @@ public final class MacroRunner {
                     problem, note));
         }
 
-        String report = header + "\n" + table.markdown() + "\nTargets (issue #6):\n\n" + table.targets() + "\n" + NOTES;
+        String load = "Load average (1 min) at start " + loadAtStart + ", at end " + Machine.loadAverage() + " on "
+                + Machine.nproc() + " CPUs: above the CPU count, other jobs shared the machine and plain times are"
+                + " inflated; the ratios compare runs made side by side.\n";
+        String report = header + "\n" + load + "\n" + table.markdown() + "\nTargets (issue #6):\n\n" + table.targets() + "\n" + NOTES;
         System.out.println();
         System.out.println(table.markdown());
         System.out.println(table.targets());

@@ -53,6 +53,7 @@ public final class ScalingRunner {
             return 2;
         }
         List<Point> points = new ArrayList<>();
+        String loadAtStart = Machine.loadAverage();
         int cells = s.quick ? 100_000 : ThreadScaling.DEFAULT_SIZE;
         if (s.selected(THREADS)) {
             for (int threads : s.quick ? new int[] {1, 4, 16} : new int[] {1, 2, 4, 16, 256}) {
@@ -81,8 +82,8 @@ public final class ScalingRunner {
         String header = "racecheck scaling, " + Machine.timestamp() + ": " + Machine.host() + ", " + Machine.nproc()
                 + " CPUs, " + Machine.cpuModel() + "; " + Machine.javaVersion(s.java)
                 + (s.java25 == null ? "" : " / " + Machine.javaVersion(s.java25)) + "; agent commit "
-                + Machine.agentCommit(s.root) + "; " + s.runs + " runs per point (medians)"
-                + (s.quick ? "; QUICK smoke run" : "");
+                + Machine.agentCommit(s.root) + "; " + s.runs + " runs per point (medians); load average "
+                + loadAtStart + " at start, " + Machine.loadAverage() + " at end" + (s.quick ? "; QUICK smoke run" : "");
         String table = markdown(points);
         System.out.println();
         System.out.println(header);
