@@ -81,7 +81,7 @@ public final class RaceEvents {
     }
 
     /** The state of an instance field: in the object's companion field if it has one (see {@link InlineShadows}). */
-    private static VarState fieldState(Object owner, int field, int site, ThreadState ts) {
+    static VarState fieldState(Object owner, int field, int site, ThreadState ts) {
         long offset = InlineShadows.offset(site);
         if (offset > 0L) {
             Object x = InlineShadows.get(owner, offset);

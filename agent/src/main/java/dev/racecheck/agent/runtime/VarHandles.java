@@ -89,9 +89,10 @@ public final class VarHandles {
             if (t.fieldKey < 0) return;
             Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
             if (owner == null) return;
-            VarState v = fieldState(t, owner, ts);
-            if (v.r == ts.epoch) return;
-            RaceEvents.DETECTOR.read(ts, v, fieldSite(t, site), base, owner, t.kind);
+            int fieldSite = fieldSite(t, site);
+            VarState v = fieldState(t, owner, fieldSite, ts);
+            if (v == null || v.r == ts.epoch) return;
+            RaceEvents.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
         } catch (Throwable e) {
             Internal.error("analysing a VarHandle read", e);
         }
@@ -110,9 +111,10 @@ public final class VarHandles {
             if (t.fieldKey < 0) return;
             Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
             if (owner == null) return;
-            VarState v = fieldState(t, owner, ts);
-            if (v.w == ts.epoch) return;
-            RaceEvents.DETECTOR.write(ts, v, fieldSite(t, site), base, owner, t.kind);
+            int fieldSite = fieldSite(t, site);
+            VarState v = fieldState(t, owner, fieldSite, ts);
+            if (v == null || v.w == ts.epoch) return;
+            RaceEvents.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
         } catch (Throwable e) {
             Internal.error("analysing a VarHandle write", e);
         }
@@ -163,7 +165,12 @@ public final class VarHandles {
         return s == null ? null : s.varHandle;
     }
 
-    private static VarState fieldState(Target t, Object owner, ThreadState ts) {
+    /**
+     * The same state the field's own access sites use: an instance field's companion if it has one (the access site
+     * registered for this call site names the field), else its shadow.
+     */
+    private static VarState fieldState(Target t, Object owner, int fieldSite, ThreadState ts) {
+        if (t.kind == Detector.FIELD) return RaceEvents.fieldState(owner, t.fieldKey, fieldSite, ts);
         Shadow s = RaceEvents.SHADOWS.get(owner);
         // A static access through a handle initializes the class first, as getstatic does (JLS 12.4.2).
         if (t.kind == Detector.STATIC && !ts.hasSeenInit(s.classId)) RaceEvents.seeInit(ts, s, t.declaring);
