@@ -65,6 +65,20 @@ final class Shadow {
         return v;
     }
 
+    /**
+     * A final field referring to this object or array was frozen (JLS 17.5): its writes that happen-before the
+     * freeze ({@code clock}) are forgotten, every thread being guaranteed to see them.
+     */
+    void forgetWritesBefore(VectorClock clock) {
+        for (VarState v : vars) {
+            if (v == null) continue;
+            synchronized (v) {
+                long w = v.w;
+                if (w != Epoch.NONE && clock.covers(w)) v.w = Epoch.NONE;
+            }
+        }
+    }
+
     /** The state of element {@code index} of this array of {@code length} elements. */
     VarState element(int index, int length) {
         VarState[] vs = vars;
