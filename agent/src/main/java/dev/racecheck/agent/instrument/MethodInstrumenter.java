@@ -103,6 +103,7 @@ final class MethodInstrumenter {
         boolean pushes = calls;
 
         AbstractInsnNode[] original = insns.toArray();
+        FinalFields finalFields = isConstructor ? FinalFields.of(owner, method, hierarchy, loader) : null;
         boolean thisReady = !isConstructor;
         int pendingNews = 0;
         LabelNode bodyStart = null;
@@ -170,6 +171,7 @@ final class MethodInstrumenter {
                         break;
                     case Opcodes.IRETURN: case Opcodes.LRETURN: case Opcodes.FRETURN: case Opcodes.DRETURN:
                     case Opcodes.ARETURN: case Opcodes.RETURN:
+                        if (finalFields != null) insns.insertBefore(n, finalFields.freeze(tsLocal));
                         insns.insertBefore(n, exitCode(pushes));
                         break;
                     default:

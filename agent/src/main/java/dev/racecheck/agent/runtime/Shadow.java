@@ -65,6 +65,16 @@ final class Shadow {
         return v;
     }
 
+    /**
+     * A final field referring to this object or array was frozen (JLS 17.5): its writes that happen-before the
+     * freeze ({@code clock}) are forgotten, every thread being guaranteed to see them.
+     */
+    void forgetWritesBefore(VectorClock clock) {
+        for (VarState v : vars) {
+            if (v != null) v.forgetWriteBefore(clock);
+        }
+    }
+
     /** The state of element {@code index} of this array, or null when the index is out of bounds. */
     VarState element(int index, Object array) {
         VarState[] vs = vars;

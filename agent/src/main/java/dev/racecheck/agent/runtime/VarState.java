@@ -32,4 +32,12 @@ sealed class VarState permits CompanionState {
     VarState(int key) {
         this.key = key;
     }
+
+    /** Forgets the last write if it happens-before {@code clock} (a final-field freeze, see {@link Freeze}). */
+    void forgetWriteBefore(VectorClock clock) {
+        synchronized (this) {
+            long last = w;
+            if (last != Epoch.NONE && clock.covers(last)) w = Epoch.NONE;
+        }
+    }
 }

@@ -31,6 +31,7 @@ import dev.racecheck.subjects.ControlFlow;
 import dev.racecheck.subjects.Counters;
 import dev.racecheck.subjects.Defaults;
 import dev.racecheck.subjects.Enums;
+import dev.racecheck.subjects.FinalReferents;
 import dev.racecheck.subjects.Lambdas;
 import dev.racecheck.subjects.Records;
 import dev.racecheck.subjects.StaticInit;
@@ -197,6 +198,21 @@ class InstrumentationFeaturesTest {
         assertFalse(RuntimeProbe.fieldWrittenHere(a, "i", "I"), "setOpaque is atomic: no access event");
         assertEquals(6L, c.getField("l").get(a));
         assertEquals(2, c.getField("i").get(a));
+    }
+
+    @Test
+    void a_constructor_that_sets_final_fields_should_forget_the_writes_to_what_they_reach() throws Exception {
+        Instrumented inst = instrument(FinalReferents.class);
+        Class<?> c = inst.type();
+        for (Object o : new Object[] {c.getConstructor(int.class).newInstance(3), c.getConstructor().newInstance()}) {
+            int[] cells = (int[]) c.getField("cells").get(o);
+            Object part = c.getField("part").get(o);
+            Object next = part.getClass().getField("next").get(part);
+            assertEquals(3, cells[2]);
+            assertFalse(RuntimeProbe.elementWrittenHere(cells, 2), "frozen: the element write is forgotten");
+            assertFalse(RuntimeProbe.fieldWrittenHere(part, "value", "I"), "frozen: the referent's field");
+            assertFalse(RuntimeProbe.fieldWrittenHere(next, "value", "I"), "frozen: what the referent reaches");
+        }
     }
 
     // ---- races, end to end, in-process --------------------------------------------------------------------------
