@@ -217,7 +217,8 @@ public final class Containers {
     static boolean writes(String name) {
         if (WRITES.contains(name)) return true;
         for (String p : WRITE_PREFIXES) {
-            if (name.startsWith(p) && name.length() > p.length() && Character.isUpperCase(name.charAt(p.length()))) {
+            // A word of its own: addFirst and set2DigitYearStart, not address or settle.
+            if (name.startsWith(p) && name.length() > p.length() && !Character.isLowerCase(name.charAt(p.length()))) {
                 return true;
             }
         }

@@ -80,7 +80,7 @@ class ContainersTest {
                 "computeIfAbsent", "computeIfPresent", "merge", "poll", "pollFirst", "pollLastEntry", "offer",
                 "offerFirst", "push", "pop", "trimToSize", "ensureCapacity", "append", "appendCodePoint", "insert",
                 "delete", "deleteCharAt", "setLength", "setCharAt", "reverse", "flip", "and", "or", "xor", "andNot",
-                "format", "parse", "parseObject", "applyPattern", "setTimeZone", "setLenient")) {
+                "format", "parse", "parseObject", "applyPattern", "setTimeZone", "setLenient", "set2DigitYearStart")) {
             assertTrue(Containers.writes(name), name + " writes");
         }
     }
