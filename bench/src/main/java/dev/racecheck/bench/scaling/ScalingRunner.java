@@ -198,7 +198,7 @@ public final class ScalingRunner {
             try {
                 Files.deleteIfExists(png);
                 Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu",
-                        "--hide-scrollbars", "--screenshot=" + png.toAbsolutePath(), "--window-size=1220,1180",
+                        "--hide-scrollbars", "--screenshot=" + png.toAbsolutePath(), "--window-size=1220,1300",
                         html.toAbsolutePath().toUri().toString())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {

@@ -88,10 +88,12 @@ final class Svg {
                     continue;
                 }
                 double py = yPixel(s.y()[i], yMax);
+                // The first series labels its points above them, the others below, so close points stay legible.
+                double labelY = series.indexOf(s) == 0 ? py - 7 : py + 15;
                 sb.append(String.format(Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" "
                                 + "fill=\"%s\" text-anchor=\"middle\" font-size=\"11\">%s</text>\n",
-                        px, py, s.color(), px, py - 7, s.color(), number(s.y()[i])));
+                        px, py, s.color(), px, labelY, s.color(), number(s.y()[i])));
             }
             sb.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>\n",
