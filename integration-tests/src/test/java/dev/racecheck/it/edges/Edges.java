@@ -45,6 +45,17 @@ final class Edges {
         }
     }
 
+    /**
+     * Waits until the threads have ended, without a happens-before edge: getState() is not a join (isAlive() and
+     * join() are). For programs that need work done by then, on a loaded machine too.
+     */
+    static void awaitEndWithoutEdge(Thread... threads) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        for (Thread t : threads) {
+            while (t.getState() != Thread.State.TERMINATED && System.nanoTime() < deadline) sleep(5);
+        }
+    }
+
     /** Sleeps for {@code millis} even when interrupted meanwhile (a cancelled task that keeps running). */
     static void sleepThroughInterrupts(long millis) {
         long end = System.nanoTime() + millis * 1_000_000L;

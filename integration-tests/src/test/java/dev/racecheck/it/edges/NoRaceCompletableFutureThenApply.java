@@ -21,7 +21,7 @@ public final class NoRaceCompletableFutureThenApply {
             source.complete(box);
         });
         producer.start();
-        Edges.sleep(100); // source is complete by now
+        Edges.awaitEndWithoutEdge(producer); // source is complete by now
         Thread[] ranOn = new Thread[1];
         int result = source.thenApply(box -> {
             ranOn[0] = Thread.currentThread();
