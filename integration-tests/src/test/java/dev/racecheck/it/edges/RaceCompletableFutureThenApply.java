@@ -20,7 +20,7 @@ public final class RaceCompletableFutureThenApply {
             box.value = 41; // racy access
         });
         producer.start();
-        Edges.sleep(100); // source is complete by now
+        Edges.awaitEndWithoutEdge(producer); // source is complete by now
         Thread[] ranOn = new Thread[1];
         int result = source.thenApply(box -> {
             ranOn[0] = Thread.currentThread();

@@ -27,7 +27,7 @@ public final class RaceCompletableFutureThenCombine {
         });
         one.start();
         two.start();
-        Edges.sleep(100); // both are complete by now
+        Edges.awaitEndWithoutEdge(one, two); // both are complete by now
         Thread[] ranOn = new Thread[1];
         int sum = first.thenCombine(second, (a, b) -> {
             ranOn[0] = Thread.currentThread();
