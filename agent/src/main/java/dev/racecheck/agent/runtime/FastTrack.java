@@ -3,7 +3,8 @@ package dev.racecheck.agent.runtime;
 /**
  * FastTrack (Flanagan and Freund, PLDI 2009) with FT2's read-shared same-epoch shortcut.
  *
- * <p>Rules, for thread t with clock C and epoch E = C[t]@t, on variable x with write epoch W and read state R:
+ * <p>Rules, for thread t with clock C and epoch E = e@t, on variable x with write epoch W and read state R (C[t] is
+ * t's last epoch with an access, so it is raised to e as an access is recorded; see {@link ThreadState#tick}):
  * <pre>
  *   read:  R == E                      -> nothing (same epoch; checked inline by RaceEvents)
  *          W not covered by C          -> write-read race
@@ -30,7 +31,7 @@ final class FastTrack implements Detector {
             if (rc != null && v.r == Epoch.SHARED && t.slot < rc.length && rc[t.slot] == Epoch.clock(e)) return;
         }
         int path = leaf(t, base, site);
-        t.lastAccessClock = Epoch.clock(e);
+        t.accessed();
         VectorClock c = t.clock;
         long racyWrite = Epoch.NONE;
         int racyPath = 0;
@@ -82,7 +83,7 @@ final class FastTrack implements Detector {
     public void write(ThreadState t, VarState v, int site, int base, Object target, int kind) {
         long e = t.epoch;
         int path = leaf(t, base, site);
-        t.lastAccessClock = Epoch.clock(e);
+        t.accessed();
         VectorClock c = t.clock;
         // At most one write-write race and the read-write races of this write; usually none.
         long racyWrite = Epoch.NONE;

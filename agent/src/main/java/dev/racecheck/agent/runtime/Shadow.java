@@ -97,7 +97,7 @@ final class Shadow {
     /** Release: this object's release clock joins the thread's clock. */
     synchronized void releaseFrom(VectorClock threadClock) {
         if (sync == null) sync = new VectorClock(threadClock);
-        else sync.acquire(threadClock);
+        else sync.receive(threadClock);
     }
 
     /**
@@ -126,7 +126,7 @@ final class Shadow {
             grown[old.length] = fs;
             fieldSyncs = grown;
         }
-        fs.clock.acquire(threadClock);
+        fs.clock.receive(threadClock);
         fs.version++;
     }
 

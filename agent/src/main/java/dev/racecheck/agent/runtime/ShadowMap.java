@@ -31,6 +31,36 @@ final class ShadowMap {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        linkCallSites();
+    }
+
+    /**
+     * Runs every VarHandle access of this class once, on a scratch map, while racecheck's hooks are still off (this
+     * runs before the agent starts). The JVM links each such call site when it first runs, and linking interns a
+     * MethodType in a ConcurrentHashMap, which racecheck models: linked in the middle of the program, a call site
+     * in {@link #insert} called racecheck's hook, which looked up a shadow, reached the same unlinked call site and
+     * recursed until the stack overflowed, leaving stripes half updated (seen: a stripe table of a gigabyte).
+     */
+    private static void linkCallSites() {
+        ShadowMap scratch = new ShadowMap();
+        Object[] keys = new Object[STRIPES * 32]; // enough that some stripe grows
+        for (int i = 0; i < keys.length; i++) keys[i] = new Object();
+        for (Object k : keys) scratch.get(k);
+        for (Object k : keys) scratch.peek(k);
+        scratch.census();
+        // A chain of cleared, live, cleared: unlinking takes the head out, and one after a live entry.
+        Stripe s = scratch.stripes[0];
+        synchronized (s) {
+            Entry last = new Entry(new Object(), 0, null, null);
+            Entry live = new Entry(keys[0], 0, null, last);
+            Entry first = new Entry(new Object(), 0, null, live);
+            last.clear();
+            first.clear();
+            BUCKET.setRelease(s.table, 0, first);
+            s.count += 3;
+            s.unlinkCleared(s.table, 0);
+            s.sweep();
+        }
     }
 
     /** How often the sweeper looks whether a GC has run; a look that finds none costs one weak reference read. */

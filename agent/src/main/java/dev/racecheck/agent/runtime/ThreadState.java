@@ -57,11 +57,21 @@ public final class ThreadState {
         epoch = Epoch.of(slot, firstClock);
     }
 
-    /** Starts a new epoch: called after every release, so later accesses are not covered by it. */
+    /**
+     * Starts a new epoch: called after every release, so later accesses are not covered by it. The clock's own
+     * entry stays at the last epoch with an access ({@link #accessed}): releases with no access between them then
+     * publish the same entry, so the clocks of the locks, counters and queues a thread releases into agree on it
+     * and share their chunks (see {@link VectorClock}).
+     */
     void tick() {
-        long c = clock.get(slot) + 1;
-        clock.set(slot, c);
-        epoch = Epoch.of(slot, c);
+        epoch = Epoch.of(slot, clock.get(slot) + 1);
+    }
+
+    /** An access is being recorded at the current epoch (slow path): the clock's own entry moves up to it. */
+    void accessed() {
+        long c = Epoch.clock(epoch);
+        if (clock.get(slot) < c) clock.set(slot, c);
+        lastAccessClock = c;
     }
 
     /** Direct-mapped cache: the version of each volatile field's clock this thread acquired last. */

@@ -26,6 +26,9 @@ final class Threads {
     private static int endedCount;
     private static int nextSlot;
     private static long nextSerial = 1;
+    /** Threads started and not yet ended, and the most there were at once (diagnostics). */
+    private static int alive;
+    private static int mostAlive;
 
     private Threads() {
         // no instances
@@ -44,6 +47,7 @@ final class Threads {
         ThreadRecord record;
         synchronized (Threads.class) {
             serial = nextSerial++;
+            mostAlive = Math.max(mostAlive, ++alive);
             for (int i = endedCount - 1; i >= 0 && i >= endedCount - REUSE_SCAN; i--) {
                 int s = ended[i];
                 long covered = inherited == null ? 0 : inherited.get(s);
@@ -94,6 +98,7 @@ final class Threads {
         synchronized (Threads.class) {
             if (ts.ended) return;
             ts.ended = true;
+            alive--;
             nextClock[ts.slot] = ts.clock.get(ts.slot) + 1;
             if (endedCount == ended.length) {
                 ended = Arrays.copyOf(ended, endedCount * 2);
@@ -122,6 +127,10 @@ final class Threads {
 
     static synchronized long started() {
         return nextSerial - 1;
+    }
+
+    static synchronized int mostAlive() {
+        return mostAlive;
     }
 
 }
