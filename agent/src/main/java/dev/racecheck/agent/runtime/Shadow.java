@@ -44,6 +44,11 @@ final class Shadow {
         this.classId = classId;
     }
 
+    /** Every variable state of this object (array elements not accessed yet are null); for {@link Threads#retire}. */
+    VarState[] vars() {
+        return vars;
+    }
+
     /** The state of field {@code key} of this object. */
     VarState field(int key) {
         VarState[] vs = vars;

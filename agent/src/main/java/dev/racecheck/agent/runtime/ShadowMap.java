@@ -48,6 +48,7 @@ final class ShadowMap {
         for (Object k : keys) scratch.get(k);
         for (Object k : keys) scratch.peek(k);
         scratch.census();
+        scratch.forEachLive(shadow -> { });
         // A chain of cleared, live, cleared: unlinking takes the head out, and one after a live entry.
         Stripe s = scratch.stripes[0];
         synchronized (s) {
@@ -125,7 +126,8 @@ final class ShadowMap {
 
     /**
      * Runs on racecheck's cleaner thread: a weakly held canary is cleared by every GC; each time it is, every stripe
-     * is swept of the entries that GC cleared, so their shadows go with the next GC.
+     * is swept of the entries that GC cleared, so their shadows go with the next GC, and then the thread slots whose
+     * epochs were only in those shadows are retired ({@link Threads#retire}).
      */
     void sweepAfterEachGc() throws InterruptedException {
         WeakReference<Object> canary = new WeakReference<>(new Object());
@@ -136,6 +138,22 @@ final class ShadowMap {
             for (Stripe s : stripes) {
                 synchronized (s) {
                     s.sweep();
+                }
+            }
+            Threads.retire(this);
+        }
+    }
+
+    /**
+     * Calls {@code action} with the shadow of every object that is still alive. Takes no lock: shadows inserted or
+     * unlinked meanwhile may or may not be seen.
+     */
+    void forEachLive(java.util.function.Consumer<Shadow> action) {
+        for (Stripe s : stripes) {
+            Entry[] table = s.table;
+            for (int i = 0; i < table.length; i++) {
+                for (Entry e = (Entry) BUCKET.getAcquire(table, i); e != null; e = e.next()) {
+                    if (e.get() != null) action.accept(e.shadow);
                 }
             }
         }
