@@ -1,6 +1,10 @@
 package dev.racecheck.it.scale;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -8,10 +12,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scale: starts TOTAL virtual threads, at most ALIVE at once (a semaphore), each doing a little synchronized
- * work; two of them, alive at the same time, write one field without synchronization (the planted race). Prints
- * the time and the heap in use after a GC. JDK 21+ (virtual threads; reached by reflection so this compiles
- * for 17).
+ * Scale: starts TOTAL virtual threads, ALIVE of them waiting at once (a sliding window: before starting thread i,
+ * main lets thread i - ALIVE finish, and a semaphore of ALIVE + ALIVE/4 permits keeps main from running ahead of the
+ * threads that finish). Each thread adds to one shared AtomicLong, waits for its turn, touches its own array once
+ * more and gives its permit back. Threads TOTAL/2 and TOTAL/2 + 1, alive at the same time, write one field without
+ * synchronization (the planted race). Prints one line: threads, the time, the heap in use after a GC and the peak
+ * RSS (Linux). JDK 21+ (virtual threads; reached by reflection so this compiles for 17).
+ *
+ * <p>With a third argument {@code acceptor}, a thread gives its permit back before its last access, so main never
+ * learns of that access, as a server's acceptor never learns what its handler threads did last: racecheck can then
+ * give the thread's slot to a later thread only once the thread's array has been collected.
+ *
+ * <pre>
+ *   java [-javaagent:agent/target/racecheck.jar] -cp integration-tests/target/test-classes \
+ *       dev.racecheck.it.scale.ManyVirtualThreads 1000000 10000 [acceptor]
+ * </pre>
+ *
+ * Expected: race on static field dev.racecheck.it.scale.ManyVirtualThreads.planted
  */
 public class ManyVirtualThreads {
     static int planted;
@@ -19,31 +36,41 @@ public class ManyVirtualThreads {
     public static void main(String[] args) throws Exception {
         int total = Integer.parseInt(args[0]);
         int alive = Integer.parseInt(args[1]);
-        Semaphore permits = new Semaphore(alive);
+        boolean acceptor = args.length > 2 && args[2].equals("acceptor");
         AtomicLong sum = new AtomicLong();
+        CountDownLatch[] window = new CountDownLatch[alive];
+        Semaphore permits = new Semaphore(alive + alive / 4);
         Method perTask = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
         long start = System.nanoTime();
         ExecutorService executor = (ExecutorService) perTask.invoke(null);
         try {
             for (int i = 0; i < total; i++) {
+                int w = i % alive;
+                if (window[w] != null) window[w].countDown(); // thread i - alive may finish
                 permits.acquire();
+                CountDownLatch turn = new CountDownLatch(1);
+                window[w] = turn;
                 int n = i;
                 executor.submit(() -> {
-                    try {
-                        int[] mine = new int[4];
-                        mine[n & 3] = n;
-                        sum.addAndGet(mine[n & 3]);
-                        if (n == total / 2) {
-                            planted = n; // racy access
-                            sleep(200); // still alive, holding its permit, while the next one runs
-                        } else if (n == total / 2 + 1) {
-                            sleep(50);
-                            planted = n; // racy access
-                        }
-                    } finally {
+                    int[] work = new int[4];
+                    work[n & 3] = n;
+                    sum.addAndGet(work[n & 3]);
+                    if (n == total / 2 || n == total / 2 + 1) {
+                        planted = n; // racy access
+                    }
+                    turn.await();
+                    if (acceptor) {
+                        permits.release();
+                        work[0] = -1; // after the release: main never learns of it
+                    } else {
+                        work[0] = -1;
                         permits.release();
                     }
+                    return null;
                 });
+            }
+            for (CountDownLatch l : window) {
+                if (l != null) l.countDown();
             }
         } finally {
             executor.shutdown();
@@ -53,15 +80,21 @@ public class ManyVirtualThreads {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        System.out.println("threads=" + total + " alive<=" + alive + " sum=" + sum.get() + " ms=" + millis
-                + " heapAfterGcMb=" + heapMb);
+        System.out.println("threads=" + total + " alive=" + alive + (acceptor ? " acceptor" : "") + " sum=" + sum.get() + " ms=" + millis
+                + " heapAfterGcMb=" + heapMb + " peakRssMb=" + peakRssMb());
     }
 
-    private static void sleep(long ms) {
+    /** VmHWM of this process in MB, or -1 where /proc is not there. */
+    private static long peakRssMb() {
         try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
         }
+        return -1;
     }
 }
