@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scale: starts TOTAL virtual threads, ALIVE of them waiting at once (a sliding window: before starting thread i,
  * main lets thread i - ALIVE finish, and a semaphore of ALIVE + ALIVE/4 permits keeps main from running ahead of the
  * threads that finish). Each thread adds to one shared AtomicLong, waits for its turn, touches its own array once
- * more and gives its permit back. Threads TOTAL/2 and TOTAL/2 + 1, alive at the same time, write one field without
- * synchronization (the planted race). Prints one line: threads, the time, the heap in use after a GC and the peak
- * RSS (Linux). JDK 21+ (virtual threads; reached by reflection so this compiles for 17).
+ * more and gives its permit back. Threads TOTAL/2 and TOTAL/2 + 1 write one field without synchronization (the
+ * planted race), and then wait for each other, so that neither ends before both have written. Prints one line:
+ * threads, the time, the heap in use after the run (after a GC) and the peak RSS (Linux). JDK 21+ (virtual threads;
+ * reached by reflection so this compiles for 17).
  *
  * <p>With a third argument {@code acceptor}, a thread gives its permit back before its last access, so main never
  * learns of that access, as a server's acceptor never learns what its handler threads did last: racecheck can then
@@ -38,6 +39,7 @@ public class ManyVirtualThreads {
         int alive = Integer.parseInt(args[1]);
         boolean acceptor = args.length > 2 && args[2].equals("acceptor");
         AtomicLong sum = new AtomicLong();
+        CountDownLatch bothWritten = new CountDownLatch(2);
         CountDownLatch[] window = new CountDownLatch[alive];
         Semaphore permits = new Semaphore(alive + alive / 4);
         Method perTask = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
@@ -57,6 +59,10 @@ public class ManyVirtualThreads {
                     sum.addAndGet(work[n & 3]);
                     if (n == total / 2 || n == total / 2 + 1) {
                         planted = n; // racy access
+                        // Neither ends before both have written: however late the scheduler runs the second one,
+                        // no chain of hand-offs through the end of the first can order the two writes.
+                        bothWritten.countDown();
+                        bothWritten.await();
                     }
                     turn.await();
                     if (acceptor) {
@@ -77,11 +83,16 @@ public class ManyVirtualThreads {
             executor.awaitTermination(10, TimeUnit.MINUTES);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        // Twice: objects the first GC finds dead can still be reachable from racecheck's weak map until its cleaner
+        // thread unlinks them, right after that GC.
+        System.gc();
+        Thread.sleep(500);
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         System.out.println("threads=" + total + " alive=" + alive + (acceptor ? " acceptor" : "") + " sum=" + sum.get() + " ms=" + millis
                 + " heapAfterGcMb=" + heapMb + " peakRssMb=" + peakRssMb());
+        Thread.sleep(Long.getLong("scale.holdMs", 0)); // time for a heap histogram (jcmd PID GC.class_histogram)
     }
 
     /** VmHWM of this process in MB, or -1 where /proc is not there. */
