@@ -4,7 +4,8 @@
 #
 #   integration-tests/scale-run.sh [TOTAL [ALIVE [acceptor]]]      (default 1000000 10000)
 #
-# Build first: mvn -q -DskipTests package. JAVA (default: the Temurin 25 the integration tests use) must be JDK 21+.
+# Build first: mvn -q -DskipTests package. JAVA (default: the Temurin 25 the integration tests use) must be JDK 21+;
+# JVM_OPTS (say -Xmx1g) go to both runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-1000000}
@@ -23,7 +24,8 @@ run() { # label, extra JVM options...
     out=$(mktemp) err=$(mktemp)
     start=$(date +%s%N)
     status=0
-    "$java" "$@" -cp "$classes" dev.racecheck.it.scale.ManyVirtualThreads "$total" "$alive" $mode >"$out" 2>"$err" || status=$?
+    # shellcheck disable=SC2086 # JVM_OPTS and mode are lists of words
+    "$java" ${JVM_OPTS:-} "$@" -cp "$classes" dev.racecheck.it.scale.ManyVirtualThreads "$total" "$alive" $mode >"$out" 2>"$err" || status=$?
     end=$(date +%s%N)
     local line races
     line=$(grep '^threads=' "$out" || echo "(no result line)")
@@ -34,6 +36,7 @@ run() { # label, extra JVM options...
     rm -f "$out" "$err"
 }
 
-"$java" -version 2>&1 | head -1
+"$java" -version 2>&1 | sed -n 1p
+echo "threads $total, alive $alive${mode:+, $mode}${JVM_OPTS:+, $JVM_OPTS}"
 run plain
 run agent -javaagent:"$agent"=verbose=1

@@ -83,16 +83,27 @@ public class ManyVirtualThreads {
             executor.awaitTermination(10, TimeUnit.MINUTES);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        // Twice: objects the first GC finds dead can still be reachable from racecheck's weak map until its cleaner
-        // thread unlinks them, right after that GC.
-        System.gc();
-        Thread.sleep(500);
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        long heapMb = heapAfterGcMb();
         System.out.println("threads=" + total + " alive=" + alive + (acceptor ? " acceptor" : "") + " sum=" + sum.get() + " ms=" + millis
                 + " heapAfterGcMb=" + heapMb + " peakRssMb=" + peakRssMb());
         Thread.sleep(Long.getLong("scale.holdMs", 0)); // time for a heap histogram (jcmd PID GC.class_histogram)
+    }
+
+    /**
+     * The heap in use after GCs, once one frees nothing more: objects a GC finds dead can stay reachable from
+     * racecheck's weak map until its cleaner thread unlinks them, right after that GC.
+     */
+    private static long heapAfterGcMb() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 20; i++) {
+            System.gc();
+            long now = rt.totalMemory() - rt.freeMemory();
+            if (now > used - (1 << 20)) break;
+            used = now;
+            Thread.sleep(250);
+        }
+        return used >> 20;
     }
 
     /** VmHWM of this process in MB, or -1 where /proc is not there. */
