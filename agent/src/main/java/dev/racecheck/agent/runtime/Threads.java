@@ -146,7 +146,14 @@ final class Threads {
      * <p>Relies on every variable state being reachable from a live object's shadow in {@code shadows}.
      */
     static void retire(ShadowMap shadows) {
-        retire(shadows, RETIRE_AT);
+        int vacant;
+        int width;
+        synchronized (Threads.class) {
+            vacant = endedCount;
+            width = nextSlot;
+        }
+        // The scan visits every variable state: worth it only when a good share of the slots is waiting for it.
+        if (vacant * 8 >= width) retire(shadows, RETIRE_AT);
     }
 
     /** {@link #retire(ShadowMap)} when at least {@code atLeast} slots are vacant. */
