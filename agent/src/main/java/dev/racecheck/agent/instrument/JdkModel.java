@@ -285,8 +285,9 @@ public final class JdkModel {
         }
         for (String m : new String[] {"execute", "submit", "invoke", "externalSubmit"}) {
             rule(juc + "ForkJoinPool", m, "(Ljava/util/concurrent/ForkJoinTask;)*", enter("release", arg(0)));
-            rule(juc + "ForkJoinPool", m, "(Ljava/lang/Runnable;)*", enter("release", arg(0)));
-            rule(juc + "ForkJoinPool", m, "(Ljava/lang/Runnable;Ljava/lang/Object;)*", enter("release", arg(0)));
+            // releaseTask: a virtual thread's continuation, submitted here too, is not a hand-off.
+            rule(juc + "ForkJoinPool", m, "(Ljava/lang/Runnable;)*", enter("releaseTask", arg(0)));
+            rule(juc + "ForkJoinPool", m, "(Ljava/lang/Runnable;Ljava/lang/Object;)*", enter("releaseTask", arg(0)));
             rule(juc + "ForkJoinPool", m, "(Ljava/util/concurrent/Callable;)*", enter("release", arg(0)));
         }
         String cc = juc + "CountedCompleter";

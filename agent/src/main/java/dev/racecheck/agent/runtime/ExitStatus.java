@@ -85,7 +85,9 @@ final class ExitStatus {
                 Internal.verbose("shadows: " + census[0] + " live, " + census[1] + " cleared but not yet unlinked");
             }
             Internal.verbose("threads: " + Threads.slots() + " clock slots for " + Threads.started()
-                    + " threads; " + CallPaths.size() + " call paths; " + Sites.count() + " sites");
+                    + " threads, at most " + Threads.mostAlive() + " alive at once, " + Threads.retired()
+                    + " slots retired; " + CallPaths.size()
+                    + " call paths; " + Sites.count() + " sites");
             if (Reporter.suppressedCount() > 0) {
                 Internal.verbose(Reporter.suppressedCount() + " race(s) suppressed");
             }

@@ -3,7 +3,8 @@ package dev.racecheck.agent.runtime;
 /**
  * FastTrack (Flanagan and Freund, PLDI 2009) with FT2's read-shared same-epoch shortcut.
  *
- * <p>Rules, for thread t with clock C and epoch E = C[t]@t, on variable x with write epoch W and read state R:
+ * <p>Rules, for thread t with clock C and epoch E = e@t, on variable x with write epoch W and read state R (C[t] is
+ * t's last epoch with an access, so it is raised to e as an access is recorded; see {@link ThreadState#tick}):
  * <pre>
  *   read:  R == E                      -> nothing (same epoch; checked inline by RaceEvents)
  *          W not covered by C          -> write-read race
@@ -30,7 +31,7 @@ final class FastTrack implements Detector {
             if (rc != null && v.r == Epoch.SHARED && t.slot < rc.length && rc[t.slot] == Epoch.clock(e)) return;
         }
         int path = leaf(t, base, site);
-        t.lastAccessClock = Epoch.clock(e);
+        t.accessed();
         VectorClock c = t.clock;
         long racyWrite = Epoch.NONE;
         int racyPath = 0;
@@ -43,18 +44,23 @@ final class FastTrack implements Detector {
                 racyPath = v.wPath;
             }
             if (r == Epoch.SHARED) {
-                recordSharedRead(v, t.slot, Epoch.clock(e), path);
+                recordSharedRead(v, t, Epoch.clock(e), path);
             } else if (r == Epoch.NONE || c.covers(r)) {
                 v.rPath = path;
+                v.rLease = t.lease;
                 v.r = e;
             } else {
                 long[] clocks = new long[Math.max(t.slot, Epoch.slot(r)) + 1];
                 int[] paths = new int[clocks.length];
+                SlotLease[] leases = new SlotLease[clocks.length];
                 clocks[Epoch.slot(r)] = Epoch.clock(r);
                 paths[Epoch.slot(r)] = v.rPath;
+                leases[Epoch.slot(r)] = (SlotLease) v.rLease;
                 clocks[t.slot] = Epoch.clock(e);
                 paths[t.slot] = path;
+                leases[t.slot] = t.lease;
                 v.readPaths = paths;
+                v.rLease = leases;
                 v.readClocks = clocks;
                 v.r = Epoch.SHARED;
             }
@@ -64,17 +70,22 @@ final class FastTrack implements Detector {
         }
     }
 
-    private static void recordSharedRead(VarState v, int slot, long clock, int path) {
+    private static void recordSharedRead(VarState v, ThreadState t, long clock, int path) {
+        int slot = t.slot;
         long[] clocks = v.readClocks;
         int[] paths = v.readPaths;
+        SlotLease[] leases = (SlotLease[]) v.rLease;
         if (slot >= clocks.length) {
             int n = Math.max(slot + 1, clocks.length * 2);
             clocks = java.util.Arrays.copyOf(clocks, n);
             paths = java.util.Arrays.copyOf(paths, n);
+            leases = java.util.Arrays.copyOf(leases, n);
             v.readPaths = paths;
+            v.rLease = leases;
             v.readClocks = clocks;
         }
         paths[slot] = path;
+        leases[slot] = t.lease;
         clocks[slot] = clock;
     }
 
@@ -82,7 +93,7 @@ final class FastTrack implements Detector {
     public void write(ThreadState t, VarState v, int site, int base, Object target, int kind) {
         long e = t.epoch;
         int path = leaf(t, base, site);
-        t.lastAccessClock = Epoch.clock(e);
+        t.accessed();
         VectorClock c = t.clock;
         // At most one write-write race and the read-write races of this write; usually none.
         long racyWrite = Epoch.NONE;
@@ -112,6 +123,7 @@ final class FastTrack implements Detector {
                     }
                 }
                 v.r = Epoch.NONE;
+                v.rLease = null;
                 v.readClocks = null;
                 v.readPaths = null;
             } else if (r != Epoch.NONE && !c.covers(r)) {
@@ -120,6 +132,7 @@ final class FastTrack implements Detector {
                 racyReadCount = 1;
             }
             v.wPath = path;
+            v.wLease = t.lease;
             v.w = e;
         }
         if (racyWrite != Epoch.NONE) {

@@ -586,6 +586,29 @@ public final class RaceEvents {
         }
     }
 
+    /**
+     * A task handed to a fork/join pool: released into, except a virtual thread's continuation, which the JDK
+     * submits each time the thread starts or is unparked. That is scheduling, not a hand-off: the carrier that runs
+     * it is not analysed, and the thread's own edges are modelled where they are made (start, join, locks). Released
+     * into, its clock took in every unparker's, chunk by chunk (a thread that waits long is unparked by one who knows
+     * much more).
+     */
+    public static void releaseTask(Object task) {
+        if (task != null && isContinuation(task.getClass())) return;
+        release(task);
+    }
+
+    /** The class of VirtualThread's {@code runContinuation} (a lambda), once seen. */
+    private static volatile Class<?> continuationClass;
+
+    private static boolean isContinuation(Class<?> c) {
+        Class<?> known = continuationClass;
+        if (known != null) return c == known;
+        if (!c.getName().startsWith("java.lang.VirtualThread$$")) return false;
+        continuationClass = c;
+        return true;
+    }
+
     /** Entry of {@code Runtime.exit}: remembers the status the program asked for. */
     public static void exitRequested(int status) {
         ExitStatus.requested(status);
@@ -655,7 +678,7 @@ public final class RaceEvents {
             Thread t = Thread.currentThread();
             if (isVirtualThreadScheduler(t)) {
                 // Never analysed, and never given a slot or a shadow: both take racecheck monitors (see below).
-                ThreadState ts = new ThreadState(0, new ThreadRecord(0, t, List.of()), null, 1);
+                ThreadState ts = new ThreadState(0, new ThreadRecord(0, t, List.of()), null, 1, null);
                 ts.ignore = 1;
                 return ts;
             }

@@ -109,7 +109,7 @@ final class Shadow {
     /** Release: this object's release clock joins the thread's clock. */
     synchronized void releaseFrom(VectorClock threadClock) {
         if (sync == null) sync = new VectorClock(threadClock);
-        else sync.acquire(threadClock);
+        else sync.receive(threadClock);
     }
 
     /**
@@ -138,7 +138,7 @@ final class Shadow {
             grown[old.length] = fs;
             fieldSyncs = grown;
         }
-        fs.clock.acquire(threadClock);
+        fs.clock.receive(threadClock);
         fs.version++;
     }
 
@@ -192,7 +192,7 @@ final class Shadow {
             fs = new FieldSync(index);
             syncs[index] = fs;
         }
-        fs.clock.acquire(threadClock);
+        fs.clock.receive(threadClock);
         fs.version++;
     }
 

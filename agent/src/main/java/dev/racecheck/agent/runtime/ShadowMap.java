@@ -81,7 +81,8 @@ final class ShadowMap {
 
     /**
      * Runs on racecheck's cleaner thread: a weakly held canary is cleared by every GC; each time it is, the stripes
-     * are rebuilt without the entries that GC cleared, so their shadows go at once, not at the next inserts.
+     * are rebuilt without the entries that GC cleared, so their shadows go at once, not at the next inserts; and the
+     * thread slots whose leases that GC collected are retired ({@link Threads#retireCollected}).
      */
     void sweepAfterEachGc() throws InterruptedException {
         WeakReference<Object> canary = new WeakReference<>(new Object());
@@ -96,6 +97,7 @@ final class ShadowMap {
                 }
             }
             canary = new WeakReference<>(new Object());
+            Threads.retireCollected();
         }
     }
 

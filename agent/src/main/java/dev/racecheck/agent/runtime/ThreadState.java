@@ -58,24 +58,38 @@ public final class ThreadState extends ThreadStatePadding {
     long lastAccessClock;
     /** Set when the thread has ended and its slot was handed back. */
     boolean ended;
+    /** The lease of this thread's slot, put in every variable state that records its epochs; dropped at its end. */
+    SlotLease lease;
 
     /**
      * @param firstClock the first clock value of this thread in its slot: 1 for a new slot, past every value the
      *                   slot's earlier occupants used for a reused one
+     * @param lease      the slot's lease (null for a thread racecheck never analyses)
      */
-    ThreadState(int slot, ThreadRecord record, VectorClock inherited, long firstClock) {
+    ThreadState(int slot, ThreadRecord record, VectorClock inherited, long firstClock, SlotLease lease) {
         this.slot = slot;
+        this.lease = lease;
         this.record = record;
         this.clock = inherited == null ? new VectorClock() : new VectorClock(inherited);
         clock.set(slot, firstClock);
         epoch = Epoch.of(slot, firstClock);
     }
 
-    /** Starts a new epoch: called after every release, so later accesses are not covered by it. */
+    /**
+     * Starts a new epoch: called after every release, so later accesses are not covered by it. The clock's own
+     * entry stays at the last epoch with an access ({@link #accessed}): releases with no access between them then
+     * publish the same entry, so the clocks of the locks, counters and queues a thread releases into agree on it
+     * and share their chunks (see {@link VectorClock}).
+     */
     void tick() {
-        long c = clock.get(slot) + 1;
-        clock.set(slot, c);
-        epoch = Epoch.of(slot, c);
+        epoch = Epoch.of(slot, clock.get(slot) + 1);
+    }
+
+    /** An access is being recorded at the current epoch (slow path): the clock's own entry moves up to it. */
+    void accessed() {
+        long c = Epoch.clock(epoch);
+        if (clock.get(slot) < c) clock.set(slot, c);
+        lastAccessClock = c;
     }
 
     /** Direct-mapped cache: the version of each volatile field's clock this thread acquired last. */
@@ -108,6 +122,7 @@ public final class ThreadState extends ThreadStatePadding {
 
     /** The thread has ended: only its clock (for joins) and record (for reports) are still needed. */
     void shrink() {
+        lease = null; // the slot's lease now lives only as long as the variables holding this thread's epochs
         lastArray = null;
         lastArrayShadow = null;
         arrayKeys = null;

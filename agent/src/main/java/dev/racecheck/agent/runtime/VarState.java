@@ -28,6 +28,13 @@ sealed class VarState permits CompanionState {
     /** Read-shared mode: per thread slot, the clock and call path of that thread's last read. */
     volatile long[] readClocks;
     int[] readPaths;
+    /**
+     * The {@link SlotLease} of {@code w}'s slot, and of {@code r}'s: a {@code SlotLease}, or in read-shared mode a
+     * {@code SlotLease[]} indexed like {@code readClocks}. They keep the slots of the epochs held here from being
+     * retired; null where there is no epoch. Changed under the monitor with the epochs.
+     */
+    SlotLease wLease;
+    Object rLease;
 
     VarState(int key) {
         this.key = key;
@@ -37,7 +44,10 @@ sealed class VarState permits CompanionState {
     void forgetWriteBefore(VectorClock clock) {
         synchronized (this) {
             long last = w;
-            if (last != Epoch.NONE && clock.covers(last)) w = Epoch.NONE;
+            if (last != Epoch.NONE && clock.covers(last)) {
+                w = Epoch.NONE;
+                wLease = null;
+            }
         }
     }
 }

@@ -105,12 +105,52 @@ class FastTrackTest {
     }
 
     @Test
-    void tick_should_start_a_new_epoch() {
+    void tick_should_start_a_new_epoch_and_an_access_in_it_should_raise_the_own_entry() {
         ThreadState a = thread("a");
         long c = Epoch.clock(a.epoch);
         a.tick();
-        assertEquals(c + 1, a.clock.get(a.slot));
         assertEquals(Epoch.of(a.slot, c + 1), a.epoch);
+        assertEquals(c, a.clock.get(a.slot), "no access in the new epoch yet");
+        write(a);
+        assertEquals(c + 1, a.clock.get(a.slot));
+        a.tick();
+        assertEquals(Epoch.of(a.slot, c + 2), a.epoch);
+    }
+
+    @Test
+    void releases_without_an_access_between_them_should_publish_the_same_own_entry() {
+        ThreadState a = thread("a");
+        write(a);
+        Shadow first = new Shadow(-1);
+        Shadow second = new Shadow(-1);
+        ft.release(a, first);
+        long epochAfterFirst = a.epoch;
+        ft.release(a, second);
+        assertEquals(epochAfterFirst, a.epoch, "nothing to tell apart: the epoch stays");
+        ThreadState b = thread("b");
+        ThreadState c = thread("c");
+        ft.acquire(b, first);
+        ft.acquire(c, second);
+        assertEquals(b.clock.get(a.slot), c.clock.get(a.slot));
+        assertEquals(Epoch.clock(epochAfterFirst) - 1, b.clock.get(a.slot), "the epoch of the write");
+    }
+
+    @Test
+    void an_access_between_two_releases_should_be_covered_by_the_second_only() {
+        ThreadState a = thread("a");
+        ThreadState b = thread("b");
+        ThreadState c = thread("c");
+        Shadow first = new Shadow(-1);
+        Shadow second = new Shadow(-1);
+        ft.release(a, first);
+        write(a);
+        ft.release(a, second);
+        ft.acquire(c, second);
+        read(c);
+        assertNoRace();
+        ft.acquire(b, first);
+        read(b);
+        assertRace(onlyRace(), AccessKind.READ, b, AccessKind.WRITE, a);
     }
 
     // ---- reads ------------------------------------------------------------------------------------------------
