@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>With a third argument {@code acceptor}, there is no semaphore: main waits for a thread to have ended by polling
  * its state, which is no happens-before edge, so main never learns of anything the thread did after it started, as a
  * server's acceptor never learns what its handler threads did: racecheck can then give the thread's slot to a later
- * thread only once no variable holds an epoch of it (see {@code Threads.retire}), here once the thread's array has
+ * thread only once no variable holds an epoch of it (see {@code Threads.retireCollected}), here once the thread's array has
  * been collected.
  *
  * <pre>
