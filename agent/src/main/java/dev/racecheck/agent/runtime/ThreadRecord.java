@@ -26,8 +26,13 @@ final class ThreadRecord {
     String name() {
         Thread t = thread.get();
         if (t != null) name = t.getName();
-        // Virtual threads have no name by default: say which one it is.
-        if (name.isEmpty() && t != null) name = t.toString();
+        // Virtual threads have no name by default: say which one it is, without the state and carrier that
+        // toString() adds ("VirtualThread[#21]/runnable@ForkJoinPool-1-worker-1"), which change as it runs.
+        if (name.isEmpty() && t != null) {
+            String described = t.toString();
+            int end = described.indexOf(']');
+            name = end > 0 ? described.substring(0, end + 1) : described;
+        }
         return name;
     }
 

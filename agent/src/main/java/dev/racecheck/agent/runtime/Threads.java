@@ -39,7 +39,7 @@ final class Threads {
      */
     private static int[] ended = new int[64];
     private static long[] endedLastAccess = new long[64];
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static WeakReference<SlotLease>[] endedLeases = new WeakReference[64];
     private static int endedCount;
     /** Retired slots: free for any new thread. */

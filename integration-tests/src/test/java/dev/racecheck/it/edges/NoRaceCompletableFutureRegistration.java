@@ -19,7 +19,8 @@ public final class NoRaceCompletableFutureRegistration {
         warm.complete("warm-up");
         CompletableFuture<String> source = new CompletableFuture<>();
         Thread completer = Edges.thread("completer", () -> {
-            Edges.sleep(100);
+            // Completes only once the stage is registered: getNumberOfDependents is no edge racecheck models.
+            while (source.getNumberOfDependents() == 0) Edges.sleep(1);
             source.complete("go");
         });
         completer.start(); // before the write below: Thread.start does not order it

@@ -18,7 +18,8 @@ public final class RaceCompletableFutureRegistration {
         warm.complete("warm-up");
         CompletableFuture<String> source = new CompletableFuture<>();
         Thread completer = Edges.thread("completer", () -> {
-            Edges.sleep(100);
+            // Completes only once the stage is registered: getNumberOfDependents is no edge racecheck models.
+            while (source.getNumberOfDependents() == 0) Edges.sleep(1);
             source.complete("go");
         });
         completer.start();

@@ -4,7 +4,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pair of NoRaceConcurrentHashMapComputeContended: one thread updates the value in place inside compute, the
- * other through get(), outside compute: get() only sees what was put, not what a function did in place later.
+ * other through what get() returned before, outside compute: get() only sees what was put, not what a function did
+ * in place later.
  * Expected: race on field dev.racecheck.it.edges.RaceConcurrentHashMapComputeContended$Counter.n
  */
 public final class RaceConcurrentHashMapComputeContended {
@@ -16,6 +17,8 @@ public final class RaceConcurrentHashMapComputeContended {
         Edges.warmUp();
         ConcurrentHashMap<String, Counter> map = new ConcurrentHashMap<>();
         map.put("k", new Counter());
+        // Got before a computes anything: a get() that ran after a's last compute would be ordered after it.
+        Counter counted = map.get("k");
         Thread a = Edges.thread("a", () -> {
             for (int i = 0; i < 1_000; i++) {
                 map.compute("k", (k, c) -> {
@@ -25,7 +28,7 @@ public final class RaceConcurrentHashMapComputeContended {
             }
         });
         Thread b = Edges.thread("b", () -> {
-            Counter c = map.get("k");
+            Counter c = counted;
             for (int i = 0; i < 1_000; i++) {
                 c.n++; // racy access
             }

@@ -29,6 +29,7 @@ class ScaleIT {
     private static final int THREADS = 100_000;
     private static final int ALIVE = 2_000;
     private static final Pattern SLOTS = Pattern.compile("racecheck: threads: (\\d+) clock slots for (\\d+) threads");
+    private static final Pattern VIRTUAL_THREAD = Pattern.compile("by thread \"VirtualThread\\[#\\d+\\]\" \\(T\\d+\\)");
     private static final Pattern PEAK_RSS = Pattern.compile("peakRssMb=(-?\\d+)");
 
     @Test
@@ -61,6 +62,9 @@ class ScaleIT {
                 .timeout(Duration.ofMinutes(4))
                 .run();
         RaceAssertions.assertRaceDetected(run, source());
+        // An unnamed virtual thread is named by its id alone, not by the state and carrier toString() adds.
+        assertTrue(VIRTUAL_THREAD.matcher(run.stderr()).find(),
+                () -> "the race should name its virtual threads as VirtualThread[#id]" + run.describe());
         long sum = (long) THREADS * (THREADS - 1) / 2;
         assertTrue(run.stdout().contains("threads=" + THREADS + " alive=" + ALIVE), () -> "no result line" + run.describe());
         assertTrue(run.stdout().contains(" sum=" + sum + " "), () -> "every thread should have run" + run.describe());
