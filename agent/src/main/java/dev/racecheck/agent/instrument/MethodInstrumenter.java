@@ -139,6 +139,10 @@ final class MethodInstrumenter {
                 containerCalls.instrument(mi, line);
                 insns.insertBefore(n, callSite());
                 replaceThreadCall(mi);
+                if (mi.getOpcode() == Opcodes.INVOKESTATIC || ArrayCalls.isArrayClone(mi)) {
+                    spillSlots = Math.max(spillSlots, ArrayCalls.instrument(method, mi, tsLocal + 3, tsLocal,
+                            baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
+                }
                 if (VarHandleCalls.isModelled(mi)) {
                     spillSlots = Math.max(spillSlots, VarHandleCalls.instrument(method, mi, tsLocal + 3, tsLocal,
                             baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));

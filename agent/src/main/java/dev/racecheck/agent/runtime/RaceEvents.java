@@ -135,6 +135,28 @@ public final class RaceEvents {
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
     }
 
+    /**
+     * Before a JDK call that reads or writes elements {@code [from, to)} of an array ({@code System.arraycopy},
+     * {@code Arrays.fill}, an array's {@code clone()}; see ArrayCalls): each element as one access. {@code to} of -1
+     * means the array's length; a {@code to} past the end is clipped (copyOf, copyOfRange); a range the call will
+     * reject (it throws before touching an element) records nothing.
+     */
+    public static void arrayRange(Object array, int from, int to, boolean write, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || array == null || !array.getClass().isArray()) return;
+        int length = java.lang.reflect.Array.getLength(array);
+        int end = to < 0 ? length : Math.min(to, length);
+        if (from < 0 || from > end) return;
+        for (int i = from; i < end; i++) {
+            VarState v = element(array, i, ts);
+            if (v == null) return;
+            if (write) {
+                if (v.w != ts.epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+            } else if (v.r != ts.epoch) {
+                slowRead(ts, v, site, base, array, Detector.ELEMENT);
+            }
+        }
+    }
+
     /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
     public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
         Containers.call(receiver, op, site, ts, base);
