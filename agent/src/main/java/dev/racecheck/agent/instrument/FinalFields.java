@@ -18,8 +18,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * field refers to, and what that reaches, at least as up to date as at the freeze, even through a data race; so the
  * writes to those objects and arrays that happen-before the freeze are no longer raced on ({@code Freeze}).
  *
- * <p>Fields declared with a JDK type are skipped (String, boxes, collections: racecheck does not track their
- * insides), so the hook costs nothing for them.
+ * <p>Fields declared with a JDK type are skipped (String, boxes: racecheck does not track their insides), so the
+ * hook costs nothing for them; except the types a modelled container can have ({@code List}, {@code Map},
+ * {@code HashMap}, {@code StringBuilder}...): a container filled in the constructor is seen as the constructor left it.
  */
 final class FinalFields {
     private static final String OWNER = "dev/racecheck/agent/runtime/Freeze";
@@ -48,12 +49,16 @@ final class FinalFields {
         return new FinalFields(owner, fields);
     }
 
-    /** Arrays, and objects of classes outside the JDK. */
+    /** Arrays, objects of classes outside the JDK, and the JDK types a modelled container can have (List, Map...). */
     private static boolean reachesTrackedState(String desc) {
         Type t = Type.getType(desc);
         if (t.getSort() == Type.ARRAY) return true;
         if (t.getSort() != Type.OBJECT) return false;
         String name = t.getInternalName();
+        if (ContainerCalls.MODELLED.contains(name) || ContainerCalls.SUPERCLASSES.contains(name)
+                || ContainerCalls.INTERFACES.contains(name)) {
+            return true;
+        }
         return !(name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
                 || name.startsWith("sun/"));
     }

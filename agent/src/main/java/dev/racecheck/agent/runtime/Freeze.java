@@ -13,8 +13,8 @@ import java.util.List;
  * the freeze are checked as before.
  *
  * <p>Bounded: the walk follows only objects racecheck tracked something of (they have a shadow), through the
- * elements of reference arrays and the reference fields of application classes (not the JDK's: their insides are
- * not tracked), at most {@value #MAX_OBJECTS} objects and {@value #MAX_REFERENCES} references per freeze. What lies
+ * elements of reference arrays, the reference fields of application classes (not the JDK's: their insides are
+ * not tracked) and what the JDK's plain collections and maps hold, at most {@value #MAX_OBJECTS} objects and {@value #MAX_REFERENCES} references per freeze. What lies
  * beyond keeps its writes, and may be reported.
  */
 public final class Freeze {
@@ -51,7 +51,9 @@ public final class Freeze {
         ts.ignore++; // reflection below runs JDK code that racecheck models
         try {
             // Nothing of it was ever tracked (the common case): a lookup and no more.
-            if (!forget(referent, ts.clock)) return;
+            if (!forget(referent, ts.clock) && !UNSYNCHRONIZED_JDK_CONTAINERS.contains(referent.getClass().getName())) {
+                return;
+            }
             forgetReachable(referent, ts.clock);
         } catch (Throwable e) {
             Internal.error("recording a final-field freeze", e);
@@ -72,6 +74,15 @@ public final class Freeze {
                     if (++references > MAX_REFERENCES || count == MAX_OBJECTS) return;
                     count = visit(e, seen, count, clock);
                 }
+            } else if (UNSYNCHRONIZED_JDK_CONTAINERS.contains(o.getClass().getName())) {
+                // What the container holds: elements, keys and values (toArray runs no program code on these).
+                Object[] held = o instanceof java.util.Map<?, ?> m
+                        ? concat(m.keySet().toArray(), m.values().toArray())
+                        : ((java.util.Collection<?>) o).toArray();
+                for (Object e : held) {
+                    if (++references > MAX_REFERENCES || count == MAX_OBJECTS) return;
+                    count = visit(e, seen, count, clock);
+                }
             } else if (!o.getClass().isArray()) {
                 for (Field f : REFERENCE_FIELDS.get(o.getClass())) {
                     if (++references > MAX_REFERENCES || count == MAX_OBJECTS) return;
@@ -79,6 +90,25 @@ public final class Freeze {
                 }
             }
         }
+    }
+
+    /**
+     * JDK containers whose elements the walk follows: toArray on them takes no lock and calls no method of the
+     * program's (a synchronized wrapper would take the program's monitor; a concurrent one is thread-safe anyway).
+     */
+    private static final java.util.Set<String> UNSYNCHRONIZED_JDK_CONTAINERS = java.util.Set.of(
+            "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashMap",
+            "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet",
+            "java.util.TreeSet", "java.util.PriorityQueue", "java.util.IdentityHashMap", "java.util.EnumMap",
+            "java.util.Arrays$ArrayList", "java.util.ImmutableCollections$List12",
+            "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$Set12",
+            "java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Map1",
+            "java.util.ImmutableCollections$MapN");
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** Forgets {@code o}'s writes and queues it, if it is tracked and new; returns the new count. */
