@@ -42,7 +42,8 @@ public final class ClassInstrumenter {
             ClassNode cn = new ClassNode();
             new ClassReader(bytes).accept(cn, ClassReader.EXPAND_FRAMES);
             if ((cn.access & Opcodes.ACC_MODULE) != 0) return null;
-            boolean changed = false;
+            // Before the methods are instrumented: the bridges are instrumented with them.
+            boolean changed = ContainerMethodRefs.addBridges(cn);
             for (MethodNode m : cn.methods) {
                 if (tooLarge.contains(m.name + m.desc)) continue;
                 if (m.name.equals("<clinit>")) Sites.registerInitializer(cn.name.replace('/', '.'));

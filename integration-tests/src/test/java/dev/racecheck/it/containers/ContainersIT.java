@@ -62,7 +62,8 @@ class ContainersIT {
             Map.entry("RaceHashSet", List.of("NoRaceHashSetFuture")),
             Map.entry("RaceLinkedHashMapSubclass", List.of("NoRaceLinkedHashMapSubclass")),
             Map.entry("RaceLinkedHashMapAccessOrder", List.of("NoRaceLinkedHashMapInsertionOrder")),
-            Map.entry("RaceHashMapsThreadPool", List.of("NoRaceHashMapsThreadPool")));
+            Map.entry("RaceHashMapsThreadPool", List.of("NoRaceHashMapsThreadPool")),
+            Map.entry("RaceArrayListMethodReference", List.of("NoRaceArrayListMethodReferenceSynchronized")));
 
     record Program(String name, ProgramSource source) {
         boolean racy() {
