@@ -135,17 +135,23 @@ public final class RaceEvents {
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
     }
 
+    /** The most elements of one array range recorded per call (see {@link #arrayRange}). */
+    static final int MAX_RANGE_ELEMENTS = 1 << 16;
+
     /**
      * Before a JDK call that reads or writes elements {@code [from, to)} of an array ({@code System.arraycopy},
      * {@code Arrays.fill}, an array's {@code clone()}; see ArrayCalls): each element as one access. {@code to} of -1
      * means the array's length; a {@code to} past the end is clipped (copyOf, copyOfRange); a range the call will
-     * reject (it throws before touching an element) records nothing.
+     * reject (it throws before touching an element) records nothing; past {@link #MAX_RANGE_ELEMENTS} elements the
+     * rest of the range is not recorded (a state per element of a 100 MB buffer would cost gigabytes).
      */
     public static void arrayRange(Object array, int from, int to, boolean write, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null || !array.getClass().isArray()) return;
         int length = java.lang.reflect.Array.getLength(array);
         int end = to < 0 ? length : Math.min(to, length);
         if (from < 0 || from > end) return;
+        // Each element recorded costs a state: a huge copy or fill is checked on its first elements only.
+        end = (int) Math.min(end, (long) from + MAX_RANGE_ELEMENTS);
         for (int i = from; i < end; i++) {
             VarState v = element(array, i, ts);
             if (v == null) return;
