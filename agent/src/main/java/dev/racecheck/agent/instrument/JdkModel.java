@@ -273,12 +273,16 @@ public final class JdkModel {
         elementLoads(juc + "CopyOnWriteArrayList", ARRAY_ELEMENTS);
         // ConcurrentHashMap: every traversal (iterators, spliterators, forEach, the parallel bulk operations, keys(),
         // elements(), toString) gets its nodes from advance(): the node's key and value are acquired. Every
-        // insertion (put, putIfAbsent, putAll, the key-set views' add and addAll) goes through putVal.
+        // insertion (put, putIfAbsent, putAll, the key-set views' add and addAll) goes through putVal, which
+        // releases the key. Values are released by put/putIfAbsent (above) and putAll, not by putVal: a key-set
+        // view stores one shared value (Boolean.TRUE) for every key of every such set, and releasing it would order
+        // the users of unrelated sets (the JDK's thread containers among them). A set's contains(k) acquires k.
         String chm = juc + "ConcurrentHashMap";
         rule(chm + "$Traverser", "advance", "*", exit("acquireEntry", Key.RESULT));
         rule(chm + "$BulkTask", "advance", "*", exit("acquireEntry", Key.RESULT));
-        rule(chm, "putVal", "(Ljava/lang/Object;Ljava/lang/Object;Z)Ljava/lang/Object;",
-                enter("release", arg(0)), enter("release", arg(1)));
+        rule(chm, "putVal", "(Ljava/lang/Object;Ljava/lang/Object;Z)Ljava/lang/Object;", enter("release", arg(0)));
+        rule(chm, "putAll", "(Ljava/util/Map;)V", enter("releaseEach", arg(0)));
+        rule(chm, "containsKey", "(Ljava/lang/Object;)Z", exit("acquireIf", arg(0)));
         // Bulk insertion: the lock-free queues copy the elements into new nodes themselves (not through offer).
         rule(juc + "ConcurrentLinkedQueue$Node", "<init>", "(Ljava/lang/Object;)V", exit("release", arg(0)));
         rule(juc + "ConcurrentLinkedDeque", "newNode", "*", enter("release", arg(0)));

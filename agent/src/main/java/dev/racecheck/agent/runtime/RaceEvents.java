@@ -496,7 +496,7 @@ public final class RaceEvents {
         }
     }
 
-    /** Releases every element of an array or JDK collection (the elements a bulk add places). */
+    /** Releases every element of an array or JDK collection, or the keys and values of a JDK map (a bulk add's). */
     public static void releaseEach(Object keys) {
         Object[] elements = elements(keys);
         if (elements != null) {
@@ -505,18 +505,27 @@ public final class RaceEvents {
     }
 
     /**
-     * The elements of an array, or of a collection of a JDK class (copied with racecheck's events off: its own
-     * hooks are not the program's); null for anything else, a collection class of the program's among them, whose
-     * methods racecheck does not call.
+     * The elements of an array, of a collection of a JDK class, or the keys and values of a map of a JDK class
+     * (copied with racecheck's events off: its own hooks are not the program's); null for anything else, a
+     * collection class of the program's among them, whose methods racecheck does not call.
      */
     private static Object[] elements(Object keys) {
         if (keys instanceof Object[]) return (Object[]) keys;
-        if (!enabled || !(keys instanceof java.util.Collection) || keys.getClass().getClassLoader() != null) return null;
+        if (!enabled || !(keys instanceof java.util.Collection || keys instanceof java.util.Map)
+                || keys.getClass().getClassLoader() != null) {
+            return null;
+        }
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return null;
         ts.ignore++;
         try {
-            return ((java.util.Collection<?>) keys).toArray();
+            if (keys instanceof java.util.Collection) return ((java.util.Collection<?>) keys).toArray();
+            java.util.Map<?, ?> map = (java.util.Map<?, ?>) keys;
+            Object[] k = map.keySet().toArray();
+            Object[] v = map.values().toArray();
+            Object[] both = Arrays.copyOf(k, k.length + v.length);
+            System.arraycopy(v, 0, both, k.length, v.length);
+            return both;
         } catch (RuntimeException e) {
             return null; // a JDK collection the program modifies concurrently: its own call will fail the same way
         } finally {

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Bulk insertion into concurrent collections (putAll, addAll, addAllAbsent, a key set view's add): actions before
- * the call happen-before actions after an access that returns one of the elements it placed.
+ * the call happen-before actions after an access that returns one of the elements it placed (a key set's
+ * contains(k) that finds k included).
  * Each access path reads an element of its own, placed by a producer of its own (see Placed); main waits for
  * the producers without an edge.
  * Expected: no race
@@ -24,6 +25,8 @@ public final class NoRaceConcurrentCollectionBulkAdd {
         ConcurrentHashMap<Placed, String> chmKeys = new ConcurrentHashMap<>();
         Set<Placed> keySet = ConcurrentHashMap.newKeySet();
         Set<Placed> keySetAll = ConcurrentHashMap.newKeySet();
+        Set<String> flags = ConcurrentHashMap.newKeySet();
+        Placed[] published = new Placed[1];
         ConcurrentSkipListMap<String, Placed> cslm = new ConcurrentSkipListMap<>();
         CopyOnWriteArrayList<Placed> cowal = new CopyOnWriteArrayList<>();
         CopyOnWriteArrayList<Placed> cowalAt = new CopyOnWriteArrayList<>();
@@ -36,13 +39,14 @@ public final class NoRaceConcurrentCollectionBulkAdd {
         producers.add("chm-put-all-keys", x -> { x.v = 2; chmKeys.putAll(Map.of(x, "putAll")); });
         producers.add("chm-key-set-add", x -> { x.v = 3; keySet.add(x); });
         producers.add("chm-key-set-add-all", x -> { x.v = 4; keySetAll.addAll(List.of(x)); });
-        producers.add("cslm-put-all", x -> { x.v = 5; cslm.putAll(Map.of("putAll", x)); });
-        producers.add("cowal-add-all", x -> { x.v = 6; cowal.addAll(List.of(x)); });
-        producers.add("cowal-add-all-at", x -> { x.v = 7; cowalAt.addAll(0, List.of(x)); });
-        producers.add("cowal-add-all-absent", x -> { x.v = 8; cowalAbsent.addAllAbsent(List.of(x)); });
-        producers.add("cowas-add-all", x -> { x.v = 9; cowas.addAll(List.of(x)); });
-        producers.add("clq-add-all", x -> { x.v = 10; clq.addAll(List.of(x)); });
-        producers.add("cld-add-all", x -> { x.v = 11; cld.addAll(List.of(x)); });
+        producers.add("chm-key-set-contains", x -> { x.v = 5; published[0] = x; flags.add("published"); });
+        producers.add("cslm-put-all", x -> { x.v = 6; cslm.putAll(Map.of("putAll", x)); });
+        producers.add("cowal-add-all", x -> { x.v = 7; cowal.addAll(List.of(x)); });
+        producers.add("cowal-add-all-at", x -> { x.v = 8; cowalAt.addAll(0, List.of(x)); });
+        producers.add("cowal-add-all-absent", x -> { x.v = 9; cowalAbsent.addAllAbsent(List.of(x)); });
+        producers.add("cowas-add-all", x -> { x.v = 10; cowas.addAll(List.of(x)); });
+        producers.add("clq-add-all", x -> { x.v = 11; clq.addAll(List.of(x)); });
+        producers.add("cld-add-all", x -> { x.v = 12; cld.addAll(List.of(x)); });
         producers.runWithoutEdge();
         int sum = 0;
         int[] acc = new int[1];
@@ -50,6 +54,7 @@ public final class NoRaceConcurrentCollectionBulkAdd {
         for (Placed i : chmKeys.keySet()) sum += i.v;
         for (Placed i : keySet) sum += i.v;
         for (Placed i : keySetAll) sum += i.v;
+        sum += flags.contains("published") ? published[0].v : 0;
         sum += cslm.get("putAll").v;
         sum += cowal.get(0).v;
         sum += cowalAt.get(0).v;
