@@ -70,6 +70,15 @@ public final class JdkModel {
      * site first and next, edges the program does not make and that change from run to run.
      */
     private static final Map<String, java.util.Set<String>> QUIET = new HashMap<>();
+    /**
+     * Per lock-free collection (outer class), the fields of its nested node classes that hold elements, or
+     * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and all its nested
+     * classes, each such load is followed by {@code acquireItem} of the loaded element. Placing an element released
+     * it (the producer rules), so whatever the collection hands out, by whichever path, is ordered after its placing.
+     */
+    private static final Map<String, java.util.Set<String>> ELEMENT_LOADS = new HashMap<>();
+    /** In {@link #ELEMENT_LOADS}: every element loaded from an array (AALOAD). */
+    private static final String ARRAY_ELEMENTS = "[]";
 
     static {
         String juc = "java/util/concurrent/";
@@ -253,20 +262,50 @@ public final class JdkModel {
             PUBLISHED_RESULTS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge",
                     "doCompute", "doPut"));
         }
-        for (String it : new String[] {"ConcurrentHashMap$KeyIterator", "ConcurrentHashMap$ValueIterator"}) {
-            rule(juc + it, "next", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
-        }
-        rule(juc + "ConcurrentHashMap$MapEntry", "getValue", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
-        rule(juc + "ConcurrentHashMap$MapEntry", "getKey", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
+        // Every other way an element comes out of a lock-free collection (iterators, spliterators and the streams
+        // over them, forEach, toArray, removeIf, views, navigation such as firstEntry or ceilingKey) reads it where
+        // its nodes or array keep it: each element loaded there, by the collection or one of its nested classes, is
+        // acquired (ELEMENT_LOADS). The lock-based queues need none of this: all their paths take the queue's lock.
+        elementLoads(juc + "ConcurrentLinkedQueue", "item");
+        elementLoads(juc + "ConcurrentLinkedDeque", "item");
+        elementLoads(juc + "LinkedTransferQueue", "item");
+        elementLoads(juc + "ConcurrentSkipListMap", "key", "val");
+        elementLoads(juc + "CopyOnWriteArrayList", ARRAY_ELEMENTS);
+        // ConcurrentHashMap: every traversal (iterators, spliterators, forEach, the parallel bulk operations, keys(),
+        // elements(), toString) gets its nodes from advance(): the node's key and value are acquired. Every
+        // insertion (put, putIfAbsent, putAll, the key-set views' add and addAll) goes through putVal, which
+        // releases the key. Values are released by put/putIfAbsent (above) and putAll, not by putVal: a key-set
+        // view stores one shared value (Boolean.TRUE) for every key of every such set, and releasing it would order
+        // the users of unrelated sets (the JDK's thread containers among them). A set's contains(k) acquires k.
+        String chm = juc + "ConcurrentHashMap";
+        rule(chm + "$Traverser", "advance", "*", exit("acquireEntry", Key.RESULT));
+        rule(chm + "$BulkTask", "advance", "*", exit("acquireEntry", Key.RESULT));
+        rule(chm, "putVal", "(Ljava/lang/Object;Ljava/lang/Object;Z)Ljava/lang/Object;", enter("release", arg(0)));
+        rule(chm, "putAll", "(Ljava/util/Map;)V", enter("releaseEach", arg(0)));
+        rule(chm, "containsKey", "(Ljava/lang/Object;)Z", exit("acquireIf", arg(0)));
+        // Bulk insertion: the lock-free queues copy the elements into new nodes themselves (not through offer).
+        rule(juc + "ConcurrentLinkedQueue$Node", "<init>", "(Ljava/lang/Object;)V", exit("release", arg(0)));
+        rule(juc + "ConcurrentLinkedDeque", "newNode", "*", enter("release", arg(0)));
         for (String list : new String[] {"CopyOnWriteArrayList", "CopyOnWriteArraySet"}) {
             String c = juc + list;
             for (String m : new String[] {"add", "addIfAbsent", "set"}) {
                 rule(c, m, "(Ljava/lang/Object;)*", enter("release", arg(0)));
                 rule(c, m, "(ILjava/lang/Object;)*", enter("release", arg(1)));
             }
-            rule(c, "get", "(I)Ljava/lang/Object;", exit("acquire", Key.RESULT));
         }
-        rule(juc + "CopyOnWriteArrayList$COWIterator", "next", "()Ljava/lang/Object;", exit("acquire", Key.RESULT));
+        String cow = juc + "CopyOnWriteArrayList";
+        rule(cow, "addAll", "(Ljava/util/Collection;)Z", enter("releaseEach", arg(0)));
+        rule(cow, "addAll", "(ILjava/util/Collection;)Z", enter("releaseEach", arg(1)));
+        rule(cow, "addAllAbsent", "(Ljava/util/Collection;)I", enter("releaseEach", arg(0)));
+        // Copy-on-write lists hand out copies of their array, and spliterators over a snapshot of it (the snapshot
+        // is taken inside the call: what the list holds on entry and on exit is acquired).
+        for (String c : new String[] {cow, cow + "$COWSubList"}) {
+            rule(c, "toArray", "*", exit("acquireEach", Key.RESULT));
+        }
+        for (String c : new String[] {cow, cow + "$COWSubList", juc + "CopyOnWriteArraySet"}) {
+            rule(c, "spliterator", "()Ljava/util/Spliterator;", enter("acquireEach", Key.THIS),
+                    exit("acquireEach", Key.THIS));
+        }
 
         // Fork/join (parallel streams, CompletableFuture's async default): forking or submitting a task
         // happens-before it runs; its completion happens-before join/get; a counted completer's completion is
@@ -383,6 +422,16 @@ public final class JdkModel {
         // no instances
     }
 
+    private static void elementLoads(String collection, String... fields) {
+        ELEMENT_LOADS.put(collection, java.util.Set.of(fields));
+    }
+
+    /** The top-level class of a class: the name up to its first '$'. */
+    private static String outerClass(String className) {
+        int d = className.indexOf('$');
+        return d < 0 ? className : className.substring(0, d);
+    }
+
     /** The key is argument {@code index} (0 is the first declared parameter). */
     private static Key arg(int index) {
         return new Key("arg", index, null, null);
@@ -425,7 +474,8 @@ public final class JdkModel {
     /** Whether the class (internal name) has modelled methods. */
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
-                || PUBLISHED_RESULTS.containsKey(className) || QUIET.containsKey(className);
+                || PUBLISHED_RESULTS.containsKey(className) || QUIET.containsKey(className)
+                || ELEMENT_LOADS.containsKey(outerClass(className));
     }
 
     /**
@@ -439,6 +489,8 @@ public final class JdkModel {
         java.util.Set<String> published = PUBLISHED_RESULTS.getOrDefault(className, java.util.Set.of());
         java.util.Set<String> atomic = ATOMIC_FUNCTIONS.getOrDefault(className, java.util.Set.of());
         java.util.Set<String> quiet = QUIET.getOrDefault(className, java.util.Set.of());
+        String outer = outerClass(className);
+        java.util.Set<String> elementFields = ELEMENT_LOADS.get(outer);
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = new boolean[1];
@@ -452,12 +504,14 @@ public final class JdkModel {
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
                 boolean quiets = quiet.contains(name) && !name.equals("<init>")
                         && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
-                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics) return target;
+                boolean loads = elementFields != null && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics && !loads) return target;
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
                     public void visitEnd() {
                         if (!hooks.isEmpty()) apply(className, this, hooks);
+                        if (loads) acquireLoadedElements(this, outer, elementFields);
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
                         if (atomics) orderFunctionCalls(this);
@@ -551,6 +605,8 @@ public final class JdkModel {
                 desc = "(Ljava/lang/Object;Ljava/lang/Object;)V";
                 break;
             case "acquireEach":
+            case "releaseEach":
+            case "acquireEntry":
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
@@ -713,6 +769,24 @@ public final class JdkModel {
                 after.add(event("release"));
                 m.instructions.insert(n, after);
             }
+        }
+    }
+
+    /**
+     * After each load of an element ({@link #ELEMENT_LOADS}): a field of one of the collection's nested classes, or
+     * an array element, is DUPed and acquired.
+     */
+    private static void acquireLoadedElements(MethodNode m, String outer, java.util.Set<String> fields) {
+        boolean arrays = fields.contains(ARRAY_ELEMENTS);
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            boolean element = n instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD
+                    && f.owner.startsWith(outer + "$") && fields.contains(f.name) && f.desc.startsWith("L")
+                    || arrays && n.getOpcode() == Opcodes.AALOAD;
+            if (!element) continue;
+            InsnList l = new InsnList();
+            l.add(new InsnNode(Opcodes.DUP));
+            l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquireItem", "(Ljava/lang/Object;)V", false));
+            m.instructions.insert(n, l);
         }
     }
 

@@ -516,15 +516,74 @@ public final class RaceEvents {
         if (succeeded) acquire(key);
     }
 
-    /** Acquires every element of an array or iterable (allOf's sources, invokeAll's futures). */
+    /** Acquires every element of an array or JDK collection (allOf's sources, invokeAll's futures, a list's copy). */
     public static void acquireEach(Object keys) {
-        if (keys instanceof Object[]) {
-            for (Object k : (Object[]) keys) acquire(k);
-        } else if (keys instanceof java.util.List) {
-            // A JDK list here (invokeAll's ArrayList): indexing calls no program code.
-            java.util.List<?> list = (java.util.List<?>) keys;
-            for (int i = 0; i < list.size(); i++) acquire(list.get(i));
+        Object[] elements = elements(keys);
+        if (elements != null) {
+            for (Object k : elements) acquire(k);
         }
+    }
+
+    /** Releases every element of an array or JDK collection, or the keys and values of a JDK map (a bulk add's). */
+    public static void releaseEach(Object keys) {
+        Object[] elements = elements(keys);
+        if (elements != null) {
+            for (Object k : elements) release(k);
+        }
+    }
+
+    /**
+     * The elements of an array, of a collection of a JDK class, or the keys and values of a map of a JDK class
+     * (copied with racecheck's events off: its own hooks are not the program's); null for anything else, a
+     * collection class of the program's among them, whose methods racecheck does not call.
+     */
+    private static Object[] elements(Object keys) {
+        if (keys instanceof Object[]) return (Object[]) keys;
+        if (!enabled || !(keys instanceof java.util.Collection || keys instanceof java.util.Map)
+                || keys.getClass().getClassLoader() != null) {
+            return null;
+        }
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return null;
+        ts.ignore++;
+        try {
+            if (keys instanceof java.util.Collection) return ((java.util.Collection<?>) keys).toArray();
+            java.util.Map<?, ?> map = (java.util.Map<?, ?>) keys;
+            Object[] k = map.keySet().toArray();
+            Object[] v = map.values().toArray();
+            Object[] both = Arrays.copyOf(k, k.length + v.length);
+            System.arraycopy(v, 0, both, k.length, v.length);
+            return both;
+        } catch (RuntimeException e) {
+            return null; // a JDK collection the program modifies concurrently: its own call will fail the same way
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /**
+     * An element a lock-free collection's code loaded from where it keeps it: acquired. Cheap when the element was
+     * never released into (no shadow: nothing to acquire).
+     */
+    public static void acquireItem(Object element) {
+        if (!enabled || element == null) return;
+        try {
+            Shadow s = SHADOWS.peek(element);
+            if (s == null) return;
+            ThreadState ts = CURRENT.get();
+            if (ts.ignore != 0) return;
+            DETECTOR.acquire(ts, s);
+        } catch (Throwable e) {
+            Internal.error("modelling an acquire", e);
+        }
+    }
+
+    /** A map entry of a JDK map (a ConcurrentHashMap node) handed out by a traversal: its key and value. */
+    public static void acquireEntry(Object entry) {
+        if (!(entry instanceof java.util.Map.Entry) || entry.getClass().getClassLoader() != null) return;
+        java.util.Map.Entry<?, ?> e = (java.util.Map.Entry<?, ?>) entry;
+        acquireItem(e.getKey());
+        acquireItem(e.getValue());
     }
 
     /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
