@@ -2,11 +2,18 @@ package dev.racecheck.it.edges;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Helpers of the edge programs. None of them is a happens-before edge: they order accesses in time only (sleeps,
- * spins), stop a program whose timing assumption did not hold, and reach the JDK 21+ virtual-thread API by
- * reflection, as the programs are compiled with {@code --release 17}.
+ * spins, waits for a state racecheck does not model as synchronization), stop a program whose timing assumption did
+ * not hold, and reach the JDK 21+ virtual-thread API by reflection, as the programs are compiled with
+ * {@code --release 17}.
+ *
+ * <p>Where the outcome of a program depends on the order of two events, it waits for the first one
+ * ({@link #awaitCondition}, {@link #awaitState}, {@link Signal}) instead of sleeping: a sleep makes the order only
+ * likely, and on a loaded machine a thread can be delayed by seconds, or run to its end before another starts.
  *
  * <p>Every program calls {@link #warmUp()} first. Class loading and call-site linking are not the program's
  * synchronization and racecheck leaves them out (JdkModel.QUIET), but other JDK-internal uses of the classes it models
@@ -45,26 +52,73 @@ final class Edges {
         }
     }
 
+    /** How long a program waits for a condition before it gives up: far longer than any schedule needs. */
+    private static final long WAIT_NANOS = 30_000_000_000L;
+
+    /**
+     * Waits until {@code condition} holds, polling it every millisecond, and stops the program (status 3, see
+     * {@link #check}) if it does not hold within 30 s; {@code what} states the condition, as an assumption. Waiting
+     * is no edge, and the condition must not be one either: it may read only state racecheck does not model as
+     * synchronization, such as {@code Thread.getState()}, a {@link Signal}, {@code ReentrantLock.isLocked()} or
+     * {@code hasQueuedThread(t)}, {@code CompletableFuture.getNumberOfDependents()} (not {@code isAlive()},
+     * {@code isDone()}, an atomic's {@code get()}, a concurrent collection's {@code size()}: those are edges, or
+     * read an atomic inside).
+     */
+    static void awaitCondition(BooleanSupplier condition, String what) {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > WAIT_NANOS) {
+                check(false, what + " within 30 s");
+            }
+            sleep(1);
+        }
+    }
+
+    /** Waits until {@code t.getState()} is {@code state}: getState() is no edge (isAlive() and join() are). */
+    static void awaitState(Thread t, Thread.State state) {
+        awaitCondition(() -> t.getState() == state, "thread \"" + t.getName() + "\" is " + state);
+    }
+
     /**
      * Waits until the threads have ended, without a happens-before edge: getState() is not a join (isAlive() and
      * join() are). For programs that need work done by then, on a loaded machine too.
      */
     static void awaitEndWithoutEdge(Thread... threads) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
         for (Thread t : threads) {
-            while (t.getState() != Thread.State.TERMINATED && System.nanoTime() < deadline) sleep(5);
+            awaitState(t, Thread.State.TERMINATED);
         }
     }
 
-    /** Sleeps for {@code millis} even when interrupted meanwhile (a cancelled task that keeps running). */
-    static void sleepThroughInterrupts(long millis) {
-        long end = System.nanoTime() + millis * 1_000_000L;
-        for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000L) {
-            try {
-                Thread.sleep(left);
-            } catch (InterruptedException e) {
-                // keep going: the interrupt is what the program ignores
-            }
+    /**
+     * Waits until the current thread is interrupted (for a task that goes on once it was cancelled), at most 30 s.
+     * The interrupt is an edge from the interrupting thread (InterruptedException); the flag is clear on return.
+     */
+    static void awaitInterrupt(String what) {
+        try {
+            Thread.sleep(30_000);
+        } catch (InterruptedException e) {
+            return;
+        }
+        check(false, what + " within 30 s");
+    }
+
+    /**
+     * A flag one thread raises and others wait for, to order events in time without a happens-before edge: it is
+     * written and read in opaque mode ({@code AtomicBoolean.setOpaque/getOpaque}), which orders nothing (see the
+     * VarHandle access modes and {@code RaceVarHandleOpaque}) and which racecheck does not model (its atomic rules are
+     * for get, set and the read-modify-write methods). Where a sleep would make an order only likely, a signal makes
+     * it certain.
+     */
+    static final class Signal {
+        private final AtomicBoolean raised = new AtomicBoolean();
+
+        void raise() {
+            raised.setOpaque(true);
+        }
+
+        /** Waits until the signal is raised, at most 30 s; {@code what} states what it stands for. */
+        void await(String what) {
+            awaitCondition(raised::getOpaque, what);
         }
     }
 

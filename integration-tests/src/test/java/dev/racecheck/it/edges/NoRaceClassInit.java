@@ -18,12 +18,14 @@ public final class NoRaceClassInit {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Edges.Signal initialized = new Edges.Signal();
         Thread reader = new Thread(() -> {
-            Edges.sleep(100);
+            initialized.await("main initialized Config");
             System.out.println("NoRaceClassInit: reader " + Config.port + " " + Config.table[1]);
         }, "reader");
         reader.start();
         System.out.println("NoRaceClassInit: main " + Config.port + " " + Config.table[1]);
+        initialized.raise();
         reader.join();
     }
 }

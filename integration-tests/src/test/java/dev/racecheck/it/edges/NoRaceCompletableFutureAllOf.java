@@ -18,14 +18,14 @@ public final class NoRaceCompletableFutureAllOf {
         Box b = new Box();
         CompletableFuture<Void> first = new CompletableFuture<>();
         CompletableFuture<Void> second = new CompletableFuture<>();
-        Thread one = Edges.thread("one", () -> {
-            Edges.sleep(50);
-            a.value = 40;
-            first.complete(null);
-        });
         Thread two = Edges.thread("two", () -> {
             b.value = 2;
             second.complete(null);
+        });
+        Thread one = Edges.thread("one", () -> {
+            Edges.awaitEndWithoutEdge(two); // completes last, whatever the schedule (getState() is no edge)
+            a.value = 40;
+            first.complete(null);
         });
         CompletableFuture<Void> both = CompletableFuture.allOf(first, second);
         one.start();

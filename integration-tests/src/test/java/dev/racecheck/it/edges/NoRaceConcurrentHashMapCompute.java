@@ -24,8 +24,9 @@ public final class NoRaceConcurrentHashMapCompute {
         });
         producer.start();
         // racecheck publishes the value when the call returns; a get() that sees it earlier, while the call is
-        // still running, is not ordered (a known imprecision): look only once the producer is surely done.
-        Edges.sleep(100);
+        // still running, is not ordered (a known imprecision): look only once the producer has ended (getState() is
+        // no edge).
+        Edges.awaitEndWithoutEdge(producer);
         Box box;
         while ((box = map.get("answer")) == null) {
             Edges.sleep(1);

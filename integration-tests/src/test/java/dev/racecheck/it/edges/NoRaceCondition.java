@@ -16,8 +16,9 @@ public final class NoRaceCondition {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Thread main = Thread.currentThread();
         Thread signaller = new Thread(() -> {
-            Edges.sleep(50);
+            Edges.awaitState(main, Thread.State.WAITING); // main waits in await() by now (getState() is no edge)
             lock.lock();
             try {
                 data = 42;

@@ -18,7 +18,7 @@ public final class NoRaceCountDownLatchAwaitTimed {
             done.countDown();
         });
         writer.start();
-        Edges.check(done.await(10, TimeUnit.SECONDS), "the latch opened within 10 s");
+        Edges.check(done.await(30, TimeUnit.SECONDS), "the latch opened within 30 s");
         System.out.println("NoRaceCountDownLatchAwaitTimed: " + data);
         writer.join();
     }

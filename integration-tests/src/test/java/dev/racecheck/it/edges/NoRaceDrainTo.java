@@ -25,7 +25,7 @@ public final class NoRaceDrainTo {
             queue.put(second);
         });
         producer.start();
-        Edges.sleep(100); // both boxes are in the queue by now
+        Edges.awaitEndWithoutEdge(producer); // both boxes are in the queue by now (getState() is no edge)
         while (drained.size() < 2) {
             queue.drainTo(drained);
             Edges.sleep(1);

@@ -6,7 +6,7 @@ import java.util.concurrent.RecursiveAction;
 
 /**
  * ForkJoinTask fork/join: actions before fork() happen-before the forked task's actions, which happen-before
- * join() returns. The child writes while the parent sleeps, so another worker steals it.
+ * join() returns. The parent waits (without an edge) until the child has run, so another worker steals it.
  * Expected: no race
  */
 public final class NoRaceForkJoin {
@@ -14,12 +14,14 @@ public final class NoRaceForkJoin {
     static final int[] cells = new int[2];
 
     static final class Child extends RecursiveAction {
+        final Edges.Signal ran = new Edges.Signal();
         Thread ranOn;
 
         @Override
         protected void compute() {
             ranOn = Thread.currentThread();
             cells[1] = input + 1;
+            ran.raise();
         }
     }
 
@@ -29,7 +31,7 @@ public final class NoRaceForkJoin {
             input = 41;
             Child child = new Child();
             child.fork();
-            Edges.sleep(200);
+            child.ran.await("another worker ran the forked child"); // the parent cannot run it meanwhile
             child.join();
             Edges.check(child.ranOn != Thread.currentThread(), "another worker stole the forked child");
             System.out.println("NoRaceForkJoin: " + cells[1]);

@@ -11,8 +11,8 @@ public final class NoRaceInterruptException {
         Edges.warmUp();
         Thread worker = new Thread(() -> {
             try {
-                Thread.sleep(10_000);
-                Edges.check(false, "the worker was interrupted within 10 s");
+                Thread.sleep(30_000);
+                Edges.check(false, "the worker was interrupted within 30 s");
             } catch (InterruptedException e) {
                 System.out.println("NoRaceInterruptException: " + data);
             }

@@ -11,8 +11,8 @@ public final class NoRaceJoinTimed {
         Edges.warmUp();
         Thread writer = new Thread(() -> data = 42, "writer");
         writer.start();
-        writer.join(10_000);
-        Edges.check(writer.getState() == Thread.State.TERMINATED, "the writer ended within 10 s");
+        writer.join(30_000);
+        Edges.check(writer.getState() == Thread.State.TERMINATED, "the writer ended within 30 s");
         System.out.println("NoRaceJoinTimed: " + data);
     }
 }

@@ -21,7 +21,7 @@ public final class NoRaceReadWriteLock {
             }
         }, "writer");
         writer.start();
-        Edges.sleep(100);
+        Edges.awaitEndWithoutEdge(writer); // the write lock is released before the read lock is taken
         rw.readLock().lock();
         try {
             System.out.println("NoRaceReadWriteLock: " + data);

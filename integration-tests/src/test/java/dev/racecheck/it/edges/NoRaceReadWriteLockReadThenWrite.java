@@ -22,7 +22,7 @@ public final class NoRaceReadWriteLockReadThenWrite {
             }
         }, "reader");
         reader.start();
-        Edges.sleep(100);
+        Edges.awaitEndWithoutEdge(reader); // the read lock is released before the write lock is taken
         rw.writeLock().lock();
         try {
             data = 42;

@@ -22,7 +22,8 @@ public final class NoRaceStampedLockOptimistic {
             }
         }, "writer");
         writer.start();
-        Edges.sleep(100);
+        // Once the writer has ended (getState() is no edge): no write lock is held or taken from here on.
+        Edges.awaitEndWithoutEdge(writer);
         long stamp = sl.tryOptimisticRead();
         int seen = data;
         Edges.check(stamp != 0 && sl.validate(stamp), "no write lock was taken since tryOptimisticRead()");

@@ -24,7 +24,7 @@ public final class NoRaceTryLock {
             }
         }, "writer");
         writer.start();
-        Edges.sleep(100);
+        Edges.awaitEndWithoutEdge(writer); // it has unlocked (getState() is no edge)
         Edges.check(lock.tryLock(), "tryLock() succeeded: the writer has unlocked");
         try {
             System.out.println("NoRaceTryLock: " + data);
@@ -40,7 +40,7 @@ public final class NoRaceTryLock {
             }
         }, "second");
         second.start();
-        Edges.sleep(100);
+        Edges.awaitEndWithoutEdge(second);
         Edges.check(lock.tryLock(10, TimeUnit.SECONDS), "tryLock(10 s) succeeded");
         try {
             System.out.println("NoRaceTryLock: " + more);

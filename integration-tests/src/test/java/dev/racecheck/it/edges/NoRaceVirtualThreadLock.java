@@ -23,7 +23,8 @@ public final class NoRaceVirtualThreadLock {
                 lock.unlock();
             }
         });
-        Edges.sleep(100);
+        // hasQueuedThread() is no edge: racecheck models lock(), tryLock() and unlock() only.
+        Edges.awaitCondition(() -> lock.hasQueuedThread(virtual), "the virtual thread is parked in lock()");
         data = 42;
         lock.unlock();
         virtual.join();

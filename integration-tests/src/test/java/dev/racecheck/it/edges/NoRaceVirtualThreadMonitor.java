@@ -18,7 +18,7 @@ public final class NoRaceVirtualThreadMonitor {
                     System.out.println("NoRaceVirtualThreadMonitor: " + data);
                 }
             });
-            Edges.sleep(100);
+            Edges.awaitState(virtual, Thread.State.BLOCKED); // blocked entering the monitor (getState() is no edge)
             data = 42;
         }
         virtual.join();

@@ -24,7 +24,7 @@ public final class NoRaceVirtualThreadQueue {
                 throw new IllegalStateException(e);
             }
         });
-        Edges.sleep(100);
+        Edges.awaitState(virtual, Thread.State.WAITING); // parked in take() (getState() is no edge)
         Box box = new Box();
         box.value = 42;
         queue.put(box);

@@ -15,13 +15,15 @@ public final class RaceCallSiteLinking {
         float f = 1.5f;
         char c = 'c';
         short s = 7;
+        Edges.Signal writerLinked = new Edges.Signal();
         Thread writer = Edges.thread("writer", () -> {
             data = 42; // racy access
             String linked = "w" + f + c + s; // the first call site of this shape (float, char, short)
             Edges.check(!linked.isEmpty(), "concatenation");
+            writerLinked.raise();
         });
         writer.start();
-        Edges.sleep(100);
+        writerLinked.await("the writer linked its concatenation");
         String linked = "m" + f + c + s; // another call site, the same method type
         System.out.println("RaceCallSiteLinking: " + data + " " + linked.length()); // racy access
         writer.join();

@@ -17,12 +17,14 @@ public final class RaceClassInit {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Edges.Signal written = new Edges.Signal();
         Thread reader = new Thread(() -> {
-            Edges.sleep(100);
+            written.await("main wrote Config.port");
             System.out.println("RaceClassInit: reader " + Config.port + " " + Config.table[1]); // racy access
         }, "reader");
         reader.start();
         Config.port = 8080; // racy access
+        written.raise();
         reader.join();
     }
 }

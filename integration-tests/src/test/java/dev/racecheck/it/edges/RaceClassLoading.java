@@ -25,12 +25,14 @@ public final class RaceClassLoading {
 
     public static void main(String[] args) throws Exception {
         Edges.warmUp();
+        Edges.Signal firstLoaded = new Edges.Signal();
         Thread writer = Edges.thread("writer", () -> {
             data = 42; // racy access
             First.one();
+            firstLoaded.raise();
         });
         writer.start();
-        Edges.sleep(100);
+        firstLoaded.await("the writer loaded First");
         int loaded = Second.two();
         System.out.println("RaceClassLoading: " + data + " " + loaded); // racy access
         writer.join();

@@ -17,20 +17,19 @@ public final class RaceCompletableFutureAllOf {
         Box b = new Box();
         CompletableFuture<Void> first = new CompletableFuture<>();
         CompletableFuture<Void> second = new CompletableFuture<>();
-        Thread one = Edges.thread("one", () -> {
-            Edges.sleep(50);
-            a.value = 40;
-            first.complete(null);
-        });
         Thread two = Edges.thread("two", () -> {
             second.complete(null);
             b.value = 2; // racy access
         });
+        Thread one = Edges.thread("one", () -> {
+            Edges.awaitEndWithoutEdge(two); // completes last, whatever the schedule (getState() is no edge)
+            a.value = 40;
+            first.complete(null);
+        });
         CompletableFuture<Void> both = CompletableFuture.allOf(first, second);
         one.start();
         two.start();
-        both.join();
-        Edges.sleep(100);
+        both.join(); // two has written by now: one completed after it ended
         System.out.println("RaceCompletableFutureAllOf: " + (a.value + b.value)); // racy access
         one.join();
         two.join();

@@ -17,9 +17,11 @@ public final class RaceCompletableFutureRegistration {
         warm.thenApply(String::length);
         warm.complete("warm-up");
         CompletableFuture<String> source = new CompletableFuture<>();
+        Edges.Signal added = new Edges.Signal();
         Thread completer = Edges.thread("completer", () -> {
-            // Completes only once the stage is registered: getNumberOfDependents is no edge racecheck models.
-            while (source.getNumberOfDependents() == 0) Edges.sleep(1);
+            // Completes only once thenApply has returned in main, the stage added and the source still incomplete:
+            // the function then runs here, in every schedule.
+            added.await("main added the stage");
             source.complete("go");
         });
         completer.start();
@@ -29,6 +31,7 @@ public final class RaceCompletableFutureRegistration {
             ranOn[0] = Thread.currentThread();
             return box.value; // racy access
         });
+        added.raise();
         box.value = 42; // racy access
         System.out.println("RaceCompletableFutureRegistration: " + result.join());
         Edges.check(ranOn[0] == completer, "the function ran in the completing thread");

@@ -15,8 +15,9 @@ public final class RaceCondition {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Thread main = Thread.currentThread();
         Thread signaller = new Thread(() -> {
-            Edges.sleep(50);
+            Edges.awaitState(main, Thread.State.WAITING); // main waits in await() by now (getState() is no edge)
             lock.lock();
             try {
                 ready = true;

@@ -13,13 +13,15 @@ public final class RaceCountDownLatchAwaitTimedOut {
     public static void main(String[] args) throws Exception {
         Edges.warmUp();
         CountDownLatch done = new CountDownLatch(1);
+        Edges.Signal timedOut = new Edges.Signal();
         Thread writer = Edges.thread("writer", () -> {
             data = 42; // racy access
-            Edges.sleep(600);
+            timedOut.await("main's await(100 ms) returned"); // counts down only then, however slow main is
             done.countDown();
         });
         writer.start();
         Edges.check(!done.await(100, TimeUnit.MILLISECONDS), "await(100 ms) timed out");
+        timedOut.raise();
         System.out.println("RaceCountDownLatchAwaitTimedOut: " + data); // racy access
         writer.join();
     }

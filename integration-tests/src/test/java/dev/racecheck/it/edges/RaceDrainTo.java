@@ -24,12 +24,11 @@ public final class RaceDrainTo {
             second.value = 42; // racy access
         });
         producer.start();
-        Edges.sleep(100); // both boxes are in the queue by now
+        Edges.awaitEndWithoutEdge(producer); // both boxes are in the queue, and written, by now
         while (drained.size() < 2) {
             queue.drainTo(drained);
             Edges.sleep(1);
         }
-        Edges.sleep(100);
         System.out.println("RaceDrainTo: " + drained.get(1).value); // racy access
         producer.join();
     }

@@ -17,12 +17,16 @@ public final class RaceExecutorExecute {
         pool.prestartAllCoreThreads();
         pool.submit(() -> { }).get(); // warm-up (see Edges): FutureTask's call sites linked, in both threads
         Edges.sleep(50);
+        Edges.Signal read = new Edges.Signal();
         pool.execute(() -> {
             Edges.sleep(100);
             System.out.println("RaceExecutorExecute: " + data); // racy access
+            read.raise();
         });
         data = 42; // racy access
-        Edges.sleep(300); // the task has run: shutdown() below cannot interrupt it (an interrupt is an edge)
+        // Shut down only once the task has read, however late it runs: shutdown() interrupts an idle worker and
+        // updates the pool's state, edges to a worker that has not taken the task yet.
+        read.await("the task ran");
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.SECONDS);
     }

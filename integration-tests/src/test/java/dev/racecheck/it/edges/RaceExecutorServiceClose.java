@@ -12,17 +12,23 @@ public final class RaceExecutorServiceClose {
     public static void main(String[] args) throws Exception {
         Edges.warmUp();
         int[] results = new int[2];
+        Edges.Signal shutDown = new Edges.Signal();
+        Edges.Signal written = new Edges.Signal();
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        // The tasks write only once shutdown() has returned, however slow main is: a worker done before would exit
+        // during shutdown(), which reads the pool's state that the exiting worker updates (an edge).
         pool.execute(() -> {
-            Edges.sleep(100);
+            shutDown.await("shutdown() returned");
             results[0] = 1;
         });
         pool.execute(() -> {
-            Edges.sleep(100);
+            shutDown.await("shutdown() returned");
             results[1] = 2; // racy access
+            written.raise();
         });
         pool.shutdown();
-        Edges.sleep(400);
+        shutDown.raise();
+        written.await("the second task wrote");
         System.out.println("RaceExecutorServiceClose: " + results[1]); // racy access
     }
 }

@@ -11,12 +11,14 @@ public final class RaceForkJoin {
     static final int[] cells = new int[2];
 
     static final class Child extends RecursiveAction {
+        final Edges.Signal ran = new Edges.Signal();
         Thread ranOn;
 
         @Override
         protected void compute() {
             ranOn = Thread.currentThread();
             cells[1] = 42; // racy access
+            ran.raise();
         }
     }
 
@@ -25,7 +27,7 @@ public final class RaceForkJoin {
         protected void compute() {
             Child child = new Child();
             child.fork();
-            Edges.sleep(200);
+            child.ran.await("another worker ran the forked child"); // the parent cannot run it meanwhile
             System.out.println("RaceForkJoin: " + cells[1]); // racy access
             child.join();
             Edges.check(child.ranOn != Thread.currentThread(), "another worker stole the forked child");

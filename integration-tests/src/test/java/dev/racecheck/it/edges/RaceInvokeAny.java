@@ -19,10 +19,14 @@ public final class RaceInvokeAny {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         pool.submit(() -> { }).get(); // warm-up (see Edges)
         AtomicBoolean slowStarted = new AtomicBoolean();
+        Edges.Signal written = new Edges.Signal();
         List<Callable<String>> tasks = List.of(() -> {
             slowStarted.set(true);
-            Edges.sleepThroughInterrupts(200);
+            // Goes on only once invokeAny, which has the fast task's result, cancels it: the fast one wins in every
+            // schedule.
+            Edges.awaitInterrupt("the slow task was cancelled");
             data = 42; // racy access
+            written.raise();
             return "slow";
         }, () -> {
             // The fast task wins only once the slow one runs: cancelled before it started, it would never write.
@@ -33,7 +37,7 @@ public final class RaceInvokeAny {
         });
         String result = pool.invokeAny(tasks);
         Edges.check(result.equals("fast"), "the fast task won");
-        Edges.sleep(400);
+        written.await("the cancelled slow task wrote");
         System.out.println("RaceInvokeAny: " + data); // racy access
         pool.shutdown();
     }

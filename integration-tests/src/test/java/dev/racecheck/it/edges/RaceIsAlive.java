@@ -9,14 +9,16 @@ public final class RaceIsAlive {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Edges.Signal read = new Edges.Signal();
         Thread writer = new Thread(() -> {
             data = 42; // racy access
-            Edges.sleep(600);
+            read.await("main read the data"); // alive until then, however slow main is
         }, "writer");
         writer.start();
         Edges.sleep(100);
-        Edges.check(writer.isAlive(), "the writer is still sleeping");
+        Edges.check(writer.isAlive(), "the writer is still alive");
         System.out.println("RaceIsAlive: " + data); // racy access
+        read.raise();
         writer.join();
     }
 }

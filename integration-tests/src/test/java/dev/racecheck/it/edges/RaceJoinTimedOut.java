@@ -9,14 +9,16 @@ public final class RaceJoinTimedOut {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Edges.Signal read = new Edges.Signal();
         Thread writer = new Thread(() -> {
             data = 42; // racy access
-            Edges.sleep(600);
+            read.await("main read the data"); // alive until then, however slow main is
         }, "writer");
         writer.start();
         writer.join(100);
-        Edges.check(writer.getState() != Thread.State.TERMINATED, "join(100) timed out while the writer sleeps");
+        Edges.check(writer.getState() != Thread.State.TERMINATED, "join(100) timed out while the writer runs");
         System.out.println("RaceJoinTimedOut: " + data); // racy access
+        read.raise();
         writer.join();
     }
 }

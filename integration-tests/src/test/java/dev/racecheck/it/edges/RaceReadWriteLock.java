@@ -13,8 +13,9 @@ public final class RaceReadWriteLock {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Edges.Signal locked = new Edges.Signal();
         Thread writer = new Thread(() -> {
-            Edges.sleep(100); // main holds the read lock by now, and keeps it
+            locked.await("main holds the read lock"); // and keeps it until this thread has ended
             rw.readLock().lock(); // BUG: writing needs the write lock
             try {
                 data = 42; // racy access
@@ -25,7 +26,8 @@ public final class RaceReadWriteLock {
         writer.start();
         rw.readLock().lock();
         try {
-            Edges.sleep(300);
+            locked.raise();
+            Edges.awaitEndWithoutEdge(writer); // it wrote under the read lock main holds (getState() is no edge)
             System.out.println("RaceReadWriteLock: " + data); // racy access
         } finally {
             rw.readLock().unlock();

@@ -13,9 +13,12 @@ public final class RaceTryLockFailed {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Edges.Signal relocked = new Edges.Signal();
+        Edges.Signal tried = new Edges.Signal();
         Thread reader = new Thread(() -> {
-            Edges.sleep(200);
+            relocked.await("main holds the lock again");
             boolean locked = lock.tryLock();
+            tried.raise(); // main keeps the lock until then, however slow the reader is
             Edges.check(!locked, "tryLock() failed: main holds the lock");
             System.out.println("RaceTryLockFailed: " + data); // racy access
         }, "reader");
@@ -24,7 +27,8 @@ public final class RaceTryLockFailed {
         data = 42; // racy access
         lock.unlock();
         lock.lock();
-        Edges.sleep(600);
+        relocked.raise();
+        tried.await("the reader tried the lock");
         lock.unlock();
         reader.join();
     }

@@ -19,7 +19,7 @@ public final class RaceVirtualThreadMonitor {
                     System.out.println("RaceVirtualThreadMonitor: " + data); // racy access
                 }
             });
-            Edges.sleep(100);
+            Edges.awaitState(virtual, Thread.State.BLOCKED); // blocked entering the monitor (getState() is no edge)
         }
         data = 42; // racy access
         virtual.join();

@@ -24,7 +24,7 @@ public final class RaceVirtualThreadQueue {
                 throw new IllegalStateException(e);
             }
         });
-        Edges.sleep(100);
+        Edges.awaitState(virtual, Thread.State.WAITING); // parked in take() (getState() is no edge)
         Box box = new Box();
         queue.put(box);
         box.value = 42; // racy access

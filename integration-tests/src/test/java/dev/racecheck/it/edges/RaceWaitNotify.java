@@ -11,8 +11,9 @@ public final class RaceWaitNotify {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
+        Thread main = Thread.currentThread();
         Thread notifier = new Thread(() -> {
-            Edges.sleep(50);
+            Edges.awaitState(main, Thread.State.WAITING); // main waits in wait() by now (getState() is no edge)
             synchronized (lock) {
                 ready = true;
                 lock.notifyAll();
