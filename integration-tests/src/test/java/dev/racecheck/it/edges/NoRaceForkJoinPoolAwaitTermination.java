@@ -17,11 +17,14 @@ public final class NoRaceForkJoinPoolAwaitTermination {
         ranOn.add("warm-up"); // first use of the set's table, in main
         long[] parts = new long[4];
         ForkJoinPool pool = new ForkJoinPool(2);
+        pool.execute(() -> Edges.sleep(50)); // starts both workers, so that the tasks below spread over them
+        pool.execute(() -> Edges.sleep(50));
+        Edges.sleep(200);
         for (int i = 0; i < 4; i++) {
             int k = i;
             pool.execute(() -> {
                 ranOn.add(Thread.currentThread().getName());
-                Edges.sleep(100);
+                Edges.sleep(150);
                 parts[k] = k * 100L;
             });
         }
