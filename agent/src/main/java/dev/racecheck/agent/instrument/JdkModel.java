@@ -79,6 +79,9 @@ public final class JdkModel {
     private static final Map<String, java.util.Set<String>> ELEMENT_LOADS = new HashMap<>();
     /** In {@link #ELEMENT_LOADS}: every element loaded from an array (AALOAD). */
     private static final String ARRAY_ELEMENTS = "[]";
+    /** CountedCompleter's methods whose reads of {@code pending} are modelled (see {@link #pendingReads}). */
+    private static final java.util.Set<String> PENDING_READS = new java.util.HashSet<>();
+    private static final String COUNTED_COMPLETER = "java/util/concurrent/CountedCompleter";
 
     static {
         String juc = "java/util/concurrent/";
@@ -322,6 +325,19 @@ public final class JdkModel {
                 "quietlyJoinUninterruptibly", "isDone", "isCompletedNormally", "isCompletedAbnormally", "getRawResult"}) {
             rule(fjt, m, "*", exit("acquire", Key.THIS));
         }
+        // invokeAll returns once every task is done (it waits in awaitDone, not through join): each is acquired.
+        rule(fjt, "invokeAll", "(Ljava/util/concurrent/ForkJoinTask;Ljava/util/concurrent/ForkJoinTask;)V",
+                exit("acquire", arg(0)), exit("acquire", arg(1)));
+        rule(fjt, "invokeAll", "([Ljava/util/concurrent/ForkJoinTask;)V", exit("acquireEach", arg(0)));
+        rule(fjt, "invokeAll", "(Ljava/util/Collection;)Ljava/util/Collection;", exit("acquireEach", arg(0)));
+        // A pool terminates once every worker has deregistered: a worker's exit releases everything it ran into
+        // the pool, which awaitTermination (returning true), isTerminated (true) and close() acquire. Carrier
+        // threads of the virtual-thread scheduler are not analysed, so they release nothing; the common pool
+        // never terminates (close() is a no-op there, see poolTerminated).
+        rule(juc + "ForkJoinPool", "deregisterWorker", "*", enter("release", Key.THIS));
+        rule(juc + "ForkJoinPool", "awaitTermination", "*", exit("acquireIf", Key.THIS));
+        rule(juc + "ForkJoinPool", "isTerminated", "()Z", exit("acquireIf", Key.THIS));
+        rule(juc + "ForkJoinPool", "close", "()V", exit("poolTerminated", Key.THIS));
         for (String m : new String[] {"execute", "submit", "invoke", "externalSubmit"}) {
             rule(juc + "ForkJoinPool", m, "(Ljava/util/concurrent/ForkJoinTask;)*", enter("release", arg(0)));
             // releaseTask: a virtual thread's continuation, submitted here too, is not a hand-off.
@@ -329,11 +345,20 @@ public final class JdkModel {
             rule(juc + "ForkJoinPool", m, "(Ljava/lang/Runnable;Ljava/lang/Object;)*", enter("releaseTask", arg(0)));
             rule(juc + "ForkJoinPool", m, "(Ljava/util/concurrent/Callable;)*", enter("release", arg(0)));
         }
+        // Counted completers: a task's pending count is its completion barrier. Whoever decrements a pending count
+        // has finished its part (its compute and every onCompletion below); whoever finds it zero goes on to run
+        // that task's onCompletion and to complete its completer (tryComplete's loop, propagateCompletion,
+        // firstComplete/nextComplete). Each read of `pending` in those loops releases into the task before the
+        // decrement it may lead to, and acquires from it when it reads zero (see completerPending); the root's
+        // quietlyComplete (setDone) then releases to join/invoke/get.
         String cc = juc + "CountedCompleter";
-        for (String m : new String[] {"tryComplete", "propagateCompletion", "complete", "quietlyCompleteRoot",
-                "onCompletion"}) {
-            rule(cc, m, "*", enter("completerChain", Key.THIS));
+        PENDING_READS.addAll(java.util.Set.of("tryComplete", "propagateCompletion", "firstComplete",
+                "decrementPendingCountUnlessZero"));
+        for (String m : new String[] {"setPendingCount", "addToPendingCount", "compareAndSetPendingCount"}) {
+            rule(cc, m, "*", enter("release", Key.THIS));
         }
+        rule(cc, "compareAndSetPendingCount", "*", exit("acquire", Key.THIS));
+        rule(cc, "getPendingCount", "*", exit("acquire", Key.THIS));
 
         // CompletableFuture: completing releases; reading the result (directly or as the source of a dependent
         // stage) acquires.
@@ -475,7 +500,7 @@ public final class JdkModel {
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
                 || PUBLISHED_RESULTS.containsKey(className) || QUIET.containsKey(className)
-                || ELEMENT_LOADS.containsKey(outerClass(className));
+                || ELEMENT_LOADS.containsKey(outerClass(className)) || className.equals(COUNTED_COMPLETER);
     }
 
     /**
@@ -505,7 +530,10 @@ public final class JdkModel {
                 boolean quiets = quiet.contains(name) && !name.equals("<init>")
                         && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
                 boolean loads = elementFields != null && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
-                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics && !loads) return target;
+                boolean pending = className.equals(COUNTED_COMPLETER) && PENDING_READS.contains(name);
+                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics && !loads && !pending) {
+                    return target;
+                }
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
@@ -516,6 +544,7 @@ public final class JdkModel {
                         if (monitors) monitors(className, this);
                         if (atomics) orderFunctionCalls(this);
                         if (publishes) releaseFunctionResults(this);
+                        if (pending) pendingReads(this);
                         if (quiets) quietly(this);
                         maxStack += 4; // the hooks push at most four values above what the method had
                         accept(target);
@@ -637,7 +666,7 @@ public final class JdkModel {
                 l.add(new InsnNode(Opcodes.DUP));
                 desc = "(Ljava/lang/Object;)V";
                 break;
-            default: // acquire, release, releaseAcquire, completerChain
+            default: // acquire, release, releaseAcquire, poolTerminated
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
@@ -737,6 +766,29 @@ public final class JdkModel {
         m.instructions.add(exit);
         // Last in the table: the method's own handlers are searched first.
         m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    }
+
+    /**
+     * Around each {@code getfield CountedCompleter.pending}: release into the task before the read (the decrement
+     * that may follow is then ordered after everything this thread did), and acquire from it when the count read
+     * is zero ({@code RaceEvents.completerPending}): this thread goes on to complete the task, after every part.
+     */
+    private static void pendingReads(MethodNode m) {
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (n instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(COUNTED_COMPLETER)
+                    && f.name.equals("pending")) {
+                InsnList before = new InsnList();
+                before.add(new InsnNode(Opcodes.DUP)); // task, task
+                before.add(new InsnNode(Opcodes.DUP)); // task, task, task
+                before.add(event("release")); // task, task
+                m.instructions.insertBefore(n, before); // getfield: task, count
+                InsnList after = new InsnList();
+                after.add(new InsnNode(Opcodes.DUP_X1)); // count, task, count
+                after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "completerPending",
+                        "(Ljava/lang/Object;I)V", false)); // count
+                m.instructions.insert(n, after);
+            }
+        }
     }
 
     /** After each {@code (Bi)Function.apply} call: DUP the result and release it before it is published. */

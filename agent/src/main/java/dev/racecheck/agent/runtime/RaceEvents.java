@@ -607,23 +607,18 @@ public final class RaceEvents {
     }
 
     /**
-     * A counted completer completes: its work is released to every task up its completer chain (the root is
-     * what the caller joins), and it acquires what its siblings released there before it.
+     * A counted completer's pending count was read in a completion loop (tryComplete, propagateCompletion,
+     * firstComplete): zero means every part released into the task by decrementing it, and this thread goes on to
+     * complete it.
      */
-    public static void completerChain(Object task) {
-        if (!enabled || !(task instanceof java.util.concurrent.CountedCompleter)) return;
-        ThreadState ts = CURRENT.get();
-        if (ts.ignore != 0) return;
-        try {
-            for (java.util.concurrent.CountedCompleter<?> c = (java.util.concurrent.CountedCompleter<?>) task;
-                    c != null; c = c.getCompleter()) {
-                Shadow s = SHADOWS.get(c);
-                DETECTOR.acquire(ts, s);
-                DETECTOR.release(ts, s);
-            }
-        } catch (Throwable e) {
-            Internal.error("modelling a counted completer", e);
-        }
+    public static void completerPending(Object task, int pending) {
+        if (pending == 0) acquire(task);
+    }
+
+    /** {@code ForkJoinPool.close()} returned: the pool has terminated, unless it is the common pool (a no-op). */
+    public static void poolTerminated(Object pool) {
+        if (!enabled || pool == java.util.concurrent.ForkJoinPool.commonPool()) return;
+        acquire(pool);
     }
 
     /** A field updater was made for the field named {@code name}: its operations act on that field. */
