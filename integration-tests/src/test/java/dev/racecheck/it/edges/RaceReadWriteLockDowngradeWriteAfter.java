@@ -19,7 +19,8 @@ public final class RaceReadWriteLockDowngradeWriteAfter {
             rw.readLock().lock();
             rw.writeLock().unlock();
             try {
-                data = 2; // racy access (BUG: under the read lock only)
+                // BUG: a write under the read lock only
+                data = 2; // racy access
             } finally {
                 rw.readLock().unlock();
             }

@@ -13,8 +13,10 @@ public final class RaceStampedLockOptimisticReaderFirstPlainRead {
 
     public static void main(String[] args) throws InterruptedException {
         Edges.warmUp();
-        Thread reader = new Thread(() -> System.out.println("RaceStampedLockOptimisticReaderFirstPlainRead: read "
-                + x), "reader"); // racy access
+        Thread reader = new Thread(() -> {
+            int seen = x; // racy access
+            System.out.println("RaceStampedLockOptimisticReaderFirstPlainRead: read " + seen);
+        }, "reader");
         reader.start();
         Edges.awaitEndWithoutEdge(reader);
         long stamp = sl.writeLock();
