@@ -105,10 +105,16 @@ public final class JdkModel {
         rule("java/lang/InterruptedException", "<init>", "*", exit("acquireCurrentThread", Key.NONE));
 
         // Locks: the key is the shared Sync, so a ReentrantReadWriteLock's read and write locks and the
-        // Conditions of a lock all meet on one object.
-        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;");
-        lock(locks + "ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;");
-        lock(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;");
+        // Conditions of a lock all meet on one object. A read-write lock has two clocks there, as ThreadSanitizer's
+        // RWMutex (see RaceEvents.READ_CLOCK): a write unlock releases into the write clock, a read unlock into the
+        // read clock; a write lock acquires both, a read lock the write clock only. So write-unlock -> read-lock
+        // (ReadWriteLock's javadoc) and read-unlock -> write-lock (mutual exclusion) are edges, read-unlock ->
+        // read-lock is none: two threads writing under the read lock race. A plain lock's read clock stays empty.
+        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", true);
+        lock(locks + "ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
+                false);
+        lock(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
+                true);
         for (String cond : new String[] {locks + "AbstractQueuedSynchronizer$ConditionObject",
                 locks + "AbstractQueuedLongSynchronizer$ConditionObject"}) {
             String outer = cond.startsWith(locks + "AbstractQueuedLong")
@@ -117,10 +123,11 @@ public final class JdkModel {
             for (String m : new String[] {"await()V", "awaitUninterruptibly()V", "awaitNanos(J)J",
                     "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
                 int p = m.indexOf('(');
-                // Await gives up the lock and takes it again before returning, timed out or not.
+                // Await gives up the lock and takes it again before returning, timed out or not (only a write
+                // lock has conditions).
                 rule(cond, m.substring(0, p), m.substring(p),
                         enter("release", Key.field("this$0", outer)),
-                        exit("acquire", Key.field("this$0", outer)));
+                        exit("acquireWrite", Key.field("this$0", outer)));
             }
         }
         // More synchronizers: phasers meet at their root, exchangers and stamped locks on themselves.
@@ -132,19 +139,44 @@ public final class JdkModel {
             rule(juc + "Phaser", m, "*", exit("acquire", Key.field("root", root)));
         }
         rule(juc + "Exchanger", "exchange", "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
-        for (String m : new String[] {"writeLock", "readLock", "writeLockInterruptibly", "readLockInterruptibly"}) {
-            rule(locks + "StampedLock", m, "*", exit("acquire", Key.THIS));
+        // StampedLock: a write clock and a read clock, as ReentrantReadWriteLock's (see above). unlock(stamp) and the
+        // conversions give back the lock their stamp holds. The views (asReadLock()...) lock through readLock() and
+        // writeLock() and unlock through unstampedUnlock*.
+        String sl = locks + "StampedLock";
+        for (String m : new String[] {"writeLock", "writeLockInterruptibly"}) {
+            rule(sl, m, "*", exit("acquireWrite", Key.THIS));
         }
-        for (String m : new String[] {"tryWriteLock", "tryReadLock", "tryConvertToWriteLock", "tryConvertToReadLock",
-                "tryConvertToOptimisticRead", "tryOptimisticRead"}) {
-            rule(locks + "StampedLock", m, "*", exit("acquireIfStamp", Key.THIS));
+        for (String m : new String[] {"readLock", "readLockInterruptibly"}) {
+            rule(sl, m, "*", exit("acquire", Key.THIS));
         }
-        for (String m : new String[] {"unlockWrite", "unlockRead", "unlock", "tryUnlockWrite", "tryUnlockRead",
-                "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
-            rule(locks + "StampedLock", m, "*", enter("release", Key.THIS));
+        for (String m : new String[] {"tryWriteLock", "tryConvertToWriteLock"}) {
+            rule(sl, m, "*", exit("acquireWriteIfStamp", Key.THIS));
         }
-        // An optimistic read that validates saw no write since its stamp: it is ordered after the last write.
-        rule(locks + "StampedLock", "validate", "(J)Z", exit("acquireIf", Key.THIS));
+        for (String m : new String[] {"tryReadLock", "tryConvertToReadLock"}) {
+            rule(sl, m, "*", exit("acquireIfStamp", Key.THIS));
+        }
+        for (String m : new String[] {"unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"}) {
+            rule(sl, m, "*", enter("release", Key.THIS));
+        }
+        for (String m : new String[] {"unlockRead", "tryUnlockRead", "unstampedUnlockRead"}) {
+            rule(sl, m, "*", enter("releaseRead", Key.THIS));
+        }
+        for (String m : new String[] {"tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
+            rule(sl, m, "(J)J", enter("releaseStamp", Key.THIS));
+        }
+        rule(sl, "unlock", "(J)V", enter("releaseStamp", Key.THIS));
+        // Optimistic reads (see OptimisticReads): the reads between a non-zero tryOptimisticRead() and validate() are
+        // checked when validate() succeeds (ordered after the last write unlock, which the stamp acquires), not
+        // recorded; any other call on the lock ends the optimistic read unvalidated.
+        rule(sl, "tryOptimisticRead", "()J", exit("optimisticRead", Key.THIS));
+        rule(sl, "tryConvertToOptimisticRead", "(J)J", exit("optimisticRead", Key.THIS));
+        rule(sl, "validate", "(J)Z", exit("validated", Key.THIS));
+        for (String m : new String[] {"writeLock", "readLock", "writeLockInterruptibly", "readLockInterruptibly",
+                "tryWriteLock", "tryReadLock", "tryConvertToWriteLock", "tryConvertToReadLock", "unlockWrite",
+                "unlockRead", "unlock", "tryUnlockWrite", "tryUnlockRead", "unstampedUnlockWrite",
+                "unstampedUnlockRead"}) {
+            rule(sl, m, "*", enter("stampedLockCall", Key.THIS));
+        }
 
         // Latches, semaphores, barriers.
         rule(juc + "CountDownLatch", "countDown", "()V", enter("release", Key.THIS));
@@ -175,6 +207,17 @@ public final class JdkModel {
             for (String m : reads) rule(c, m, "*", exit("acquire", Key.THIS));
             for (String m : writes) rule(c, m, "*", enter("release", Key.THIS));
             for (String m : updates) rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+        }
+        // AtomicStampedReference and AtomicMarkableReference: one volatile (reference, stamp or mark) pair, the same.
+        for (String pair : new String[] {"AtomicStampedReference", "AtomicMarkableReference"}) {
+            String c = juc + "atomic/" + pair;
+            for (String m : new String[] {"getReference", "getStamp", "isMarked", "get"}) {
+                rule(c, m, "*", exit("acquire", Key.THIS));
+            }
+            rule(c, "set", "*", enter("release", Key.THIS));
+            for (String m : new String[] {"compareAndSet", "weakCompareAndSet", "attemptStamp", "attemptMark"}) {
+                rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+            }
         }
         // Each element of an atomic array is a variable of its own: keyed by (inner array, index), as a VarHandle
         // access of an array element is (the atomic arrays' methods are exactly that).
@@ -441,6 +484,12 @@ public final class JdkModel {
         rule(juc + "FutureTask", "set", "(Ljava/lang/Object;)V", enter("release", Key.THIS));
         rule(juc + "FutureTask", "setException", "(Ljava/lang/Throwable;)V", enter("release", Key.THIS));
         rule(juc + "FutureTask", "get", "*", exit("acquire", Key.THIS));
+        // JDK 19+: resultNow()/exceptionNow() return what get() would (they throw if the task is not done), state()
+        // reads the same state; isDone() returning true is the same completed state.
+        for (String m : new String[] {"resultNow", "exceptionNow", "state"}) {
+            rule(juc + "FutureTask", m, "*", exit("acquire", Key.THIS));
+        }
+        rule(juc + "FutureTask", "isDone", "()Z", exit("acquireIf", Key.THIS));
     }
 
     private JdkModel() {
@@ -470,10 +519,12 @@ public final class JdkModel {
         return new Hook(true, event, key);
     }
 
-    private static void lock(String c, String syncDesc) {
-        Hook release = enter("release", Key.field("sync", syncDesc));
-        Hook acquire = exit("acquire", Key.field("sync", syncDesc));
-        Hook acquireIf = exit("acquireIf", Key.field("sync", syncDesc));
+    /** A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). */
+    private static void lock(String c, String syncDesc, boolean exclusive) {
+        Key sync = Key.field("sync", syncDesc);
+        Hook release = enter(exclusive ? "release" : "releaseRead", sync);
+        Hook acquire = exit(exclusive ? "acquireWrite" : "acquire", sync);
+        Hook acquireIf = exit(exclusive ? "acquireWriteIf" : "acquireIf", sync);
         rule(c, "lock", "()V", acquire);
         rule(c, "lockInterruptibly", "()V", acquire);
         rule(c, "tryLock", "()Z", acquireIf);
@@ -605,12 +656,21 @@ public final class JdkModel {
                 desc = "(Ljava/lang/Thread;)V";
                 break;
             case "acquireIf":
+            case "acquireWriteIf":
+            case "validated":
                 l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
                 l.add(key(className, m, h.key()));
                 desc = "(ZLjava/lang/Object;)V";
                 break;
             case "acquireIfStamp":
+            case "acquireWriteIfStamp":
+            case "optimisticRead":
                 l.add(new InsnNode(Opcodes.DUP2)); // the long stamp being returned; 0 means failure
+                l.add(key(className, m, h.key()));
+                desc = "(JLjava/lang/Object;)V";
+                break;
+            case "releaseStamp":
+                l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
                 l.add(key(className, m, h.key()));
                 desc = "(JLjava/lang/Object;)V";
                 break;

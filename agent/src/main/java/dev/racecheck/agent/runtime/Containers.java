@@ -251,6 +251,8 @@ public final class Containers {
                 RaceEvents.DETECTOR.write(ts, v, site, base, receiver, Detector.CONTAINER);
             } else {
                 if (v.r == ts.epoch) return;
+                OptimisticReads o = ts.optimistic;
+                if (o != null && o.lock != null && o.defer(ts, RaceEvents.DETECTOR, v, site, base, receiver, Detector.CONTAINER)) return;
                 RaceEvents.DETECTOR.read(ts, v, site, base, receiver, Detector.CONTAINER);
             }
         } catch (Throwable e) {

@@ -20,6 +20,16 @@ interface Detector {
 
     void write(ThreadState t, VarState v, int site, int base, Object target, int kind);
 
+    /** The variable's last write, for {@link #checkRead}: its epoch and path, read together. */
+    long[] lastWrite(VarState v);
+
+    /**
+     * A read made earlier at call path {@code path} (a StampedLock optimistic read, now validated) that saw the write
+     * {@code lastWrite} returned then: reports a race if t's clock does not cover that write, and records nothing
+     * (see {@link OptimisticReads}).
+     */
+    void checkRead(ThreadState t, VarState v, long[] write, int site, int path, Object target, int kind);
+
     /** t acquires what was released into {@code s}: a lock, a volatile, a modelled synchronizer. */
     void acquire(ThreadState t, Shadow s);
 

@@ -143,8 +143,22 @@ final class FastTrack implements Detector {
         }
     }
 
+    @Override
+    public long[] lastWrite(VarState v) {
+        synchronized (v) {
+            return v.w == Epoch.NONE ? null : new long[] {v.w, v.wPath};
+        }
+    }
+
+    @Override
+    public void checkRead(ThreadState t, VarState v, long[] write, int site, int path, Object target, int kind) {
+        if (write != null && !t.clock.covers(write[0])) {
+            Reporter.race(t, site, false, target, kind, v.key, write[0], true, (int) write[1], path);
+        }
+    }
+
     /** The call path of this access; may capture a stack, so racecheck ignores the JDK code that runs. */
-    private static int leaf(ThreadState t, int base, int site) {
+    static int leaf(ThreadState t, int base, int site) {
         t.ignore++;
         try {
             return CallPaths.leaf(t, base, site);

@@ -228,6 +228,8 @@ public final class RaceEvents {
 
     private static void slowRead(ThreadState ts, VarState v, int site, int base, Object target, int kind) {
         try {
+            OptimisticReads o = ts.optimistic;
+            if (o != null && o.lock != null && o.defer(ts, DETECTOR, v, site, base, target, kind)) return;
             DETECTOR.read(ts, v, site, base, target, kind);
         } catch (Throwable e) {
             Internal.error("analysing a read", e);
@@ -589,6 +591,101 @@ public final class RaceEvents {
     /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
     public static void acquireIfStamp(long stamp, Object key) {
         if (stamp != 0L) acquire(key);
+    }
+
+    // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
+
+    /**
+     * The read clock of a read-write lock ({@code ReentrantReadWriteLock}'s shared Sync, a {@code StampedLock}) is
+     * kept as a volatile field of the lock's shadow under this key, a name no Java field can have; its write clock is
+     * the shadow's own clock. A write unlock releases into the write clock, a read unlock into the read clock; a
+     * write lock acquires both, a read lock only the write clock: read-unlock to read-lock is no edge.
+     */
+    static final int READ_CLOCK = Sites.syncKey("racecheck:read-lock");
+
+    /** A write lock was taken (also: a Condition's await returns, holding the write lock again). */
+    public static void acquireWrite(Object lock) {
+        if (!enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(lock);
+            DETECTOR.acquire(ts, s);
+            DETECTOR.acquireField(ts, s, READ_CLOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling a write lock", e);
+        }
+    }
+
+    public static void acquireWriteIf(boolean succeeded, Object lock) {
+        if (succeeded) acquireWrite(lock);
+    }
+
+    public static void acquireWriteIfStamp(long stamp, Object lock) {
+        if (stamp != 0L) acquireWrite(lock);
+    }
+
+    /** A read lock is given back. */
+    public static void releaseRead(Object lock) {
+        if (!enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.releaseField(ts, SHADOWS.get(lock), READ_CLOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling a read unlock", e);
+        }
+    }
+
+    /** A StampedLock call gives back the lock that {@code stamp} holds: a write lock, a read lock, or none. */
+    public static void releaseStamp(long stamp, Object lock) {
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) release(lock);
+        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) releaseRead(lock);
+    }
+
+    // ---- StampedLock optimistic reads (see OptimisticReads) ---------------------------------------------------
+
+    /**
+     * tryOptimisticRead or tryConvertToOptimisticRead returned {@code stamp}: an optimistic read begins. A zero stamp
+     * (the write lock is held) begins one too: the javadoc's idiom reads anyway, and validate(0) fails.
+     */
+    public static void optimisticRead(long stamp, Object lock) {
+        if (!enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            if (stamp != 0L) DETECTOR.acquire(ts, SHADOWS.get(lock));
+            OptimisticReads o = ts.optimistic;
+            if (o == null) o = ts.optimistic = new OptimisticReads();
+            // The caller's frame: this hook runs inside the JDK method, which pushed none.
+            o.begin(lock, Math.max(ts.depth - 1, 0));
+        } catch (Throwable e) {
+            Internal.error("modelling an optimistic read", e);
+        }
+    }
+
+    /** validate(stamp) returned {@code valid}: acquires the write clock, and ends an optimistic read of this lock. */
+    public static void validated(boolean valid, Object lock) {
+        if (!enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            if (valid) DETECTOR.acquire(ts, SHADOWS.get(lock));
+            OptimisticReads o = ts.optimistic;
+            if (o == null || o.lock != lock) return;
+            if (valid) o.validated(ts, DETECTOR);
+            else o.clear();
+        } catch (Throwable e) {
+            Internal.error("modelling a validated optimistic read", e);
+        }
+    }
+
+    /** Any other call on a StampedLock: an optimistic read of it in progress is dropped, unvalidated. */
+    public static void stampedLockCall(Object lock) {
+        if (!enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        OptimisticReads o = ts.optimistic;
+        if (o != null && o.lock == lock) o.clear();
     }
 
     /** The interrupted thread sees its interrupt: it acquires what {@code interrupt()} released into it. */

@@ -48,6 +48,15 @@ final class Reporter {
      */
     static void race(ThreadState t, int site, boolean write, Object target, int kind, int key,
                      long previousEpoch, boolean previousWrite, int previousPath) {
+        race(t, site, write, target, kind, key, previousEpoch, previousWrite, previousPath, -1);
+    }
+
+    /**
+     * The same, for an access made earlier than now (a StampedLock optimistic read, checked at validate): its stack is
+     * that of call path {@code currentPath}, not the thread's stack at the time of the report; -1 for the latter.
+     */
+    static void race(ThreadState t, int site, boolean write, Object target, int kind, int key,
+                     long previousEpoch, boolean previousWrite, int previousPath, int currentPath) {
         t.ignore++;
         try {
             int previousSite = CallPaths.site(previousPath);
@@ -64,7 +73,7 @@ final class Reporter {
                 count = new long[] {1};
                 SEEN.put(pair, count);
             }
-            List<Frame> stack = CallPaths.captureStack();
+            List<Frame> stack = currentPath < 0 ? CallPaths.captureStack() : CallPaths.frames(currentPath);
             List<Frame> previousStack = CallPaths.frames(previousPath);
             if (kind == Detector.CONTAINER) {
                 stack = Containers.withOperation(target, site, stack);

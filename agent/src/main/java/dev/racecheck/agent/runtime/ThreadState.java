@@ -51,6 +51,9 @@ public final class ThreadState extends ThreadStatePadding {
     Object lastSync;
     Shadow lastSyncShadow;
 
+    /** The StampedLock optimistic read in progress, if any; made on the thread's first one. */
+    OptimisticReads optimistic;
+
     /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
     long[] initSeen = new long[2];
 
@@ -129,6 +132,7 @@ public final class ThreadState extends ThreadStatePadding {
         arrayShadows = null;
         lastSync = null;
         lastSyncShadow = null;
+        optimistic = null;
         acquiredSyncs = null;
         acquiredVersions = null;
         leafKeys = null;
