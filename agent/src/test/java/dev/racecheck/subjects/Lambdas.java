@@ -43,7 +43,20 @@ public class Lambdas {
                 .collect(Collectors.groupingBy(String::length, Collectors.counting())));
         Runnable r = () -> me.seen.add(unbound.apply(me, "run"));
         r.run();
+        // Method references to containers' methods go through racecheck's bridges (ContainerMethodRefs): bound to a
+        // receiver of a narrower static type than the method's owner, unbound, and on a class.
+        java.util.concurrent.ConcurrentMap<String, List<String>> groups = new java.util.concurrent.ConcurrentHashMap<>();
+        BiFunction<String, Function<String, List<String>>, List<String>> group = groups::computeIfAbsent;
+        group.apply("a", k -> new ArrayList<>()).add("x");
+        Function<Object, List<String>> lookup = groups::get;
+        java.util.LinkedHashMap<String, Integer> order = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<String, Integer> put = order::put;
+        put.accept("k", 1);
+        Function<ArrayList<String>, Integer> size = ArrayList::size;
+        StringBuilder sb = new StringBuilder("ab");
+        Supplier<StringBuilder> reverse = sb::reverse;
         return acc[0] + " " + me.hits + " " + made + " " + parts + " " + byLength + " " + factorial.applyAsInt(6) + " "
-                + me.seen;
+                + me.seen + " " + lookup.apply("a") + " " + order + " " + size.apply(new ArrayList<>(made)) + " "
+                + reverse.get();
     }
 }

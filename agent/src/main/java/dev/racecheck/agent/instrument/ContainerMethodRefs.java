@@ -44,7 +44,13 @@ final class ContainerMethodRefs {
                 if (n instanceof LineNumberNode ln) line = ln.line;
                 if (!(n instanceof InvokeDynamicInsnNode indy) || !isContainerReference(indy)) continue;
                 Handle impl = (Handle) indy.bsmArgs[1];
-                MethodNode bridge = bridge(BRIDGE_PREFIX + bridges.size(), impl, line);
+                // A bound reference (list::add) captures its receiver, and the metafactory wants a captured
+                // parameter of exactly the captured type (a ConcurrentMap for Map.get, say); an unbound one
+                // (ArrayList::size) gets it as a function argument, which it adapts to the owner type.
+                Type[] captured = Type.getArgumentTypes(indy.desc);
+                if (captured.length > 1) continue;
+                Type receiver = captured.length == 1 ? captured[0] : Type.getObjectType(impl.getOwner());
+                MethodNode bridge = bridge(BRIDGE_PREFIX + bridges.size(), impl, receiver, line);
                 bridges.add(bridge);
                 indy.bsmArgs[1] = new Handle(Opcodes.H_INVOKESTATIC, cn.name, bridge.name, bridge.desc, isInterface);
             }
@@ -70,9 +76,8 @@ final class ContainerMethodRefs {
                 || ContainerCalls.INTERFACES.contains(owner);
     }
 
-    /** {@code static R name(Owner receiver, A... args) { return receiver.m(args); }}, at {@code line}. */
-    private static MethodNode bridge(String name, Handle impl, int line) {
-        Type receiver = Type.getObjectType(impl.getOwner());
+    /** {@code static R name(Receiver receiver, A... args) { return receiver.m(args); }}, at {@code line}. */
+    private static MethodNode bridge(String name, Handle impl, Type receiver, int line) {
         Type[] params = Type.getArgumentTypes(impl.getDesc());
         Type result = Type.getReturnType(impl.getDesc());
         Type[] all = new Type[params.length + 1];
