@@ -61,8 +61,19 @@ final class VectorClock {
         return chunk == null ? 0L : chunk[slot & (CHUNK - 1)];
     }
 
+    /**
+     * One past the highest slot any clock has set (raised before the entry is written, so a join that can see an
+     * entry sees the limit too: the clock it reads was published to it by a lock or by the thread itself).
+     */
+    private static volatile int slotLimit = 1;
+
     void set(int slot, long clock) {
+        if (slot >= slotLimit) raiseSlotLimit(slot + 1);
         writableChunk(slot >>> PAGE_SHIFT, (slot >>> CHUNK_BITS) & (PAGE - 1))[slot & (CHUNK - 1)] = clock;
+    }
+
+    private static synchronized void raiseSlotLimit(int limit) {
+        if (limit > slotLimit) slotLimit = limit;
     }
 
     /** True when the access at {@code epoch} happens-before the owner of this clock. */
@@ -158,7 +169,9 @@ final class VectorClock {
             long mixed = 0;
             long equalCopies = 0; // same entries in two chunks: sharing one makes the next join skip them
             boolean theirsCovers = true;
-            for (int c = 0; c < PAGE; c++) {
+            // Chunks past the highest slot ever set are null in every clock: a run with a few threads looks at one.
+            int chunks = p < (slotLimit - 1) >>> PAGE_SHIFT ? PAGE : (((slotLimit - 1) >>> CHUNK_BITS) & (PAGE - 1)) + 1;
+            for (int c = 0; c < chunks; c++) {
                 long[] a = pa[c];
                 long[] b = pb[c];
                 int outcome = compare(a, b);
