@@ -76,10 +76,7 @@ public final class Freeze {
                 }
             } else if (UNSYNCHRONIZED_JDK_CONTAINERS.contains(o.getClass().getName())) {
                 // What the container holds: elements, keys and values (toArray runs no program code on these).
-                Object[] held = o instanceof java.util.Map<?, ?> m
-                        ? concat(m.keySet().toArray(), m.values().toArray())
-                        : ((java.util.Collection<?>) o).toArray();
-                for (Object e : held) {
+                for (Object e : RaceEvents.heldBy(o)) {
                     if (++references > MAX_REFERENCES || count == MAX_OBJECTS) return;
                     count = visit(e, seen, count, clock);
                 }
@@ -104,12 +101,6 @@ public final class Freeze {
             "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$Set12",
             "java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Map1",
             "java.util.ImmutableCollections$MapN");
-
-    private static Object[] concat(Object[] a, Object[] b) {
-        Object[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
-    }
 
     /** Forgets {@code o}'s writes and queues it, if it is tracked and new; returns the new count. */
     private static int visit(Object o, Object[] seen, int count, VectorClock clock) {

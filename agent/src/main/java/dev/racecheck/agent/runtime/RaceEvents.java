@@ -549,18 +549,23 @@ public final class RaceEvents {
         if (ts.ignore != 0) return null;
         ts.ignore++;
         try {
-            if (keys instanceof java.util.Collection) return ((java.util.Collection<?>) keys).toArray();
-            java.util.Map<?, ?> map = (java.util.Map<?, ?>) keys;
-            Object[] k = map.keySet().toArray();
-            Object[] v = map.values().toArray();
-            Object[] both = Arrays.copyOf(k, k.length + v.length);
-            System.arraycopy(v, 0, both, k.length, v.length);
-            return both;
+            return heldBy(keys);
         } catch (RuntimeException e) {
             return null; // a JDK collection the program modifies concurrently: its own call will fail the same way
         } finally {
             ts.ignore--;
         }
+    }
+
+    /** What a collection holds, or a map's keys then its values; the caller makes sure no program code runs. */
+    static Object[] heldBy(Object collectionOrMap) {
+        if (collectionOrMap instanceof java.util.Collection<?> c) return c.toArray();
+        java.util.Map<?, ?> map = (java.util.Map<?, ?>) collectionOrMap;
+        Object[] k = map.keySet().toArray();
+        Object[] v = map.values().toArray();
+        Object[] both = Arrays.copyOf(k, k.length + v.length);
+        System.arraycopy(v, 0, both, k.length, v.length);
+        return both;
     }
 
     /**

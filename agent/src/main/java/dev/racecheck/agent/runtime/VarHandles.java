@@ -78,34 +78,23 @@ public final class VarHandles {
      * for a static field), {@code index} the array index.
      */
     public static void plainRead(Object handle, Object coordinate, int index, int site, ThreadState ts, int base) {
-        if (ts.ignore != 0) return;
-        Target t = target(handle);
-        if (t == null) return;
-        try {
-            if (t.kind == Detector.ELEMENT) {
-                RaceEvents.arrayRead(coordinate, index, site, ts, base);
-                return;
-            }
-            if (t.fieldKey < 0) return;
-            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
-            if (owner == null) return;
-            int fieldSite = fieldSite(t, site);
-            VarState v = fieldState(t, owner, fieldSite, ts);
-            if (v == null || v.r == ts.epoch) return;
-            RaceEvents.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
-        } catch (Throwable e) {
-            Internal.error("analysing a VarHandle read", e);
-        }
+        plainAccess(handle, coordinate, index, site, ts, base, false);
     }
 
     /** After a plain {@code set}: a write of the handle's variable. */
     public static void plainWrite(Object handle, Object coordinate, int index, int site, ThreadState ts, int base) {
+        plainAccess(handle, coordinate, index, site, ts, base, true);
+    }
+
+    private static void plainAccess(Object handle, Object coordinate, int index, int site, ThreadState ts, int base,
+            boolean write) {
         if (ts.ignore != 0) return;
         Target t = target(handle);
         if (t == null) return;
         try {
             if (t.kind == Detector.ELEMENT) {
-                RaceEvents.arrayWrite(coordinate, index, site, ts, base);
+                if (write) RaceEvents.arrayWrite(coordinate, index, site, ts, base);
+                else RaceEvents.arrayRead(coordinate, index, site, ts, base);
                 return;
             }
             if (t.fieldKey < 0) return;
@@ -113,10 +102,11 @@ public final class VarHandles {
             if (owner == null) return;
             int fieldSite = fieldSite(t, site);
             VarState v = fieldState(t, owner, fieldSite, ts);
-            if (v == null || v.w == ts.epoch) return;
-            RaceEvents.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
+            if (v == null || (write ? v.w : v.r) == ts.epoch) return;
+            if (write) RaceEvents.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
+            else RaceEvents.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
         } catch (Throwable e) {
-            Internal.error("analysing a VarHandle write", e);
+            Internal.error(write ? "analysing a VarHandle write" : "analysing a VarHandle read", e);
         }
     }
 

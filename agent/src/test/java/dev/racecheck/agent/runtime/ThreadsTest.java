@@ -31,6 +31,13 @@ class ThreadsTest {
         return Threads.create(new Thread(name), parent == null ? null : parent.clock, List.of());
     }
 
+    /** A thread {@code parent} starts (the start is a fork: the child inherits the parent's clock). */
+    private ThreadState started(String name, ThreadState parent) {
+        ThreadState child = thread(name, parent);
+        ft.fork(parent, child);
+        return child;
+    }
+
     /** A variable state of the kind a companion field holds: reachable only from the test (the "object"). */
     private VarState field() {
         return new CompanionState(1, owner);
@@ -69,8 +76,7 @@ class ThreadsTest {
     void a_slot_whose_variables_are_gone_should_be_retired_and_given_to_a_thread_whose_starter_knows_nothing_of_it() {
         drainRetiredSlots();
         ThreadState main = thread("main", null);
-        ThreadState handler = thread("handler", main);
-        ft.fork(main, handler);
+        ThreadState handler = started("handler", main);
         write(handler, field()); // the object dies at once
         long handlerClock = handler.clock.get(handler.slot);
         Threads.ended(handler);
@@ -86,8 +92,7 @@ class ThreadsTest {
     void a_slot_whose_epoch_a_live_variable_holds_should_not_be_reused_until_that_epoch_is_overwritten() {
         drainRetiredSlots();
         ThreadState main = thread("main", null);
-        ThreadState handler = thread("handler", main);
-        ft.fork(main, handler);
+        ThreadState handler = started("handler", main);
         VarState shared = field();
         write(handler, shared);
         int slot = handler.slot;
@@ -107,10 +112,8 @@ class ThreadsTest {
     void a_slot_in_a_read_vector_should_not_be_retired_until_a_write_clears_the_vector() {
         drainRetiredSlots();
         ThreadState main = thread("main", null);
-        ThreadState a = thread("reader a", main);
-        ThreadState b = thread("reader b", main);
-        ft.fork(main, a);
-        ft.fork(main, b);
+        ThreadState a = started("reader a", main);
+        ThreadState b = started("reader b", main);
         VarState v = field();
         read(a, v);
         read(b, v);
@@ -130,8 +133,7 @@ class ThreadsTest {
     void a_read_epoch_should_hold_its_slot() {
         drainRetiredSlots();
         ThreadState main = thread("main", null);
-        ThreadState reader = thread("reader", main);
-        ft.fork(main, reader);
+        ThreadState reader = started("reader", main);
         VarState v = field();
         read(reader, v);
         int slot = reader.slot;
@@ -144,8 +146,7 @@ class ThreadsTest {
     void a_slot_the_starter_covers_should_be_reused_without_retirement_and_keep_its_lease() {
         drainRetiredSlots();
         ThreadState main = thread("main", null);
-        ThreadState worker = thread("worker", main);
-        ft.fork(main, worker);
+        ThreadState worker = started("worker", main);
         VarState v = field();
         write(worker, v);
         SlotLease lease = worker.lease;
