@@ -1,5 +1,6 @@
 package dev.racecheck.bench.workloads;
 
+import java.util.Arrays;
 import java.util.concurrent.CyclicBarrier;
 
 import dev.racecheck.bench.workloads.Harness.Check;
@@ -42,7 +43,7 @@ public final class Sor {
         }
         int block = Math.min(n, CHECKED + 2 * ITERATIONS + 2);
         double[][] corner = new double[block][];
-        for (int i = 0; i < block; i++) corner[i] = java.util.Arrays.copyOf(g[i], block);
+        for (int i = 0; i < block; i++) corner[i] = Arrays.copyOf(g[i], block);
 
         CyclicBarrier barrier = new CyclicBarrier(threads);
         int interior = n - 2;
