@@ -15,7 +15,7 @@ import dev.racecheck.reports.Race;
 import dev.racecheck.reports.text.TextRenderer;
 
 /**
- * The cold path: keeps the reports of the races the detector found ({@code analysis.Races} describes them), prints
+ * The cold path: records the races the detector found ({@code analysis.Races} describes them), prints
  * each at once (a later crash loses nothing), and keeps it for the summary at exit. Each distinct pair of access sites
  * is reported once; repeats only raise its count, as Go's detector does.
  */
