@@ -10,9 +10,9 @@ import java.util.jar.JarFile;
 
 import dev.racecheck.agent.instrument.JdkModel;
 import dev.racecheck.agent.instrument.Transformer;
-import dev.racecheck.agent.runtime.Config;
-import dev.racecheck.agent.runtime.Internal;
 import dev.racecheck.agent.runtime.RaceEvents;
+import dev.racecheck.agent.runtime.report.Config;
+import dev.racecheck.agent.runtime.report.Internal;
 
 /**
  * The agent's entry point ({@code Premain-Class}). The jar's manifest puts the jar itself on the boot class

@@ -11,8 +11,8 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
-import dev.racecheck.agent.runtime.Internal;
-import dev.racecheck.agent.runtime.Sites;
+import dev.racecheck.agent.runtime.report.Internal;
+import dev.racecheck.agent.runtime.report.Sites;
 
 /**
  * Instruments one application class: every method with code goes through {@link MethodInstrumenter}. A method

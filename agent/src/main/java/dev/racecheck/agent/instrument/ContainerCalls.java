@@ -11,8 +11,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-import dev.racecheck.agent.runtime.Containers;
-import dev.racecheck.agent.runtime.Sites;
+import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.report.ContainerClasses;
+import dev.racecheck.agent.runtime.report.Sites;
 
 /**
  * The call sites of one application method that may act on a JDK object that is not thread-safe (see
@@ -29,7 +30,7 @@ import dev.racecheck.agent.runtime.Sites;
  */
 final class ContainerCalls {
     /** Modelled classes, as call sites name them: a static receiver type, or the owner of a {@code super} call. */
-    static final Set<String> MODELLED = internalNames(Containers.MODELLED_NAMES);
+    static final Set<String> MODELLED = internalNames(ContainerClasses.MODELLED_NAMES);
     /** Classes a modelled object can be an instance of, besides the modelled ones and {@code java/lang/Object}. */
     static final Set<String> SUPERCLASSES = Set.of("java/util/AbstractMap", "java/util/AbstractCollection",
             "java/util/AbstractList", "java/util/AbstractSequentialList", "java/util/AbstractSet",

@@ -23,7 +23,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code HashMap}, {@code StringBuilder}...): a container filled in the constructor is seen as the constructor left it.
  */
 final class FinalFields {
-    private static final String OWNER = "dev/racecheck/agent/runtime/Freeze";
+    private static final String OWNER = "dev/racecheck/agent/runtime/jdk/Freeze";
 
     private final String owner;
     private final List<FieldInsnNode> fields;

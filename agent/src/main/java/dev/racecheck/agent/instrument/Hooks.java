@@ -3,7 +3,7 @@ package dev.racecheck.agent.instrument;
 /** Names and descriptors of the {@code RaceEvents} methods instrumented code calls. */
 final class Hooks {
     static final String OWNER = "dev/racecheck/agent/runtime/RaceEvents";
-    static final String THREAD_STATE = "dev/racecheck/agent/runtime/ThreadState";
+    static final String THREAD_STATE = "dev/racecheck/agent/runtime/threads/ThreadState";
     static final String TS = "L" + THREAD_STATE + ";";
 
     static final String THREAD_DESC = "()" + TS;

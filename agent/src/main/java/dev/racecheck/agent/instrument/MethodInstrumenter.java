@@ -20,7 +20,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-import dev.racecheck.agent.runtime.Sites;
+import dev.racecheck.agent.runtime.report.Sites;
 
 /**
  * Rewrites one application method so that it emits racecheck's events. Only events are added: no branch, no

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.racecheck.agent.runtime.Config;
-import dev.racecheck.agent.runtime.Internal;
 import dev.racecheck.agent.runtime.RaceEvents;
+import dev.racecheck.agent.runtime.report.Config;
+import dev.racecheck.agent.runtime.report.Internal;
 
 /**
  * Decides what happens to each class the JVM loads: JDK classes in the {@link JdkModel} get their

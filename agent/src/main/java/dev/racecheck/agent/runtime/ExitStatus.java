@@ -2,6 +2,14 @@ package dev.racecheck.agent.runtime;
 
 import java.lang.reflect.Method;
 
+import dev.racecheck.agent.runtime.analysis.Analysis;
+import dev.racecheck.agent.runtime.report.Config;
+import dev.racecheck.agent.runtime.report.Internal;
+import dev.racecheck.agent.runtime.report.Reporter;
+import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.threads.CallPaths;
+import dev.racecheck.agent.runtime.threads.ThreadState;
+import dev.racecheck.agent.runtime.threads.Threads;
 import dev.racecheck.reports.text.TextRenderer;
 
 /**
@@ -81,7 +89,7 @@ final class ExitStatus {
             int failing = Reporter.failing();
             ReportFiles.write(failing);
             if (Config.verbose) {
-                long[] census = RaceEvents.SHADOWS.census();
+                long[] census = Analysis.SHADOWS.census();
                 Internal.verbose("shadows: " + census[0] + " live, " + census[1] + " cleared but not yet unlinked");
             }
             Internal.verbose("threads: " + Threads.slots() + " clock slots for " + Threads.started()

@@ -1,5 +1,7 @@
 package dev.racecheck.agent.runtime;
 
+import dev.racecheck.agent.runtime.analysis.Analysis;
+
 /**
  * JDK-internal work whose synchronization is the JDK's own business, not the program's: class loading and call-site
  * linking, which go through the JDK's concurrent maps (class-loading locks, packages and their certificates, the
@@ -17,10 +19,10 @@ public final class JdkInternals {
     }
 
     public static void begin() {
-        if (RaceEvents.enabled) RaceEvents.thread().ignore++;
+        if (Analysis.enabled) RaceEvents.thread().ignore++;
     }
 
     public static void end() {
-        if (RaceEvents.enabled) RaceEvents.thread().ignore--;
+        if (Analysis.enabled) RaceEvents.thread().ignore--;
     }
 }

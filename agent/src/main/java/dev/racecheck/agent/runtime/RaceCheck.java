@@ -2,6 +2,10 @@ package dev.racecheck.agent.runtime;
 
 import java.util.List;
 
+import dev.racecheck.agent.runtime.analysis.Analysis;
+import dev.racecheck.agent.runtime.report.Reporter;
+import dev.racecheck.agent.runtime.threads.ThreadState;
+
 /**
  * racecheck's public API for test frameworks (the JUnit extension, build plugins): which races happened during
  * which test. Lives in the agent jar, on the boot class path; callers must first check that the agent is there,
@@ -17,7 +21,7 @@ public final class RaceCheck {
 
     /** True once the agent has started in this JVM. */
     public static boolean active() {
-        return RaceEvents.enabled;
+        return Analysis.enabled;
     }
 
     /** Tags the current thread, and the threads it starts from now on, with a test id. */

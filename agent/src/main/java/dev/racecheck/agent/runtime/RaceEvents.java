@@ -1,5 +1,9 @@
 package dev.racecheck.agent.runtime;
 
+import static dev.racecheck.agent.runtime.analysis.Analysis.CURRENT;
+import static dev.racecheck.agent.runtime.analysis.Analysis.DETECTOR;
+import static dev.racecheck.agent.runtime.analysis.Analysis.SHADOWS;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -8,6 +12,20 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.racecheck.agent.runtime.analysis.Analysis;
+import dev.racecheck.agent.runtime.analysis.Detector;
+import dev.racecheck.agent.runtime.analysis.OptimisticReads;
+import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.report.Internal;
+import dev.racecheck.agent.runtime.report.Reporter;
+import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.shadow.CompanionState;
+import dev.racecheck.agent.runtime.shadow.InlineShadows;
+import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.VarState;
+import dev.racecheck.agent.runtime.threads.CallPaths;
+import dev.racecheck.agent.runtime.threads.ThreadState;
+import dev.racecheck.agent.runtime.threads.Threads;
 import dev.racecheck.reports.Frame;
 
 /**
@@ -18,17 +36,12 @@ import dev.racecheck.reports.Frame;
  * {@link ThreadState} and frame index to every event. Access events are the hot path: a shadow lookup and an
  * epoch compare, then the detector's slow path. Hooks in JDK classes ({@link #acquire}, {@link #release},
  * {@link #threadStart}) find the thread state themselves and do nothing before the agent is ready.
+ * The detector, the shadow map and the thread states they use are {@link Analysis}'s.
  *
  * <p>No method here throws into the program, except the ones that stand in for a JDK call
  * ({@link #join}, {@link #wait}) and rethrow exactly what that call threw.
  */
 public final class RaceEvents {
-    static final ShadowMap SHADOWS = new ShadowMap();
-    static final Detector DETECTOR = new FastTrack();
-    /** Set once the agent has started; hooks in JDK classes that run earlier are ignored. */
-    static volatile boolean enabled;
-
-    private static final ThreadLocal<ThreadState> CURRENT = new CurrentThreadState();
     private static final MethodHandle JOIN_DURATION = joinDuration();
 
     private RaceEvents() {
@@ -94,7 +107,8 @@ public final class RaceEvents {
         // Resolving a site reflects on the class: the JDK code that runs is racecheck's, not the program's.
         ts.ignore++;
         try {
-            return offset < 0L ? SHADOWS.get(owner).field(field) : InlineShadows.state(owner, field, site, offset);
+            return offset < 0L ? SHADOWS.get(owner).field(field)
+                    : InlineShadows.state(SHADOWS, owner, field, site, offset);
         } catch (Throwable e) {
             Internal.error("finding a field's state", e);
             return null;
@@ -175,7 +189,7 @@ public final class RaceEvents {
     private static VarState element(Object array, int index, ThreadState ts) {
         Shadow s;
         if (ts.lastArray == array) {
-            s = ts.lastArrayShadow;
+            s = (Shadow) ts.lastArrayShadow;
         } else {
             Object[] keys = ts.arrayKeys;
             if (keys == null) {
@@ -184,7 +198,7 @@ public final class RaceEvents {
             }
             int i = System.identityHashCode(array) & (ThreadState.ARRAY_CACHE - 1);
             if (keys[i] == array) {
-                s = ts.arrayShadows[i];
+                s = (Shadow) ts.arrayShadows[i];
             } else {
                 s = SHADOWS.get(array);
                 keys[i] = array;
@@ -228,7 +242,7 @@ public final class RaceEvents {
 
     private static void slowRead(ThreadState ts, VarState v, int site, int base, Object target, int kind) {
         try {
-            OptimisticReads o = ts.optimistic;
+            OptimisticReads o = (OptimisticReads) ts.optimistic;
             if (o != null && o.lock != null && o.defer(ts, DETECTOR, v, site, base, target, kind)) return;
             DETECTOR.read(ts, v, site, base, target, kind);
         } catch (Throwable e) {
@@ -322,7 +336,7 @@ public final class RaceEvents {
 
     /** The shadow of a lock or volatile's object; the thread's last one is kept at hand (spin loops, lock loops). */
     private static Shadow syncShadow(Object o, ThreadState ts) {
-        if (ts.lastSync == o) return ts.lastSyncShadow;
+        if (ts.lastSync == o) return (Shadow) ts.lastSyncShadow;
         Shadow s = SHADOWS.get(o);
         ts.lastSyncShadow = s;
         ts.lastSync = o;
@@ -444,7 +458,7 @@ public final class RaceEvents {
 
     /** Entry of {@code Thread.start()}: the child inherits everything the parent did so far. */
     public static void threadStart(Thread child) {
-        if (!enabled) return;
+        if (!Analysis.enabled) return;
         ThreadState parent = CURRENT.get();
         if (parent.ignore != 0) return;
         parent.ignore++;
@@ -473,7 +487,7 @@ public final class RaceEvents {
 
     /** A thread ends (Thread.exit, or a virtual thread's afterDone): its clock slot can be reused. */
     public static void threadExit(Thread t) {
-        if (!enabled) return;
+        if (!Analysis.enabled) return;
         try {
             Shadow s = SHADOWS.peek(t);
             ThreadState ts = s == null ? null : s.thread;
@@ -503,7 +517,7 @@ public final class RaceEvents {
 
     /** A modelled JDK method acquires {@code key} (a lock, a latch, an element taken from a queue). */
     public static void acquire(Object key) {
-        if (!enabled || key == null) return;
+        if (!Analysis.enabled || key == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
@@ -541,7 +555,7 @@ public final class RaceEvents {
      */
     private static Object[] elements(Object keys) {
         if (keys instanceof Object[]) return (Object[]) keys;
-        if (!enabled || !(keys instanceof java.util.Collection || keys instanceof java.util.Map)
+        if (!Analysis.enabled || !(keys instanceof java.util.Collection || keys instanceof java.util.Map)
                 || keys.getClass().getClassLoader() != null) {
             return null;
         }
@@ -549,7 +563,7 @@ public final class RaceEvents {
         if (ts.ignore != 0) return null;
         ts.ignore++;
         try {
-            return heldBy(keys);
+            return Containers.heldBy(keys);
         } catch (RuntimeException e) {
             return null; // a JDK collection the program modifies concurrently: its own call will fail the same way
         } finally {
@@ -557,23 +571,12 @@ public final class RaceEvents {
         }
     }
 
-    /** What a collection holds, or a map's keys then its values; the caller makes sure no program code runs. */
-    static Object[] heldBy(Object collectionOrMap) {
-        if (collectionOrMap instanceof java.util.Collection<?> c) return c.toArray();
-        java.util.Map<?, ?> map = (java.util.Map<?, ?>) collectionOrMap;
-        Object[] k = map.keySet().toArray();
-        Object[] v = map.values().toArray();
-        Object[] both = Arrays.copyOf(k, k.length + v.length);
-        System.arraycopy(v, 0, both, k.length, v.length);
-        return both;
-    }
-
     /**
      * An element a lock-free collection's code loaded from where it keeps it: acquired. Cheap when the element was
      * never released into (no shadow: nothing to acquire).
      */
     public static void acquireItem(Object element) {
-        if (!enabled || element == null) return;
+        if (!Analysis.enabled || element == null) return;
         try {
             Shadow s = SHADOWS.peek(element);
             if (s == null) return;
@@ -610,7 +613,7 @@ public final class RaceEvents {
 
     /** A write lock was taken (also: a Condition's await returns, holding the write lock again). */
     public static void acquireWrite(Object lock) {
-        if (!enabled || lock == null) return;
+        if (!Analysis.enabled || lock == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
@@ -632,7 +635,7 @@ public final class RaceEvents {
 
     /** A read lock is given back. */
     public static void releaseRead(Object lock) {
-        if (!enabled || lock == null) return;
+        if (!Analysis.enabled || lock == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
@@ -655,13 +658,13 @@ public final class RaceEvents {
      * (the write lock is held) begins one too: the javadoc's idiom reads anyway, and validate(0) fails.
      */
     public static void optimisticRead(long stamp, Object lock) {
-        if (!enabled || lock == null) return;
+        if (!Analysis.enabled || lock == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
             if (stamp != 0L) DETECTOR.acquire(ts, SHADOWS.get(lock));
-            OptimisticReads o = ts.optimistic;
-            if (o == null) o = ts.optimistic = new OptimisticReads();
+            OptimisticReads o = (OptimisticReads) ts.optimistic;
+            if (o == null) ts.optimistic = o = new OptimisticReads();
             // The caller's frame: this hook runs inside the JDK method, which pushed none.
             o.begin(lock, Math.max(ts.depth - 1, 0));
         } catch (Throwable e) {
@@ -671,12 +674,12 @@ public final class RaceEvents {
 
     /** validate(stamp) returned {@code valid}: acquires the write clock, and ends an optimistic read of this lock. */
     public static void validated(boolean valid, Object lock) {
-        if (!enabled || lock == null) return;
+        if (!Analysis.enabled || lock == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
             if (valid) DETECTOR.acquire(ts, SHADOWS.get(lock));
-            OptimisticReads o = ts.optimistic;
+            OptimisticReads o = (OptimisticReads) ts.optimistic;
             if (o == null || o.lock != lock) return;
             if (valid) o.validated(ts, DETECTOR);
             else o.clear();
@@ -687,9 +690,9 @@ public final class RaceEvents {
 
     /** Any other call on a StampedLock: an optimistic read of it in progress is dropped, unvalidated. */
     public static void stampedLockCall(Object lock) {
-        if (!enabled || lock == null) return;
+        if (!Analysis.enabled || lock == null) return;
         ThreadState ts = CURRENT.get();
-        OptimisticReads o = ts.optimistic;
+        OptimisticReads o = (OptimisticReads) ts.optimistic;
         if (o != null && o.lock == lock) o.clear();
     }
 
@@ -719,13 +722,13 @@ public final class RaceEvents {
 
     /** {@code ForkJoinPool.close()} returned: the pool has terminated, unless it is the common pool (a no-op). */
     public static void poolTerminated(Object pool) {
-        if (!enabled || pool == java.util.concurrent.ForkJoinPool.commonPool()) return;
+        if (!Analysis.enabled || pool == java.util.concurrent.ForkJoinPool.commonPool()) return;
         acquire(pool);
     }
 
     /** A field updater was made for the field named {@code name}: its operations act on that field. */
     public static void updaterCreated(Object updater, String name) {
-        if (!enabled || updater == null || name == null) return;
+        if (!Analysis.enabled || updater == null || name == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         SHADOWS.get(updater).updaterField = Sites.syncKey(name);
@@ -733,7 +736,7 @@ public final class RaceEvents {
 
     /** An updater operation acquires from its field of {@code target}, like a volatile read of that field. */
     public static void updaterAcquire(Object updater, Object target) {
-        if (!enabled || target == null) return;
+        if (!Analysis.enabled || target == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
@@ -746,7 +749,7 @@ public final class RaceEvents {
     }
 
     public static void updaterRelease(Object updater, Object target) {
-        if (!enabled || target == null) return;
+        if (!Analysis.enabled || target == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
@@ -760,7 +763,7 @@ public final class RaceEvents {
 
     /** A modelled JDK method releases {@code key}. */
     public static void release(Object key) {
-        if (!enabled || key == null) return;
+        if (!Analysis.enabled || key == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
@@ -805,14 +808,11 @@ public final class RaceEvents {
 
     /** Stops reporting events of the current thread while racecheck's own work runs on it; see {@link #resume}. */
     public static Object suspend() {
-        if (!enabled) return null;
-        ThreadState ts = CURRENT.get();
-        ts.ignore++;
-        return ts;
+        return Analysis.suspend();
     }
 
     public static void resume(Object token) {
-        if (token != null) ((ThreadState) token).ignore--;
+        Analysis.resume(token);
     }
 
     // ---- set-up ---------------------------------------------------------------------------------------------
@@ -830,7 +830,7 @@ public final class RaceEvents {
         } finally {
             main.ignore--;
         }
-        enabled = true;
+        Analysis.enabled = true;
         Thread cleaner = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -852,41 +852,6 @@ public final class RaceEvents {
                     MethodType.methodType(boolean.class, Duration.class));
         } catch (ReflectiveOperationException e) {
             return null; // JDK 17 and 18
-        }
-    }
-
-    /** Creates a thread's state on its first event: the one its starter prepared, or a fresh one. */
-    private static final class CurrentThreadState extends ThreadLocal<ThreadState> {
-        @Override
-        protected ThreadState initialValue() {
-            Thread t = Thread.currentThread();
-            if (isVirtualThreadScheduler(t)) {
-                // Never analysed, and never given a slot or a shadow: both take racecheck monitors (see below).
-                ThreadState ts = new ThreadState(0, new ThreadRecord(0, t, List.of()), null, 1, null);
-                ts.ignore = 1;
-                return ts;
-            }
-            Shadow s = SHADOWS.get(t);
-            ThreadState ts = s.thread;
-            if (ts == null) {
-                ts = Threads.create(t, null, List.of());
-                s.thread = ts;
-            }
-            return ts;
-        }
-
-        /**
-         * The threads virtual threads need to make progress: carrier threads (when no virtual thread is mounted,
-         * running the scheduler's own code) and, JDK 24+, the thread that resubmits virtual threads blocked on a
-         * monitor. Since JDK 24 a virtual thread blocked on a monitor unmounts and waits for that unblocker to
-         * resubmit it; if the unblocker or every carrier in turn waited for a racecheck monitor whose next owner
-         * is such a virtual thread, nothing would move again (seen: 100,000 virtual threads, 10,000 alive). What
-         * they do is scheduling, not the program's synchronization, so racecheck leaves them alone.
-         */
-        private static boolean isVirtualThreadScheduler(Thread t) {
-            String type = t.getClass().getName();
-            return type.equals("jdk.internal.misc.CarrierThread")
-                    || type.equals("jdk.internal.misc.InnocuousThread") && t.getName().equals("VirtualThread-unblocker");
         }
     }
 }

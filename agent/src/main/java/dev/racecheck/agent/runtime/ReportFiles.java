@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.racecheck.agent.runtime.report.Config;
+import dev.racecheck.agent.runtime.report.Internal;
+import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.json.JsonReportWriter;
 

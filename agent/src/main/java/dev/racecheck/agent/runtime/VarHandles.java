@@ -6,6 +6,14 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.racecheck.agent.runtime.analysis.Analysis;
+import dev.racecheck.agent.runtime.analysis.Detector;
+import dev.racecheck.agent.runtime.report.Internal;
+import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.VarState;
+import dev.racecheck.agent.runtime.threads.ThreadState;
+
 /**
  * VarHandle accesses made by application code, by access mode (the {@code java.lang.invoke.VarHandle} memory order
  * modes): plain {@code get}/{@code set} are ordinary reads and writes of the variable, checked like a field or array
@@ -103,8 +111,8 @@ public final class VarHandles {
             int fieldSite = fieldSite(t, site);
             VarState v = fieldState(t, owner, fieldSite, ts);
             if (v == null || (write ? v.w : v.r) == ts.epoch) return;
-            if (write) RaceEvents.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
-            else RaceEvents.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
+            if (write) Analysis.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
+            else Analysis.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
         } catch (Throwable e) {
             Internal.error(write ? "analysing a VarHandle write" : "analysing a VarHandle read", e);
         }
@@ -118,12 +126,12 @@ public final class VarHandles {
         try {
             if (t.kind == Detector.ELEMENT) {
                 if (inBounds(coordinate, index)) {
-                    RaceEvents.DETECTOR.acquireElement(ts, RaceEvents.SHADOWS.get(coordinate), index);
+                    Analysis.DETECTOR.acquireElement(ts, Analysis.SHADOWS.get(coordinate), index);
                 }
                 return;
             }
             Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
-            if (owner != null) RaceEvents.DETECTOR.acquireField(ts, RaceEvents.SHADOWS.get(owner), t.syncKey);
+            if (owner != null) Analysis.DETECTOR.acquireField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
         } catch (Throwable e) {
             Internal.error("modelling a VarHandle acquire", e);
         }
@@ -137,13 +145,13 @@ public final class VarHandles {
         try {
             if (t.kind == Detector.ELEMENT) {
                 if (inBounds(coordinate, index)) {
-                    RaceEvents.DETECTOR.releaseElement(ts, RaceEvents.SHADOWS.get(coordinate), index,
+                    Analysis.DETECTOR.releaseElement(ts, Analysis.SHADOWS.get(coordinate), index,
                             Array.getLength(coordinate));
                 }
                 return;
             }
             Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
-            if (owner != null) RaceEvents.DETECTOR.releaseField(ts, RaceEvents.SHADOWS.get(owner), t.syncKey);
+            if (owner != null) Analysis.DETECTOR.releaseField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
         } catch (Throwable e) {
             Internal.error("modelling a VarHandle release", e);
         }
@@ -151,8 +159,8 @@ public final class VarHandles {
 
     private static Target target(Object handle) {
         if (handle == null) return null;
-        Shadow s = RaceEvents.SHADOWS.peek(handle);
-        return s == null ? null : s.varHandle;
+        Shadow s = Analysis.SHADOWS.peek(handle);
+        return s == null ? null : (Target) s.varHandle;
     }
 
     /**
@@ -161,7 +169,7 @@ public final class VarHandles {
      */
     private static VarState fieldState(Target t, Object owner, int fieldSite, ThreadState ts) {
         if (t.kind == Detector.FIELD) return RaceEvents.fieldState(owner, t.fieldKey, fieldSite, ts);
-        Shadow s = RaceEvents.SHADOWS.get(owner);
+        Shadow s = Analysis.SHADOWS.get(owner);
         // A static access through a handle initializes the class first, as getstatic does (JLS 12.4.2).
         if (t.kind == Detector.STATIC && !ts.hasSeenInit(s.classId)) RaceEvents.seeInit(ts, s, t.declaring);
         return s.field(t.fieldKey);
@@ -221,27 +229,27 @@ public final class VarHandles {
 
     /** {@code MethodHandles.arrayElementVarHandle(arrayClass)} returned {@code handle}. */
     public static void arrayHandle(Object handle) {
-        if (!RaceEvents.enabled || handle == null) return;
-        Object token = RaceEvents.suspend();
+        if (!Analysis.enabled || handle == null) return;
+        Object token = Analysis.suspend();
         try {
             registerArray(handle);
         } catch (Throwable e) {
             Internal.error("registering a VarHandle", e);
         } finally {
-            RaceEvents.resume(token);
+            Analysis.resume(token);
         }
     }
 
     private static void created(Object handle, Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic) {
-        if (!RaceEvents.enabled || handle == null || lookedUpIn == null || name == null || type == null) return;
+        if (!Analysis.enabled || handle == null || lookedUpIn == null || name == null || type == null) return;
         // Reflection runs JDK code that racecheck models; none of it is the program's synchronization.
-        Object token = RaceEvents.suspend();
+        Object token = Analysis.suspend();
         try {
             register(handle, lookedUpIn, name, type, isStatic);
         } catch (Throwable e) {
             Internal.error("registering a VarHandle", e);
         } finally {
-            RaceEvents.resume(token);
+            Analysis.resume(token);
         }
     }
 
@@ -256,12 +264,12 @@ public final class VarHandles {
         }
         Target t = new Target(isStatic ? Detector.STATIC : Detector.FIELD, declaring, name,
                 isFinal ? -1 : Sites.fieldKey(name, type.descriptorString()), Sites.syncKey(name), id);
-        RaceEvents.SHADOWS.get(handle).varHandle = t;
+        Analysis.SHADOWS.get(handle).varHandle = t;
     }
 
     /** Records that a handle accesses array elements. */
     static void registerArray(Object handle) {
-        RaceEvents.SHADOWS.get(handle).varHandle = ELEMENTS;
+        Analysis.SHADOWS.get(handle).varHandle = ELEMENTS;
     }
 
     /** The field a lookup resolves: declared in the class or inherited from a superclass. */
@@ -278,11 +286,11 @@ public final class VarHandles {
 
     /** An {@code AtomicIntegerArray} (Long, Reference) read of element {@code index} of its inner array. */
     public static void elementAcquire(Object array, int index) {
-        if (!RaceEvents.enabled) return;
+        if (!Analysis.enabled) return;
         ThreadState ts = RaceEvents.thread();
         if (ts.ignore != 0) return;
         try {
-            if (inBounds(array, index)) RaceEvents.DETECTOR.acquireElement(ts, RaceEvents.SHADOWS.get(array), index);
+            if (inBounds(array, index)) Analysis.DETECTOR.acquireElement(ts, Analysis.SHADOWS.get(array), index);
         } catch (Throwable e) {
             Internal.error("modelling an atomic array", e);
         }
@@ -290,12 +298,12 @@ public final class VarHandles {
 
     /** An atomic array's write of element {@code index}. */
     public static void elementRelease(Object array, int index) {
-        if (!RaceEvents.enabled) return;
+        if (!Analysis.enabled) return;
         ThreadState ts = RaceEvents.thread();
         if (ts.ignore != 0) return;
         try {
             if (inBounds(array, index)) {
-                RaceEvents.DETECTOR.releaseElement(ts, RaceEvents.SHADOWS.get(array), index, Array.getLength(array));
+                Analysis.DETECTOR.releaseElement(ts, Analysis.SHADOWS.get(array), index, Array.getLength(array));
             }
         } catch (Throwable e) {
             Internal.error("modelling an atomic array", e);

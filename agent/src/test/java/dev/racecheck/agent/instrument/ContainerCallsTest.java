@@ -28,9 +28,9 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
 
-import dev.racecheck.agent.runtime.Containers;
-import dev.racecheck.agent.runtime.QuietReports;
 import dev.racecheck.agent.runtime.RuntimeProbe;
+import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.report.QuietReports;
 import dev.racecheck.reports.Frame;
 import dev.racecheck.reports.Race;
 import dev.racecheck.subjects.ContainerUse;

@@ -21,8 +21,8 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import dev.racecheck.agent.runtime.QuietReports;
 import dev.racecheck.agent.runtime.RuntimeProbe;
+import dev.racecheck.agent.runtime.report.QuietReports;
 import dev.racecheck.reports.AccessKind;
 import dev.racecheck.reports.Race;
 import dev.racecheck.subjects.ArrayStores;

@@ -47,8 +47,8 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
 import org.objectweb.asm.util.CheckClassAdapter;
 
-import dev.racecheck.agent.runtime.QuietReports;
 import dev.racecheck.agent.runtime.RuntimeProbe;
+import dev.racecheck.agent.runtime.report.QuietReports;
 import dev.racecheck.subjects.LibraryWorkload;
 
 /**
@@ -394,7 +394,7 @@ class InstrumentedJarsVerifyTest {
 
     /** A field racecheck adds: private transient synthetic, named after a plain instance field of the class. */
     static boolean isCompanion(FieldNode f) {
-        return f.name.startsWith(dev.racecheck.agent.runtime.Sites.COMPANION_PREFIX)
+        return f.name.startsWith(dev.racecheck.agent.runtime.report.Sites.COMPANION_PREFIX)
                 && f.access == (Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)
                 && f.desc.equals("Ljava/lang/Object;");
     }

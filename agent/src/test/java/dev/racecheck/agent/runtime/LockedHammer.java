@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 
+import dev.racecheck.agent.runtime.report.Config;
+import dev.racecheck.agent.runtime.report.Reporter;
+import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.threads.ThreadState;
+
 /**
  * Several threads read and write one field through {@link RaceEvents}, each access inside a real lock that is also
  * modelled ({@code monitorEnter}/{@code monitorExit}). Run in-process by {@link RaceEventsConcurrencyTest} and, as a

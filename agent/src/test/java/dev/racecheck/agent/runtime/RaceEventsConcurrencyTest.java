@@ -18,6 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.racecheck.agent.runtime.report.QuietReports;
+import dev.racecheck.agent.runtime.report.Reporter;
+import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.reports.Race;
 
 /**

@@ -2,6 +2,15 @@ package dev.racecheck.agent.runtime;
 
 import java.util.List;
 
+import dev.racecheck.agent.runtime.analysis.Analysis;
+import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.report.Reporter;
+import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.shadow.CompanionState;
+import dev.racecheck.agent.runtime.shadow.InlineShadows;
+import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.VarState;
+import dev.racecheck.agent.runtime.threads.Epoch;
 import dev.racecheck.reports.Race;
 
 /** Read-only looks into the runtime's package-private state, for tests in other packages. */
@@ -45,7 +54,7 @@ public final class RuntimeProbe {
                 throw new IllegalStateException(e);
             }
         }
-        Shadow s = RaceEvents.SHADOWS.peek(o);
+        Shadow s = Analysis.SHADOWS.peek(o);
         return s == null ? null : s.field(Sites.fieldKey(name, descriptor));
     }
 
@@ -57,34 +66,34 @@ public final class RuntimeProbe {
 
     /** Whether the last write of the array element was an event of the current thread. */
     public static boolean elementWrittenHere(Object array, int index) {
-        Shadow s = RaceEvents.SHADOWS.peek(array);
+        Shadow s = Analysis.SHADOWS.peek(array);
         if (s == null) return false;
         return byCurrentThread(s.element(index, array).w);
     }
 
     /** Whether the last read of the array element was an event of the current thread. */
     public static boolean elementReadHere(Object array, int index) {
-        Shadow s = RaceEvents.SHADOWS.peek(array);
+        Shadow s = Analysis.SHADOWS.peek(array);
         if (s == null) return false;
         return byCurrentThread(s.element(index, array).r);
     }
 
     /** Whether the static field (declared by {@code c}) was last written by the current thread. */
     public static boolean staticWrittenHere(Class<?> c, String name, String descriptor) {
-        Shadow s = RaceEvents.SHADOWS.peek(c);
+        Shadow s = Analysis.SHADOWS.peek(c);
         if (s == null) return false;
         return byCurrentThread(s.field(Sites.fieldKey(name, descriptor)).w);
     }
 
     /** Whether the last write of the object's whole state (a container call) was an event of the current thread. */
     public static boolean containerWrittenHere(Object o) {
-        Shadow s = RaceEvents.SHADOWS.peek(o);
+        Shadow s = Analysis.SHADOWS.peek(o);
         return s != null && byCurrentThread(s.field(Containers.STATE_KEY).w);
     }
 
     /** Whether the last read of the object's whole state (a container call) was an event of the current thread. */
     public static boolean containerReadHere(Object o) {
-        Shadow s = RaceEvents.SHADOWS.peek(o);
+        Shadow s = Analysis.SHADOWS.peek(o);
         return s != null && byCurrentThread(s.field(Containers.STATE_KEY).r);
     }
 

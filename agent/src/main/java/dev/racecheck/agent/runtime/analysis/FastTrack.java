@@ -1,0 +1,221 @@
+package dev.racecheck.agent.runtime.analysis;
+
+import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.VarState;
+import dev.racecheck.agent.runtime.threads.CallPaths;
+import dev.racecheck.agent.runtime.threads.Epoch;
+import dev.racecheck.agent.runtime.threads.SlotLease;
+import dev.racecheck.agent.runtime.threads.ThreadState;
+import dev.racecheck.agent.runtime.threads.VectorClock;
+
+/**
+ * FastTrack (Flanagan and Freund, PLDI 2009) with FT2's read-shared same-epoch shortcut.
+ *
+ * <p>Rules, for thread t with clock C and epoch E = e@t, on variable x with write epoch W and read state R (C[t] is
+ * t's last epoch with an access, so it is raised to e as an access is recorded; see {@link ThreadState#tick}):
+ * <pre>
+ *   read:  R == E                      -> nothing (same epoch; checked inline by RaceEvents)
+ *          W not covered by C          -> write-read race
+ *          R shared                    -> R[t] := C[t]
+ *          R none or covered by C      -> R := E                       (exclusive)
+ *          otherwise                   -> R := {R, E} as a vector      (share)
+ *   write: W == E                      -> nothing (same epoch)
+ *          W not covered by C          -> write-write race
+ *          R shared: each R[u] > C[u]  -> read-write race; R := none
+ *          R not covered by C          -> read-write race
+ *          W := E
+ * </pre>
+ * Variable state changes happen under the VarState's private monitor, so concurrent accesses on several
+ * cores never lose an update; races found are reported after the monitor is left.
+ */
+final class FastTrack implements Detector {
+
+    @Override
+    public void read(ThreadState t, VarState v, int site, int base, Object target, int kind) {
+        long e = t.epoch;
+        if (v.r == Epoch.SHARED) {
+            // FT2's read-shared same-epoch: readClocks is read before r, both volatile; see VarState.
+            long[] rc = v.readClocks;
+            if (rc != null && v.r == Epoch.SHARED && t.slot < rc.length && rc[t.slot] == Epoch.clock(e)) return;
+        }
+        int path = leaf(t, base, site);
+        t.accessed();
+        VectorClock c = t.clock;
+        long racyWrite = Epoch.NONE;
+        int racyPath = 0;
+        synchronized (v) {
+            long r = v.r;
+            if (r == e) return;
+            long w = v.w;
+            if (w != Epoch.NONE && !c.covers(w)) {
+                racyWrite = w;
+                racyPath = v.wPath;
+            }
+            if (r == Epoch.SHARED) {
+                recordSharedRead(v, t, Epoch.clock(e), path);
+            } else if (r == Epoch.NONE || c.covers(r)) {
+                v.rPath = path;
+                v.rLease = t.lease;
+                v.r = e;
+            } else {
+                long[] clocks = new long[Math.max(t.slot, Epoch.slot(r)) + 1];
+                int[] paths = new int[clocks.length];
+                SlotLease[] leases = new SlotLease[clocks.length];
+                clocks[Epoch.slot(r)] = Epoch.clock(r);
+                paths[Epoch.slot(r)] = v.rPath;
+                leases[Epoch.slot(r)] = (SlotLease) v.rLease;
+                clocks[t.slot] = Epoch.clock(e);
+                paths[t.slot] = path;
+                leases[t.slot] = t.lease;
+                v.readPaths = paths;
+                v.rLease = leases;
+                v.readClocks = clocks;
+                v.r = Epoch.SHARED;
+            }
+        }
+        if (racyWrite != Epoch.NONE) {
+            Races.report(t, site, false, target, kind, v.key, racyWrite, true, racyPath);
+        }
+    }
+
+    private static void recordSharedRead(VarState v, ThreadState t, long clock, int path) {
+        int slot = t.slot;
+        long[] clocks = v.readClocks;
+        int[] paths = v.readPaths;
+        SlotLease[] leases = (SlotLease[]) v.rLease;
+        if (slot >= clocks.length) {
+            int n = Math.max(slot + 1, clocks.length * 2);
+            clocks = java.util.Arrays.copyOf(clocks, n);
+            paths = java.util.Arrays.copyOf(paths, n);
+            leases = java.util.Arrays.copyOf(leases, n);
+            v.readPaths = paths;
+            v.rLease = leases;
+            v.readClocks = clocks;
+        }
+        paths[slot] = path;
+        leases[slot] = t.lease;
+        clocks[slot] = clock;
+    }
+
+    @Override
+    public void write(ThreadState t, VarState v, int site, int base, Object target, int kind) {
+        long e = t.epoch;
+        int path = leaf(t, base, site);
+        t.accessed();
+        VectorClock c = t.clock;
+        // At most one write-write race and the read-write races of this write; usually none.
+        long racyWrite = Epoch.NONE;
+        int racyWritePath = 0;
+        long[] racyReads = null;
+        int[] racyReadPaths = null;
+        int racyReadCount = 0;
+        synchronized (v) {
+            long w = v.w;
+            if (w == e) return;
+            if (w != Epoch.NONE && !c.covers(w)) {
+                racyWrite = w;
+                racyWritePath = v.wPath;
+            }
+            long r = v.r;
+            if (r == Epoch.SHARED) {
+                long[] clocks = v.readClocks;
+                int[] paths = v.readPaths;
+                for (int u = 0; u < clocks.length; u++) {
+                    if (u != t.slot && clocks[u] > c.get(u)) {
+                        if (racyReads == null) {
+                            racyReads = new long[clocks.length];
+                            racyReadPaths = new int[clocks.length];
+                        }
+                        racyReads[racyReadCount] = Epoch.of(u, clocks[u]);
+                        racyReadPaths[racyReadCount++] = paths[u];
+                    }
+                }
+                v.r = Epoch.NONE;
+                v.rLease = null;
+                v.readClocks = null;
+                v.readPaths = null;
+            } else if (r != Epoch.NONE && !c.covers(r)) {
+                racyReads = new long[] {r};
+                racyReadPaths = new int[] {v.rPath};
+                racyReadCount = 1;
+            }
+            v.wPath = path;
+            v.wLease = t.lease;
+            v.w = e;
+        }
+        if (racyWrite != Epoch.NONE) {
+            Races.report(t, site, true, target, kind, v.key, racyWrite, true, racyWritePath);
+        }
+        for (int i = 0; i < racyReadCount; i++) {
+            Races.report(t, site, true, target, kind, v.key, racyReads[i], false, racyReadPaths[i]);
+        }
+    }
+
+    @Override
+    public long[] lastWrite(VarState v) {
+        synchronized (v) {
+            return v.w == Epoch.NONE ? null : new long[] {v.w, v.wPath};
+        }
+    }
+
+    @Override
+    public void checkRead(ThreadState t, VarState v, long[] write, int site, int path, Object target, int kind) {
+        if (write != null && !t.clock.covers(write[0])) {
+            Races.report(t, site, false, target, kind, v.key, write[0], true, (int) write[1], path);
+        }
+    }
+
+    /** The call path of this access; may capture a stack, so racecheck ignores the JDK code that runs. */
+    static int leaf(ThreadState t, int base, int site) {
+        t.ignore++;
+        try {
+            return CallPaths.leaf(t, base, site);
+        } finally {
+            t.ignore--;
+        }
+    }
+
+    @Override
+    public void acquire(ThreadState t, Shadow s) {
+        s.acquireInto(t.clock);
+    }
+
+    @Override
+    public void release(ThreadState t, Shadow s) {
+        s.releaseFrom(t.clock);
+        t.tick();
+    }
+
+    @Override
+    public void acquireField(ThreadState t, Shadow s, int key) {
+        s.acquireField(key, t);
+    }
+
+    @Override
+    public void releaseField(ThreadState t, Shadow s, int key) {
+        s.releaseField(key, t.clock);
+        t.tick();
+    }
+
+    @Override
+    public void acquireElement(ThreadState t, Shadow s, int index) {
+        s.acquireElement(index, t);
+    }
+
+    @Override
+    public void releaseElement(ThreadState t, Shadow s, int index, int length) {
+        s.releaseElement(index, length, t.clock);
+        t.tick();
+    }
+
+    @Override
+    public void fork(ThreadState parent, ThreadState child) {
+        // The child was created with a copy of the parent's clock; the parent moves on to a new epoch.
+        parent.tick();
+    }
+
+    @Override
+    public void join(ThreadState t, ThreadState child) {
+        t.clock.acquire(child.clock);
+    }
+}

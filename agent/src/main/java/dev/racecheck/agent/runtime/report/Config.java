@@ -1,0 +1,35 @@
+package dev.racecheck.agent.runtime.report;
+
+import java.util.List;
+
+import dev.racecheck.reports.Baseline;
+import dev.racecheck.reports.Suppressions;
+
+/**
+ * The options in force, fixed at start-up (see {@code Options} in the agent for parsing and documentation).
+ */
+public final class Config {
+    /** Exit status after races were found when the program itself would exit with 0; 0 disables. */
+    public static volatile int exitCode = 66;
+    /** Stop the JVM after the first report. */
+    public static volatile boolean haltOnError;
+    /** {@code null} for stderr, {@code "stdout"}, or a path prefix (the file is {@code <path>.<pid>}). */
+    public static volatile String logPath;
+    /** Where to write the JSON report at exit, or null. */
+    public static volatile String reportJson;
+    /** racecheck's version and the program's command line, for the JSON report. */
+    public static volatile String version = "unknown";
+    public static volatile String command;
+    /** Races not to report, and races that are known (reported, but they do not fail the run). */
+    public static volatile Suppressions suppressions = Suppressions.NONE;
+    public static volatile Baseline baseline = Baseline.EMPTY;
+    /** Print instrumentation diagnostics. */
+    public static volatile boolean verbose;
+    /** Class name globs to instrument (empty: all application classes) and to leave alone. */
+    public static volatile List<String> include = List.of();
+    public static volatile List<String> exclude = List.of();
+
+    private Config() {
+        // no instances
+    }
+}

@@ -1,0 +1,176 @@
+package dev.racecheck.agent.runtime.report;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.racecheck.reports.Race;
+import dev.racecheck.reports.text.TextRenderer;
+
+/**
+ * The cold path: records the races the detector found ({@code analysis.Races} describes them), prints
+ * each at once (a later crash loses nothing), and keeps it for the summary at exit. Each distinct pair of access sites
+ * is reported once; repeats only raise its count, as Go's detector does.
+ */
+public final class Reporter {
+    private static final Object LOCK = new Object();
+    /** Unordered pair of access sites to number of occurrences. Guarded by LOCK. */
+    private static final Map<Long, long[]> SEEN = new HashMap<>();
+    private static final List<Race> RACES = new ArrayList<>();
+    private static final List<long[]> COUNTS = new ArrayList<>();
+    /** Per race: its text and the test tag of the thread that found it; text set to null once taken. */
+    private static final List<String> TEXTS = new ArrayList<>();
+    private static final List<String> TESTS = new ArrayList<>();
+    private static PrintStream log;
+    /** Races left out by the suppressions, and races reported that are in the baseline. Guarded by LOCK. */
+    private static int suppressed;
+    private static int knownRaces;
+
+    private Reporter() {
+        // no instances
+    }
+
+    /**
+     * The count of the pair of access sites {@code site} and {@code previousSite}, new, when this is the pair's first
+     * race; null when the pair was reported already (its count is raised, and that is all).
+     */
+    public static long[] firstOccurrence(int site, int previousSite) {
+        long pair = site < previousSite
+                ? ((long) site << 32) | previousSite
+                : ((long) previousSite << 32) | site;
+        long[] count;
+        synchronized (LOCK) {
+            long[] seen = SEEN.get(pair);
+            if (seen != null) {
+                seen[0]++;
+                return null;
+            }
+            count = new long[] {1};
+            SEEN.put(pair, count);
+        }
+        return count;
+    }
+
+    /**
+     * Records and prints the first race of a pair of access sites ({@code count} from {@link #firstOccurrence}), found
+     * by a thread of test {@code testId} (or null), unless a suppression leaves it out; stops the JVM if told to
+     * (halt_on_error). The caller keeps racecheck's events off and catches what this throws.
+     */
+    public static void record(Race race, long[] count, String testId) {
+        if (Config.suppressions.suppresses(race)) {
+            synchronized (LOCK) {
+                suppressed++;
+            }
+            return;
+        }
+        boolean known = Config.baseline.contains(race);
+        String text = TextRenderer.render(race);
+        synchronized (LOCK) {
+            RACES.add(race);
+            COUNTS.add(count);
+            // A known race fails no test: the JUnit integration never sees it.
+            TEXTS.add(known ? null : text);
+            TESTS.add(testId);
+            if (known) knownRaces++;
+            print(text);
+            if (known) print("racecheck: (known race: in the baseline) the race above does not fail the run"
+                    + System.lineSeparator());
+        }
+        if (Config.haltOnError && !known) {
+            flushProgramStreams();
+            Runtime.getRuntime().halt(Config.exitCode);
+        }
+    }
+
+    /** Number of distinct races reported so far. */
+    public static int count() {
+        synchronized (LOCK) {
+            return RACES.size();
+        }
+    }
+
+    /** Distinct races that fail the run: reported and not in the baseline. */
+    public static int failing() {
+        synchronized (LOCK) {
+            return RACES.size() - knownRaces;
+        }
+    }
+
+    public static int suppressedCount() {
+        synchronized (LOCK) {
+            return suppressed;
+        }
+    }
+
+    /** The races so far, each with its total number of occurrences. */
+    public static List<Race> races() {
+        synchronized (LOCK) {
+            List<Race> out = new ArrayList<>(RACES.size());
+            for (int i = 0; i < RACES.size(); i++) {
+                Race r = RACES.get(i);
+                out.add(new Race(r.target(), r.current(), r.previous(), r.threads(), COUNTS.get(i)[0]));
+            }
+            return out;
+        }
+    }
+
+    /** Texts of the races found by threads tagged {@code testId} (null: untagged) not taken before. */
+    public static List<String> takeTexts(String testId) {
+        synchronized (LOCK) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < TEXTS.size(); i++) {
+                String text = TEXTS.get(i);
+                if (text != null && java.util.Objects.equals(TESTS.get(i), testId)) {
+                    out.add(text);
+                    TEXTS.set(i, null);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Prints a line of racecheck's own, such as the summary, where the reports go. */
+    public static void printLine(String line) {
+        synchronized (LOCK) {
+            print(line + System.lineSeparator());
+        }
+    }
+
+    private static void print(String text) {
+        if (log == null) log = openLog();
+        log.print(text);
+        log.flush();
+    }
+
+    private static PrintStream openLog() {
+        String path = Config.logPath;
+        OutputStream out;
+        if (path == null || path.equals("stderr")) {
+            out = new FileOutputStream(FileDescriptor.err);
+        } else if (path.equals("stdout")) {
+            out = new FileOutputStream(FileDescriptor.out);
+        } else {
+            try {
+                out = new FileOutputStream(path + "." + ProcessHandle.current().pid(), true);
+            } catch (IOException e) {
+                Internal.warn("cannot open log_path " + path + ": " + e.getMessage() + "; reporting to stderr");
+                out = new FileOutputStream(FileDescriptor.err);
+            }
+        }
+        // Our own stream on the file descriptor: reports reach the terminal even if the program replaced System.err.
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    /** The program's own buffered output goes out before racecheck stops the JVM. */
+    public static void flushProgramStreams() {
+        System.out.flush();
+        System.err.flush();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.racecheck.agent.runtime.threads;
+
+import java.util.Arrays;
+
+/**
+ * racecheck's state of one running thread: its vector clock and current epoch, and its shadow call stack.
+ *
+ * <p>Instrumented methods fetch it once on entry ({@link dev.racecheck.agent.runtime.RaceEvents#thread()}) and pass
+ * it to every event of that method, so the hot path never looks up a thread-local. Only the owning thread mutates it, except
+ * that the starting thread fills in a child's clock before the child runs.
+ *
+ * <p>The shadow call stack: {@code sites[i]} is the call site (class, method, line) that frame {@code i} is
+ * currently executing a call from; frame {@code i} is the i-th instrumented method on the stack. Together with
+ * the access site it identifies the call path of an access, interned by {@link CallPaths}.
+ */
+public final class ThreadState extends ThreadStatePadding {
+    private static final int LEAF_CACHE = 256;
+
+    public final int slot;
+    public final ThreadRecord record;
+    public final VectorClock clock;
+    /** {@code clock[slot]@slot}, kept ready for the fast path. */
+    public long epoch;
+    /**
+     * The test this thread works for ({@link dev.racecheck.agent.runtime.RaceCheck#enterTest}), inherited by threads
+     * it starts; or null.
+     */
+    public volatile String testId;
+    /** Greater than zero while racecheck's own code runs on this thread: events are then ignored. */
+    public int ignore;
+
+    public int depth;
+    public int[] sites = new int[32];
+
+    /** Call-path nodes of the prefix {@code sites[0..i]} for i < pathValid, and the site each was computed from. */
+    int[] pathNodes = new int[32];
+    int[] pathSites = new int[32];
+    int pathValid;
+    /** Direct-mapped cache of (frame node, access site) to leaf node; made on the first slow-path access. */
+    long[] leafKeys;
+    int[] leafNodes;
+
+    /**
+     * The array this thread accessed last and its shadow: loops touch one array at a time, and this skips the
+     * identity-map lookup. Holds the array strongly until the thread touches another one or ends. The shadows in
+     * these caches are {@code Shadow}s, typed Object here: shadows are a package above this one.
+     */
+    public Object lastArray;
+    public Object lastArrayShadow;
+    /** Direct-mapped by identity hash: recent arrays and their shadows (held strongly, like {@link #lastArray}). */
+    public static final int ARRAY_CACHE = 16;
+    public Object[] arrayKeys;
+    public Object[] arrayShadows;
+    /** The same for the last lock or object whose volatile field this thread used. */
+    public Object lastSync;
+    public Object lastSyncShadow;
+
+    /**
+     * The StampedLock optimistic read in progress ({@code OptimisticReads}, a package above this one), if any; made on
+     * the thread's first one.
+     */
+    public Object optimistic;
+
+    /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
+    long[] initSeen = new long[2];
+
+    /** The last clock value at which this thread's accesses were recorded (slow path only): see {@link Threads}. */
+    long lastAccessClock;
+    /** Set when the thread has ended and its slot was handed back. */
+    boolean ended;
+    /** The lease of this thread's slot, put in every variable state that records its epochs; dropped at its end. */
+    public SlotLease lease;
+
+    /**
+     * @param firstClock the first clock value of this thread in its slot: 1 for a new slot, past every value the
+     *                   slot's earlier occupants used for a reused one
+     * @param lease      the slot's lease (null for a thread racecheck never analyses)
+     */
+    ThreadState(int slot, ThreadRecord record, VectorClock inherited, long firstClock, SlotLease lease) {
+        this.slot = slot;
+        this.lease = lease;
+        this.record = record;
+        this.clock = inherited == null ? new VectorClock() : new VectorClock(inherited);
+        clock.set(slot, firstClock);
+        epoch = Epoch.of(slot, firstClock);
+    }
+
+    /**
+     * Starts a new epoch: called after every release, so later accesses are not covered by it. The clock's own
+     * entry stays at the last epoch with an access ({@link #accessed}): releases with no access between them then
+     * publish the same entry, so the clocks of the locks, counters and queues a thread releases into agree on it
+     * and share their chunks (see {@link VectorClock}).
+     */
+    public void tick() {
+        epoch = Epoch.of(slot, clock.get(slot) + 1);
+    }
+
+    /** An access is being recorded at the current epoch (slow path): the clock's own entry moves up to it. */
+    public void accessed() {
+        long c = Epoch.clock(epoch);
+        if (clock.get(slot) < c) clock.set(slot, c);
+        lastAccessClock = c;
+    }
+
+    /** Direct-mapped cache: the version of each volatile field's clock this thread acquired last. */
+    private Object[] acquiredSyncs;
+    private long[] acquiredVersions;
+
+    public boolean hasAcquired(Object sync, long version) {
+        Object[] syncs = acquiredSyncs;
+        if (syncs == null) return false;
+        int i = System.identityHashCode(sync) & (syncs.length - 1);
+        return syncs[i] == sync && acquiredVersions[i] == version;
+    }
+
+    public void markAcquired(Object sync, long version) {
+        if (acquiredSyncs == null) {
+            acquiredSyncs = new Object[64];
+            acquiredVersions = new long[64];
+        }
+        int i = System.identityHashCode(sync) & (acquiredSyncs.length - 1);
+        acquiredSyncs[i] = sync;
+        acquiredVersions[i] = version;
+    }
+
+    void makeLeafCache() {
+        leafNodes = new int[LEAF_CACHE];
+        long[] keys = new long[LEAF_CACHE];
+        Arrays.fill(keys, -1L);
+        leafKeys = keys;
+    }
+
+    /** The thread has ended: only its clock (for joins) and record (for reports) are still needed. */
+    void shrink() {
+        lease = null; // the slot's lease now lives only as long as the variables holding this thread's epochs
+        lastArray = null;
+        lastArrayShadow = null;
+        arrayKeys = null;
+        arrayShadows = null;
+        lastSync = null;
+        lastSyncShadow = null;
+        optimistic = null;
+        acquiredSyncs = null;
+        acquiredVersions = null;
+        leafKeys = null;
+        leafNodes = null;
+        sites = new int[1];
+        pathNodes = new int[0];
+        pathSites = new int[0];
+        pathValid = 0;
+        depth = 0;
+    }
+
+    public int push() {
+        int base = depth;
+        if (base + 1 >= sites.length) {
+            sites = Arrays.copyOf(sites, sites.length * 2);
+        }
+        depth = base + 1;
+        return base;
+    }
+
+    public boolean hasSeenInit(int classId) {
+        int word = classId >>> 6;
+        return word < initSeen.length && (initSeen[word] & (1L << classId)) != 0;
+    }
+
+    public void markInitSeen(int classId) {
+        int word = classId >>> 6;
+        if (word >= initSeen.length) initSeen = Arrays.copyOf(initSeen, Math.max(word + 1, initSeen.length * 2));
+        initSeen[word] |= 1L << classId;
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadState[T" + record.serial + " slot " + slot + " " + clock + "]";
+    }
+}
