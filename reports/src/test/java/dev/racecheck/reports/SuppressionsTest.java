@@ -114,10 +114,12 @@ class SuppressionsTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "com.example.Foo                 | test.supp, line 2: expected race:<glob> but found \"com.example.Foo\"",
-            "raec:com.example.*              | test.supp, line 2: unknown suppression type \"raec\"; expected race:<glob>",
-            "deadlock:com.example.*          | test.supp, line 2: suppression type \"deadlock\" is not supported; racecheck has only race:<glob>",
+            "com.example.Foo                 | test.supp, line 2: expected race:<glob> or deadlock:<glob> but found \"com.example.Foo\"",
+            "raec:com.example.*              | test.supp, line 2: unknown suppression type \"raec\"; expected race:<glob> or deadlock:<glob>",
+            "mutex:com.example.*             | test.supp, line 2: suppression type \"mutex\" is not supported; racecheck has only race:<glob> or deadlock:<glob>",
             "race:                           | test.supp, line 2: race: needs a glob, e.g. race:com.example.legacy.*",
+            "deadlock:                       | test.supp, line 2: deadlock: needs a glob, e.g. deadlock:com.example.legacy.*",
+            "deadlock:com.example.[A-Z]*     | test.supp, line 2: bad glob \"com.example.[A-Z]*\": \"[\" is not allowed (only * and ? are wildcards)",
             "race:com.example.Foo bar        | test.supp, line 2: bad glob \"com.example.Foo bar\": a space is not allowed (a glob is a class.method name with * and ?)",
             "race:com.example.[A-Z]*         | test.supp, line 2: bad glob \"com.example.[A-Z]*\": \"[\" is not allowed (only * and ? are wildcards)",
             "race:com/example/Foo            | test.supp, line 2: bad glob \"com/example/Foo\": \"/\" is not allowed (write class names with dots: com.example.Foo.bar)",

@@ -40,7 +40,7 @@ class JsonReportReaderTest {
 
     @Test
     void roundTripsNullsAndEmptyLists() throws Exception {
-        RaceReport empty = new RaceReport(1, "0.1.0", null, List.of(), null);
+        RaceReport empty = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(), null);
         assertEquals(empty, JsonReportReader.read(JsonReportWriter.toJson(empty)));
     }
 
@@ -52,7 +52,7 @@ class JsonReportReaderTest {
                 new Access(AccessKind.WRITE, Long.MAX_VALUE, List.of(f)),
                 new Access(AccessKind.READ, Long.MIN_VALUE, List.of(f)),
                 List.of(new ThreadInfo(Long.MAX_VALUE, odd, false, List.of(f))), Long.MAX_VALUE);
-        RaceReport report = new RaceReport(1, odd, odd, List.of(race), Integer.MIN_VALUE);
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, odd, odd, List.of(race), Integer.MIN_VALUE);
         assertEquals(report, JsonReportReader.read(JsonReportWriter.toJson(report)));
     }
 
@@ -70,7 +70,7 @@ class JsonReportReaderTest {
     void decodesEveryEscapeAndIgnoresUnknownFieldsAndOrder() throws Exception {
         RaceReport r = JsonReportReader.read("\uFEFF\r\n{ \"races\": [], \"future\": {\"a\": [1, 2.5e-3, true, null]},"
                 + "\t\"tool\": \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\", \"formatVersion\": 1 }  \n");
-        assertEquals(new RaceReport(1, "\"\\/\b\f\n\r\té\uD83D\uDE00", null, List.of(), null), r);
+        assertEquals(new RaceReport(RaceReport.FORMAT_VERSION, "\"\\/\b\f\n\r\té\uD83D\uDE00", null, List.of(), null), r);
     }
 
     @Test
@@ -93,8 +93,8 @@ class JsonReportReaderTest {
 
     @Test
     void rejectsNewerFormatVersion() {
-        ReportFormatException e = fails("{\n  \"formatVersion\": 2,\n  \"tool\": 7\n}");
-        assertEquals("line 2, column 20: expected formatVersion 1 or lower but found 2: "
+        ReportFormatException e = fails("{\n  \"formatVersion\": 3,\n  \"tool\": 7\n}");
+        assertEquals("line 2, column 20: expected formatVersion 2 or lower but found 3: "
                 + "the report was written by a newer racecheck", e.getMessage());
     }
 

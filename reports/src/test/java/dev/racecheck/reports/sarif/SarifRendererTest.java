@@ -128,7 +128,9 @@ class SarifRendererTest {
         assertEquals("racecheck", driver.path("name").asString());
         assertEquals("0.1.0", driver.path("version").asString());
         assertEquals(SarifRenderer.INFORMATION_URI, driver.path("informationUri").asString());
-        assertEquals(1, driver.path("rules").size());
+        assertEquals(3, driver.path("rules").size());
+        assertEquals("racecheck/potential-deadlock", driver.path("rules").get(1).path("id").asString());
+        assertEquals("racecheck/deadlock", driver.path("rules").get(2).path("id").asString());
         assertEquals("racecheck/data-race", driver.path("rules").get(0).path("id").asString());
         assertEquals("error", driver.path("rules").get(0).path("defaultConfiguration").path("level").asString());
         assertEquals(66, run.path("invocations").get(0).path("exitCode").asInt());
