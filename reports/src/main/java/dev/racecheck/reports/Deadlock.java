@@ -49,6 +49,25 @@ public record Deadlock(Kind kind, List<Edge> edges, List<ThreadInfo> threads, lo
             acquiredAt = List.copyOf(acquiredAt);
             heldAt = List.copyOf(heldAt);
         }
+
+        /**
+         * Where the program acquired (or waits for) the lock: the innermost frame of {@code acquiredAt} that is not
+         * the JDK's (a detector may record {@code ReentrantLock.lock} on top), else its innermost frame; {@code null}
+         * for an empty stack.
+         */
+        public Frame acquiredFrame() {
+            return programFrame(acquiredAt);
+        }
+
+        /** Where the program had acquired the held lock, as {@link #acquiredFrame()}; {@code null} when not known. */
+        public Frame heldFrame() {
+            return programFrame(heldAt);
+        }
+
+        private static Frame programFrame(List<Frame> stack) {
+            for (Frame f : stack) if (!TestFrames.isJdk(f.className())) return f;
+            return stack.isEmpty() ? null : stack.get(0);
+        }
     }
 
     public Deadlock {

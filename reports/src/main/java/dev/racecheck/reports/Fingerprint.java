@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * bug.
  *
  * <p>A deadlock's fingerprint ({@link #of(Deadlock)}) is made the same way from its cycle: for each edge, the kinds
- * and classes of the lock held and the lock acquired, and the class and method of the frames where each was taken,
+ * and classes of the lock held and the lock acquired, and the class and method of the program's frames where each was
+ * taken ({@link Deadlock.Edge#acquiredFrame()}, {@link Deadlock.Edge#heldFrame()}),
  * the edges sorted so that where the cycle starts does not matter; no lines, no identity hashes, no thread ids.
  * Whether the deadlock is potential or actual is left out: it is the same lock-order inversion. For the same reason javac's position-dependent numbers are dropped: anonymous and local
  * class numbers ({@code Outer$1} becomes {@code Outer$}) and lambda numbers ({@code lambda$main$0} becomes
@@ -59,8 +60,8 @@ public final class Fingerprint {
         String[] edges = new String[deadlock.edges().size()];
         for (int i = 0; i < edges.length; i++) {
             Deadlock.Edge e = deadlock.edges().get(i);
-            edges[i] = lock(e.held()) + SEP + acquiringMethod(e.heldAt()) + SEP + lock(e.acquired()) + SEP
-                    + acquiringMethod(e.acquiredAt());
+            edges[i] = lock(e.held()) + SEP + method(e.heldFrame()) + SEP + lock(e.acquired()) + SEP
+                    + method(e.acquiredFrame());
         }
         Arrays.sort(edges);
         // The leading tag keeps a deadlock from ever sharing a fingerprint with a race (a target kind never reads so).
@@ -73,16 +74,6 @@ public final class Fingerprint {
         return lock == null ? "" + SEP : lock.kind().name() + SEP + normalizeClass(lock.className());
     }
 
-    /**
-     * The method that took a lock: the innermost frame of the program's own, so that whether a detector records the
-     * JDK's {@code ReentrantLock.lock} frame on top does not matter; the innermost frame if all are the JDK's.
-     */
-    private static String acquiringMethod(List<Frame> stack) {
-        if (stack.isEmpty()) return "" + SEP;
-        for (Frame f : stack) if (!TestFrames.isJdk(f.className())) return method(f);
-        return method(stack.get(0));
-    }
-
     private static String access(Race race, Access a) {
         List<Frame> stack = a.stack();
         if (stack.isEmpty()) return a.kind().name() + SEP + SEP;
@@ -92,7 +83,9 @@ public final class Fingerprint {
         return racy > 0 ? s + SEP + method(stack.get(racy)) : s;
     }
 
+    /** A frame's class and method, normalized; for no frame (a stack not known), empty. */
     private static String method(Frame f) {
+        if (f == null) return "" + SEP;
         return normalizeClass(f.className()) + SEP + normalizeMethod(f.methodName());
     }
 

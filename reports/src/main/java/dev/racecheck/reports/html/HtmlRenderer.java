@@ -211,16 +211,22 @@ public final class HtmlRenderer {
             sb.append("</article>\n");
         }
 
-        /** One side of a lock's story: a heading and a stack whose innermost frame is highlighted. */
+        /**
+         * One side of a lock's story: a heading, the program's line (the innermost frame that is not the JDK's, such
+         * as the caller of {@code ReentrantLock.lock}) with its source, and the stack with that frame highlighted.
+         */
         private void lockSide(String heading, List<Frame> stack) {
             sb.append("<article class=\"access lockside\">\n<h3>").append(esc(heading)).append("</h3>\n");
-            if (!stack.isEmpty()) {
-                Frame top = stack.get(0);
-                sb.append("<p class=\"where\">at <code>").append(wrappable(top.toString())).append("</code></p>\n");
-                source(sb, top, sources.find(top));
+            int key = -1;
+            for (int i = 0; i < stack.size() && key < 0; i++) if (!TestFrames.isJdk(stack.get(i).className())) key = i;
+            if (key < 0 && !stack.isEmpty()) key = 0;
+            if (key >= 0) {
+                Frame f = stack.get(key);
+                sb.append("<p class=\"where\">at <code>").append(wrappable(f.toString())).append("</code></p>\n");
+                source(sb, f, sources.find(f));
             }
             sb.append("<h4>Stack, innermost first</h4>\n");
-            stack(sb, stack, stack.isEmpty() ? -1 : 0, frames);
+            stack(sb, stack, key, frames);
             sb.append("</article>\n");
         }
 

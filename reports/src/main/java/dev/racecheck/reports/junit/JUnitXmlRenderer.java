@@ -218,12 +218,11 @@ public final class JUnitXmlRenderer {
         return sb.toString();
     }
 
-    /** The class of the first acquisition's innermost frame of the program; the first lock's class without one. */
+    /** The class of the first acquisition's frame of the program; the first lock's class without one. */
     private static String className(Deadlock d) {
-        for (Deadlock.Edge e : d.edges()) {
-            for (Frame f : e.acquiredAt()) if (!TestFrames.isJdk(f.className())) return f.className();
-        }
-        return d.edges().isEmpty() ? SUITE : d.edges().get(0).acquired().className();
+        if (d.edges().isEmpty()) return SUITE;
+        Deadlock.Edge first = d.edges().get(0);
+        return first.acquiredFrame() != null ? first.acquiredFrame().className() : first.acquired().className();
     }
 
     private static String baseName(Race race) {

@@ -10,7 +10,6 @@ import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.SourceFile;
 import dev.racecheck.reports.SourceLookup;
-import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.ThreadInfo;
 import dev.racecheck.reports.json.Json;
 import dev.racecheck.reports.text.TextRenderer;
@@ -415,11 +414,11 @@ public final class SarifRenderer {
                 text.append(' ').append(capitalized(thread)).append(acquires).append('[').append(e.acquired().describe()).append("](").append(id)
                         .append(") while holding [").append(e.held().describe()).append("](").append(id + 1)
                         .append(").");
-                Frame acquiredFrame = programFrame(e.acquiredAt());
+                Frame acquiredFrame = e.acquiredFrame();
                 if (primary == null) primary = location(acquiredFrame, acquiredText);
                 Map<String, Object> acquiredLocation = location(acquiredFrame, acquiredText);
                 acquiredLocation.put("id", id++);
-                Map<String, Object> heldLocation = location(programFrame(e.heldAt()), heldText);
+                Map<String, Object> heldLocation = location(e.heldFrame(), heldText);
                 heldLocation.put("id", id++);
                 related.add(acquiredLocation);
                 related.add(heldLocation);
@@ -454,12 +453,6 @@ public final class SarifRenderer {
         private static String capitalized(String s) {
             return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
-    }
-
-    /** The innermost frame of the program's own (not the JDK's), else the innermost frame; null for no frames. */
-    static Frame programFrame(List<Frame> stack) {
-        for (Frame f : stack) if (!TestFrames.isJdk(f.className())) return f;
-        return first(stack);
     }
 
     private static Frame first(List<Frame> stack) {

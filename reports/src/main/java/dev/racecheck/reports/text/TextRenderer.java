@@ -201,7 +201,7 @@ public final class TextRenderer {
         sb.append('\n');
         sb.append(e.held().title());
         if (e.heldAt().isEmpty()) {
-            sb.append(" was acquired earlier by the same thread, where racecheck did not see.\n");
+            sb.append(" was acquired earlier by the same thread; where is not known.\n");
         } else {
             sb.append(" previously acquired by the same thread at:\n");
             frames(sb, e.heldAt(), frames);
@@ -219,7 +219,7 @@ public final class TextRenderer {
             sb.append(" is held by a thread outside the cycle.\n");
         } else if (holder.heldAt().isEmpty()) {
             sb.append(" is held by ").append(threadLabel(d, holder.thread()))
-                    .append(", which acquired it where racecheck did not see.\n");
+                    .append("; where it acquired it is not known.\n");
         } else {
             sb.append(" is held by ").append(threadLabel(d, holder.thread())).append(", which acquired it at:\n");
             frames(sb, holder.heldAt(), frames);
@@ -273,7 +273,7 @@ public final class TextRenderer {
         for (Deadlock.Edge e : deadlock.edges()) {
             sb.append("; ").append(threadLabel(deadlock, e.thread()))
                     .append(potential ? " acquired " : " waits for ").append(e.acquired().describe());
-            if (!e.acquiredAt().isEmpty()) sb.append(" at ").append(e.acquiredAt().get(0));
+            if (e.acquiredFrame() != null) sb.append(" at ").append(e.acquiredFrame());
             sb.append(" while holding ").append(e.held().describe());
         }
         return sb.toString();
