@@ -16,6 +16,7 @@ import dev.racecheck.reports.AccessKind;
 import dev.racecheck.reports.Frame;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.Target;
+import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.ThreadInfo;
 import dev.racecheck.reports.text.TextRenderer;
 
@@ -97,7 +98,9 @@ final class Reporter {
                 return;
             }
             boolean known = Config.baseline.contains(race);
+            // The JUnit integration gets the default text: its attribution keys must match the check goal's renders.
             String text = TextRenderer.render(race);
+            String printed = Config.testFrames ? TextRenderer.render(race, TestFrames.KEEP) : text;
             synchronized (LOCK) {
                 RACES.add(race);
                 COUNTS.add(count);
@@ -105,7 +108,7 @@ final class Reporter {
                 TEXTS.add(known ? null : text);
                 TESTS.add(t.testId);
                 if (known) knownRaces++;
-                print(text);
+                print(printed);
                 if (known) print("racecheck: (known race: in the baseline) the race above does not fail the run"
                         + System.lineSeparator());
             }
