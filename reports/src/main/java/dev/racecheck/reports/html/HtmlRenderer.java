@@ -65,7 +65,7 @@ public final class HtmlRenderer {
         StringBuilder sb = new StringBuilder(16384);
         List<Race> races = report.races();
         List<Deadlock> deadlocks = report.deadlocks();
-        String headline = headline(races.size(), deadlocks.size());
+        String headline = headline(races, deadlocks);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(headline)).append("</title>\n")
@@ -83,13 +83,19 @@ public final class HtmlRenderer {
         return sb.toString();
     }
 
-    /** {@code racecheck found 2 data races}, {@code ... and 1 potential deadlock}, {@code ... no data race}. */
-    private static String headline(int races, int deadlocks) {
-        String s = races == 0 && deadlocks > 0 ? "racecheck found"
-                : races == 0 ? "racecheck found no data race"
-                : "racecheck found " + races + " data race" + (races == 1 ? "" : "s");
-        if (deadlocks == 0) return s;
-        return s + (races == 0 ? " " : " and ") + deadlocks + " potential deadlock" + (deadlocks == 1 ? "" : "s");
+    /**
+     * {@code racecheck found 2 data races}, {@code ... and 1 potential deadlock} ({@code deadlock} when one of them
+     * is actual), {@code racecheck found no data race}.
+     */
+    private static String headline(List<Race> races, List<Deadlock> deadlocks) {
+        int n = races.size();
+        String s = n == 0 && !deadlocks.isEmpty() ? "racecheck found"
+                : n == 0 ? "racecheck found no data race"
+                : "racecheck found " + n + " data race" + (n == 1 ? "" : "s");
+        if (deadlocks.isEmpty()) return s;
+        boolean allPotential = deadlocks.stream().allMatch(d -> d.kind() == Deadlock.Kind.POTENTIAL);
+        return s + (n == 0 ? " " : " and ") + deadlocks.size() + (allPotential ? " potential deadlock" : " deadlock")
+                + (deadlocks.size() == 1 ? "" : "s");
     }
 
     private static void summary(StringBuilder sb, RaceReport report, String headline) {

@@ -211,7 +211,10 @@ class HtmlRendererTest {
     void deadlocksGetCardsWithEachEdgesStacksSideBySide() throws IOException {
         String html = html(DEADLOCKS_AND_PREDICTED, SourceLookup.NONE);
         String text = visible(html);
-        assertTrue(text.contains("racecheck found 2 data races and 2 potential deadlocks"), text);
+        assertTrue(text.contains("racecheck found 2 data races and 2 deadlocks"), text);
+        RaceReport onlyPotential = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(),
+                List.of(Samples.potentialDeadlock()), 66);
+        assertTrue(visible(html(onlyPotential, SourceLookup.NONE)).contains("racecheck found 1 potential deadlock"));
         assertTrue(text.contains("Deadlocks1 potential, 1 actual"), text);
         assertTrue(html.contains("<a href=\"#deadlock-1\">potential deadlock</a>"), html);
         assertTrue(html.contains("<a href=\"#deadlock-2\">deadlock</a>"), html);
