@@ -2,17 +2,9 @@ package dev.racecheck.cli.commands;
 
 import dev.racecheck.cli.Cli;
 import dev.racecheck.cli.ExitCodes;
-import dev.racecheck.reports.Access;
-import dev.racecheck.reports.AccessKind;
-import dev.racecheck.reports.Deadlock;
-import dev.racecheck.reports.Frame;
-import dev.racecheck.reports.LockInfo;
-import dev.racecheck.reports.Prediction;
-import dev.racecheck.reports.Race;
+import dev.racecheck.cli.Findings;
 import dev.racecheck.reports.RaceReport;
-import dev.racecheck.reports.Target;
 import dev.racecheck.reports.TestFrames;
-import dev.racecheck.reports.ThreadInfo;
 import dev.racecheck.reports.json.JsonReportReader;
 import dev.racecheck.reports.json.JsonReportWriter;
 import dev.racecheck.reports.text.TextRenderer;
@@ -27,7 +19,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -186,45 +177,6 @@ class ReportCommandTest {
         assertEquals("", r.out());
     }
 
-    /**
-     * A report with a predicted race found with a seed, a race in a test whose stacks end in the test framework's
-     * frames, a potential and an actual deadlock.
-     */
-    static RaceReport newKindsOfFindings() {
-        Frame threadRun = new Frame("java.lang.Thread", "run", "Thread.java", 840, "java.base");
-        List<Frame> framework = List.of(
-                new Frame("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2, "java.base"),
-                new Frame("java.lang.reflect.Method", "invoke", "Method.java", 568, "java.base"),
-                new Frame("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", "ReflectionUtils.java", 728),
-                new Frame("org.apache.maven.surefire.booter.ForkedBooter", "main", "ForkedBooter.java", 495));
-        Target value = new Target(Target.Kind.FIELD, "demo.Counter", "value", "demo.Counter@1b6d3586");
-        List<ThreadInfo> threads = List.of(new ThreadInfo(3, "worker-2", true, List.of()),
-                new ThreadInfo(2, "worker-1", false, List.of()));
-        LockInfo bank = new LockInfo(LockInfo.Kind.MONITOR, "demo.Bank@4554617c");
-        Race predicted = new Race(value,
-                new Access(AccessKind.WRITE, 3, List.of(new Frame("demo.Counter", "next", "Counter.java", 12), threadRun)),
-                new Access(AccessKind.READ, 2, List.of(new Frame("demo.Counter", "next", "Counter.java", 11), threadRun)),
-                threads, 1, new Prediction(bank, List.of(new Frame("demo.Bank", "audit", "Bank.java", 30)),
-                        List.of(new Frame("demo.Bank", "audit", "Bank.java", 28))), 42L);
-        List<Frame> inTest = new ArrayList<>(List.of(new Frame("demo.Counter", "reset", "Counter.java", 20),
-                new Frame("demo.CounterTest", "resets", "CounterTest.java", 9)));
-        inTest.addAll(framework);
-        Race raceInATest = new Race(new Target(Target.Kind.FIELD, "demo.Counter", "total", "demo.Counter@1b6d3586"),
-                new Access(AccessKind.WRITE, 3, inTest),
-                new Access(AccessKind.READ, 2, List.of(new Frame("demo.Counter", "get", "Counter.java", 25), threadRun)),
-                threads, 1);
-        LockInfo a = new LockInfo(LockInfo.Kind.MONITOR, "bank.Account@1b6d3586");
-        LockInfo b = new LockInfo(LockInfo.Kind.MONITOR, "bank.Account@7852e922");
-        List<Frame> transfer14 = List.of(new Frame("bank.Account", "transfer", "Account.java", 14), threadRun);
-        List<Frame> transfer12 = List.of(new Frame("bank.Account", "transfer", "Account.java", 12), threadRun);
-        Deadlock potential = new Deadlock(Deadlock.Kind.POTENTIAL, List.of(
-                new Deadlock.Edge(2, b, transfer14, a, transfer12), new Deadlock.Edge(3, a, transfer14, b, transfer12)),
-                threads, 1);
-        Deadlock actual = new Deadlock(Deadlock.Kind.ACTUAL, potential.edges(), threads, 1);
-        return new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "bank.Bank", List.of(predicted, raceInATest),
-                List.of(potential, actual), 66);
-    }
-
     @ParameterizedTest(name = "[{index}] --format {0}")
     @CsvSource(delimiter = '|', value = {
             "text  | WARNING: POTENTIAL DEADLOCK (lock-order inversion)      | WARNING: DATA RACE (predicted: the accesses were ordered in this run only by unrelated critical sections on monitor demo.Bank@4554617c) | Found with schedule seed 42",
@@ -237,7 +189,7 @@ class ReportCommandTest {
     void everyFormatShowsDeadlocksPredictedRacesAndSeeds(String format, String first, String second, String third)
             throws IOException {
         Path file = dir.resolve("new.json");
-        JsonReportWriter.write(newKindsOfFindings(), file);
+        JsonReportWriter.write(Findings.newKinds(), file);
         Cli r = report(file.toString(), "--format", format);
         assertEquals(ExitCodes.OK, r.status(), r.err());
         for (String marker : List.of(first, second, third)) assertTrue(r.out().contains(marker), marker + "\n" + r.out());
@@ -246,7 +198,7 @@ class ReportCommandTest {
     @Test
     void testFrameworkFramesAreElidedUnlessAskedFor() throws Exception {
         Path file = dir.resolve("new.json");
-        JsonReportWriter.write(newKindsOfFindings(), file);
+        JsonReportWriter.write(Findings.newKinds(), file);
         Cli elided = report(file.toString());
         assertTrue(elided.out().contains("  at demo.CounterTest.resets(CounterTest.java:9)\n"
                 + "  ... 4 frames of the test framework\n"), elided.out());

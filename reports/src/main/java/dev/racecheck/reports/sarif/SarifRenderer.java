@@ -170,7 +170,7 @@ public final class SarifRenderer {
                 + "proceed.";
         String help = full + " Fix: take the locks in one global order everywhere, take them together under one "
                 + "coarser lock, or use tryLock with a timeout and back off. The result's code flows show where each "
-                + "thread waits and where the lock it waits for was acquired.";
+                + "thread waits; its related locations and stacks also where each lock was acquired.";
         return obj(
                 "id", DEADLOCK_RULE_ID,
                 "name", "Deadlock",
