@@ -72,6 +72,7 @@ public final class Agent {
         Config.suppressions = options.suppressions;
         Config.baseline = options.baseline;
         Config.verbose = options.verbose;
+        Config.testFrames = options.testFrames;
         String version = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
         Config.version = version == null ? "dev" : version;
         Config.command = System.getProperty("sun.java.command");

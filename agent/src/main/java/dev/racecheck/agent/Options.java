@@ -30,11 +30,12 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>suppressions</td><td>a file of {@code race:<glob>} lines; races with a frame matching one are not reported</td></tr>
  *   <tr><td>baseline</td><td>a JSON report of known races: they are still printed but do not fail the run</td></tr>
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
+ *   <tr><td>test_frames</td><td>1: print the test framework's frames below the program's in each stack (default 0: one line says how many were left out)</td></tr>
  * </table>
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
-            "report_json", "suppressions", "baseline", "verbose");
+            "report_json", "suppressions", "baseline", "verbose", "test_frames");
 
     final int exitCode;
     final boolean haltOnError;
@@ -45,11 +46,13 @@ public final class Options {
     final Suppressions suppressions;
     final Baseline baseline;
     final boolean verbose;
+    final boolean testFrames;
 
     private Options(Map<String, String> values) throws BadOption {
         exitCode = intIn(values, "exitcode", 66, 0, 255);
         haltOnError = flag(values, "halt_on_error");
         verbose = flag(values, "verbose");
+        testFrames = flag(values, "test_frames");
         logPath = nonEmpty(values, "log_path");
         reportJson = nonEmpty(values, "report_json");
         include = globs(values, "include");

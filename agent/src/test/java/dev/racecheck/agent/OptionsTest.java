@@ -38,6 +38,7 @@ class OptionsTest {
             assertEquals(List.of(), o.exclude);
             assertNull(o.reportJson);
             assertFalse(o.verbose);
+            assertFalse(o.testFrames);
             assertEquals(Suppressions.NONE, o.suppressions);
             assertEquals(Baseline.EMPTY, o.baseline);
         }
@@ -65,6 +66,12 @@ class OptionsTest {
     void verbose_should_accept_0_and_1() throws Exception {
         assertTrue(args("verbose=1").verbose);
         assertFalse(args("verbose=0").verbose);
+    }
+
+    @Test
+    void test_frames_should_accept_0_and_1() throws Exception {
+        assertTrue(args("test_frames=1").testFrames);
+        assertFalse(args("test_frames=0").testFrames);
     }
 
     @Test

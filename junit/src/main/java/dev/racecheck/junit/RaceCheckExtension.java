@@ -66,7 +66,8 @@ public final class RaceCheckExtension implements BeforeAllCallback, AfterAllCall
     static String failureMessage(String firstLine, List<String> races) {
         StringBuilder sb = new StringBuilder(firstLine);
         sb.append(" (").append(races.size()).append(races.size() == 1 ? " race" : " races").append(")\n");
-        for (String r : races) sb.append(FrameworkFrames.trim(r));
+        // The agent's texts leave out the test framework's frames below the test's code (racecheck-reports' TestFrames).
+        for (String r : races) sb.append(r);
         return sb.toString();
     }
 

@@ -2,8 +2,10 @@ package dev.racecheck.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.racecheck.reports.TestFrames;
 import org.junit.jupiter.api.Test;
 
+/** The rule itself is tested in racecheck-reports ({@code TestFramesTest}); here, that this entry point applies it. */
 class FrameworkFramesTest {
 
     @Test
@@ -43,6 +45,8 @@ class FrameworkFramesTest {
                 + "  ... 1 frame of the test framework\n"
                 + "==================\n";
         assertEquals(expected, FrameworkFrames.trim(text));
+        assertEquals(TestFrames.elide(text), FrameworkFrames.trim(text));
+        assertEquals(expected, FrameworkFrames.trim(expected), "a shortened text stays as it is");
     }
 
     @Test
@@ -51,14 +55,5 @@ class FrameworkFramesTest {
                 + "  at org.junit.X.get(X.java:1)\n"
                 + "  at org.junit.Y.run(Y.java:2)\n";
         assertEquals(text, FrameworkFrames.trim(text));
-    }
-
-    @Test
-    void keyIgnoresThreadSectionsAndIsStable() {
-        String a = "==================\nWARNING: DATA RACE\nWrite of x by thread \"a\" (T2):\n  at A.b(A.java:1)\n\n"
-                + "Thread \"a\" (T2, running) started at:\n  at M.main(M.java:3)\n==================\n";
-        String b = a.replace("running", "finished");
-        assertEquals(Attribution.key(a), Attribution.key(b));
-        assertEquals(32, Attribution.key(a).length());
     }
 }

@@ -7,11 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The races already known: those of an earlier JSON report, identified by their {@link Fingerprint}. A race in the
- * baseline is still printed, but it does not fail the run; only new races do.
+ * The races and deadlocks already known: those of an earlier JSON report, identified by their {@link Fingerprint}.
+ * A race or deadlock in the baseline is still printed, but it does not fail the run; only new ones do.
  *
  * <p>Because the fingerprint leaves out line numbers, instances and thread ids, a race stays "known" when unrelated
- * edits move its lines, and when it is seen on another object or thread. Immutable and thread-safe.
+ * edits move its lines, and when it is seen on another object or thread; so does a deadlock on other objects of the
+ * same classes. Immutable and thread-safe.
  */
 public final class Baseline {
 
@@ -36,10 +37,11 @@ public final class Baseline {
         return of(JsonReportReader.read(json));
     }
 
-    /** The baseline made of every race in {@code report}. */
+    /** The baseline made of every race and deadlock in {@code report}. */
     public static Baseline of(RaceReport report) {
         Set<String> fingerprints = new LinkedHashSet<>();
         for (Race r : report.races()) fingerprints.add(Fingerprint.of(r));
+        for (Deadlock d : report.deadlocks()) fingerprints.add(Fingerprint.of(d));
         return new Baseline(fingerprints);
     }
 
@@ -48,7 +50,12 @@ public final class Baseline {
         return fingerprints.contains(Fingerprint.of(race));
     }
 
-    /** The fingerprints of the known races. */
+    /** Whether a deadlock with the same fingerprint as {@code deadlock} is in the baseline. */
+    public boolean contains(Deadlock deadlock) {
+        return fingerprints.contains(Fingerprint.of(deadlock));
+    }
+
+    /** The fingerprints of the known races and deadlocks. */
     public Set<String> fingerprints() {
         return fingerprints;
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A short, stable identity for a race, for baselines and de-duplication across runs and edits.
+ * A short, stable identity for a race or a deadlock, for baselines and de-duplication across runs and edits.
  *
  * <p>The fingerprint is the first 16 hex digits of SHA-256 over:
  * <ul>
@@ -21,7 +21,14 @@ import java.util.regex.Pattern;
  *       well.</li>
  * </ul>
  * Line numbers, file names, instances, thread ids and outer frames are left out so that the fingerprint survives
- * unrelated edits and reruns. For the same reason javac's position-dependent numbers are dropped: anonymous and local
+ * unrelated edits and reruns. Whether the race was seen or predicted, and its seed, are left out too: it is the same
+ * bug.
+ *
+ * <p>A deadlock's fingerprint ({@link #of(Deadlock)}) is made the same way from its cycle: for each edge, the kinds
+ * and classes of the lock held and the lock acquired, and the class and method of the program's frames where each was
+ * taken ({@link Deadlock.Edge#acquiredFrame()}, {@link Deadlock.Edge#heldFrame()}),
+ * the edges sorted so that where the cycle starts does not matter; no lines, no identity hashes, no thread ids.
+ * Whether the deadlock is potential or actual is left out: it is the same lock-order inversion. For the same reason javac's position-dependent numbers are dropped: anonymous and local
  * class numbers ({@code Outer$1} becomes {@code Outer$}) and lambda numbers ({@code lambda$main$0} becomes
  * {@code lambda$main}), since adding a lambda or anonymous class earlier in the file renumbers the later ones.
  */
@@ -48,6 +55,25 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(sha256(input)).substring(0, LENGTH);
     }
 
+    /** The fingerprint of {@code deadlock}: {@value #LENGTH} lowercase hex digits, never equal to a race's. */
+    public static String of(Deadlock deadlock) {
+        String[] edges = new String[deadlock.edges().size()];
+        for (int i = 0; i < edges.length; i++) {
+            Deadlock.Edge e = deadlock.edges().get(i);
+            edges[i] = lock(e.held()) + SEP + method(e.heldFrame()) + SEP + lock(e.acquired()) + SEP
+                    + method(e.acquiredFrame());
+        }
+        Arrays.sort(edges);
+        // The leading tag keeps a deadlock from ever sharing a fingerprint with a race (a target kind never reads so).
+        StringBuilder input = new StringBuilder("DEADLOCK");
+        for (String e : edges) input.append(SEP).append(SEP).append(e);
+        return HexFormat.of().formatHex(sha256(input.toString())).substring(0, LENGTH);
+    }
+
+    private static String lock(LockInfo lock) {
+        return lock == null ? "" + SEP : lock.kind().name() + SEP + normalizeClass(lock.className());
+    }
+
     private static String access(Race race, Access a) {
         List<Frame> stack = a.stack();
         if (stack.isEmpty()) return a.kind().name() + SEP + SEP;
@@ -57,7 +83,9 @@ public final class Fingerprint {
         return racy > 0 ? s + SEP + method(stack.get(racy)) : s;
     }
 
+    /** A frame's class and method, normalized; for no frame (a stack not known), empty. */
     private static String method(Frame f) {
+        if (f == null) return "" + SEP;
         return normalizeClass(f.className()) + SEP + normalizeMethod(f.methodName());
     }
 

@@ -3,7 +3,9 @@ package dev.racecheck.reports;
 import java.util.List;
 
 /**
- * One data race: two accesses to the same variable, at least one a write, not ordered by happens-before.
+ * One data race: two accesses to the same variable, at least one a write, not ordered by happens-before. A
+ * <em>predicted</em> race ({@link #predicted()} not null) was ordered in the run, but only by critical sections on a
+ * lock that does not guard the variable; another schedule reorders those critical sections and the accesses race.
  *
  * @param target      the variable
  * @param current     the access that revealed the race (the later one in the run)
@@ -11,10 +13,30 @@ import java.util.List;
  * @param threads     the threads of both accesses (one entry each, current first)
  * @param occurrences how often this pair of code locations raced in the run (1 when first reported; a final
  *                    report carries the total)
+ * @param predicted   {@code null} for a race seen in the run (the accesses were not ordered by happens-before);
+ *                    for a predicted race, the lock whose unrelated critical sections ordered the accesses
+ * @param seed        the schedule-exploration seed of the run that found the race, or {@code null} when the run
+ *                    did not explore schedules
  */
-public record Race(Target target, Access current, Access previous, List<ThreadInfo> threads, long occurrences) {
+public record Race(Target target, Access current, Access previous, List<ThreadInfo> threads, long occurrences,
+                   Prediction predicted, Long seed) {
     public Race {
         threads = List.copyOf(threads);
+    }
+
+    /** A race seen in a run without schedule exploration: not predicted, no seed. */
+    public Race(Target target, Access current, Access previous, List<ThreadInfo> threads, long occurrences) {
+        this(target, current, previous, threads, occurrences, null, null);
+    }
+
+    /** The same race with another count of occurrences; everything else kept. */
+    public Race withOccurrences(long n) {
+        return new Race(target, current, previous, threads, n, predicted, seed);
+    }
+
+    /** The same race found with schedule seed {@code s} ({@code null}: none); everything else kept. */
+    public Race withSeed(Long s) {
+        return new Race(target, current, previous, threads, occurrences, predicted, s);
     }
 
     /** The thread with the given serial number, or {@code null}. */

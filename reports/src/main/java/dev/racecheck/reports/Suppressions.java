@@ -10,21 +10,24 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Races to leave out: a suppressions file, in the spirit of ThreadSanitizer's.
+ * Races and deadlocks to leave out: a suppressions file, in the spirit of ThreadSanitizer's.
  *
  * <pre>
  * # Known and accepted: the legacy cache is rewritten in 2.0.
  * race:com.example.legacy.*
  * race:*Cache.get
+ * deadlock:com.example.Bank.transfer
  * </pre>
  *
- * <p>One rule per line: {@code race:} followed by a glob. A race is suppressed when the glob matches the
- * {@code class.method} name ({@code com.example.Cache.get}, binary class names as in stack traces, so
- * {@code Outer$Inner.run} and {@code Main.lambda$main$0}) of <em>any</em> frame of <em>either</em> access's stack.
+ * <p>One rule per line: {@code race:} or {@code deadlock:} followed by a glob. A race is suppressed when a
+ * {@code race:} glob matches the {@code class.method} name ({@code com.example.Cache.get}, binary class names as in
+ * stack traces, so {@code Outer$Inner.run} and {@code Main.lambda$main$0}) of <em>any</em> frame of <em>either</em>
+ * access's stack; a deadlock when a {@code deadlock:} glob matches any frame of any of its acquisition stacks (where
+ * each lock of the cycle was acquired, or is waited for, and where the lock held meanwhile had been acquired).
  * In a glob {@code *} stands for any run of characters (dots included) and {@code ?} for exactly one; everything
  * else matches itself, and the glob must match the whole name, so {@code race:com.example.Cache} matches no method
  * and {@code race:*Cache.get} matches {@code com.example.LruCache.get}. Blank lines and lines starting with
- * {@code #} are ignored; so are spaces around a rule and after {@code race:}.
+ * {@code #} are ignored; so are spaces around a rule and after the colon.
  *
  * <p>Any other line is an error rather than a rule that silently matches nothing: a typo in a suppressions file
  * would otherwise let the races it was meant to hide fail the build with no hint why, or, worse, a typo in a
@@ -38,12 +41,16 @@ public final class Suppressions {
     /** Suppresses nothing. */
     public static final Suppressions NONE = new Suppressions(List.of());
 
-    /** The one suppression type racecheck has. */
+    /** The suppression type of data races. */
     public static final String RACE = "race";
 
+    /** The suppression type of deadlocks, potential and actual. */
+    public static final String DEADLOCK = "deadlock";
+
+    private static final String EXPECTED = "race:<glob> or deadlock:<glob>";
+
     // ThreadSanitizer's other types: named in the error, so a file copied from a C++ project gets a clear answer.
-    private static final Set<String> TSAN_TYPES = Set.of("race_top", "thread", "mutex", "signal", "deadlock",
-            "called_from_lib");
+    private static final Set<String> TSAN_TYPES = Set.of("race_top", "thread", "mutex", "signal", "called_from_lib");
 
     private final List<Rule> rules;
 
@@ -51,8 +58,11 @@ public final class Suppressions {
         this.rules = List.copyOf(rules);
     }
 
-    /** One {@code race:} line: the glob as written, where it was, and the glob compiled to a regular expression. */
-    private record Rule(String glob, int line, Pattern pattern) {}
+    /**
+     * One rule: its type ({@link #RACE} or {@link #DEADLOCK}), the glob as written, where it was, and the glob
+     * compiled to a regular expression.
+     */
+    private record Rule(String type, String glob, int line, Pattern pattern) {}
 
     /**
      * Parses the text of a suppressions file.
@@ -71,19 +81,19 @@ public final class Suppressions {
             int colon = line.indexOf(':');
             if (colon < 0) {
                 throw new SuppressionFormatException(sourceName, number,
-                        "expected race:<glob> but found \"" + abbreviate(line) + "\"");
+                        "expected " + EXPECTED + " but found \"" + abbreviate(line) + "\"");
             }
             String type = line.substring(0, colon).strip();
-            if (!type.equals(RACE)) {
+            if (!type.equals(RACE) && !type.equals(DEADLOCK)) {
                 String why = TSAN_TYPES.contains(type)
-                        ? "suppression type \"" + type + "\" is not supported; racecheck has only race:<glob>"
-                        : "unknown suppression type \"" + abbreviate(type) + "\"; expected race:<glob>";
+                        ? "suppression type \"" + type + "\" is not supported; racecheck has only " + EXPECTED
+                        : "unknown suppression type \"" + abbreviate(type) + "\"; expected " + EXPECTED;
                 throw new SuppressionFormatException(sourceName, number, why);
             }
             String glob = line.substring(colon + 1).strip();
-            String problem = globProblem(glob);
+            String problem = globProblem(type, glob);
             if (problem != null) throw new SuppressionFormatException(sourceName, number, problem);
-            rules.add(new Rule(glob, number, compile(glob)));
+            rules.add(new Rule(type, glob, number, compile(glob)));
         }
         return new Suppressions(rules);
     }
@@ -98,37 +108,70 @@ public final class Suppressions {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
-    /** Whether some rule matches a frame of either access's stack. */
+    /** Whether some {@code race:} rule matches a frame of either access's stack. */
     public boolean suppresses(Race race) {
         return matchingRule(race) != null;
     }
 
+    /** Whether some {@code deadlock:} rule matches a frame of one of the deadlock's acquisition stacks. */
+    public boolean suppresses(Deadlock deadlock) {
+        return matchingRule(deadlock) != null;
+    }
+
     /**
-     * The first rule that suppresses {@code race}, as written in the file ({@code race:com.example.legacy.*}), or
-     * {@code null} if none does. For diagnostics: which line hid a race.
+     * The first {@code race:} rule that suppresses {@code race}, as written in the file
+     * ({@code race:com.example.legacy.*}), or {@code null} if none does. For diagnostics: which line hid a race.
      */
     public String matchingRule(Race race) {
-        if (rules.isEmpty()) return null;
         for (Rule rule : rules) {
-            if (matchesAnyFrame(rule, race.current()) || matchesAnyFrame(rule, race.previous())) {
+            if (rule.type().equals(RACE)
+                    && (matchesAnyFrame(rule, race.current().stack()) || matchesAnyFrame(rule, race.previous().stack()))) {
                 return RACE + ":" + rule.glob();
             }
         }
         return null;
     }
 
-    private static boolean matchesAnyFrame(Rule rule, Access access) {
-        for (Frame f : access.stack()) {
+    /**
+     * The first {@code deadlock:} rule that suppresses {@code deadlock} ({@code deadlock:com.example.Bank.*}), or
+     * {@code null} if none does.
+     */
+    public String matchingRule(Deadlock deadlock) {
+        for (Rule rule : rules) {
+            if (!rule.type().equals(DEADLOCK)) continue;
+            for (Deadlock.Edge e : deadlock.edges()) {
+                if (matchesAnyFrame(rule, e.acquiredAt()) || matchesAnyFrame(rule, e.heldAt())) {
+                    return DEADLOCK + ":" + rule.glob();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean matchesAnyFrame(Rule rule, List<Frame> stack) {
+        for (Frame f : stack) {
             if (rule.pattern().matcher(f.className() + "." + f.methodName()).matches()) return true;
         }
         return false;
     }
 
-    /** The rules' globs in file order, without the {@code race:} prefix. */
+    /** The {@code race:} rules' globs in file order, without the prefix. */
     public List<String> globs() {
+        return globs(RACE);
+    }
+
+    /** The globs of the rules of one type ({@link #RACE} or {@link #DEADLOCK}) in file order, without the prefix. */
+    public List<String> globs(String type) {
         List<String> globs = new ArrayList<>(rules.size());
-        for (Rule r : rules) globs.add(r.glob());
+        for (Rule r : rules) if (r.type().equals(type)) globs.add(r.glob());
         return globs;
+    }
+
+    /** Every rule in file order as written, with its type: {@code race:com.example.*}, {@code deadlock:*Bank.*}. */
+    public List<String> rules() {
+        List<String> all = new ArrayList<>(rules.size());
+        for (Rule r : rules) all.add(r.type() + ":" + r.glob());
+        return all;
     }
 
     /** Whether there are no rules (an empty file, or only comments). */
@@ -137,8 +180,8 @@ public final class Suppressions {
     }
 
     /** Why {@code glob} cannot be used, or {@code null} if it can. */
-    private static String globProblem(String glob) {
-        if (glob.isEmpty()) return "race: needs a glob, e.g. race:com.example.legacy.*";
+    private static String globProblem(String type, String glob) {
+        if (glob.isEmpty()) return type + ": needs a glob, e.g. " + type + ":com.example.legacy.*";
         if (glob.contains("#")) {
             return "bad glob \"" + abbreviate(glob) + "\": comments go on lines of their own, starting with #";
         }
@@ -192,6 +235,6 @@ public final class Suppressions {
 
     @Override
     public String toString() {
-        return "Suppressions" + globs();
+        return "Suppressions" + rules();
     }
 }

@@ -45,6 +45,19 @@ class BaselineTest {
     }
 
     @Test
+    void knowsTheDeadlocksOfItsReportToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("baseline.json");
+        JsonReportWriter.write(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "bank.Bank",
+                List.of(Samples.counterRace()), List.of(Samples.potentialDeadlock()), 66), file);
+        Baseline baseline = Baseline.read(file);
+        assertEquals(2, baseline.size());
+        assertTrue(baseline.contains(Samples.potentialDeadlock(12)), "the same inversion after an edit");
+        assertFalse(baseline.contains(Samples.actualDeadlock()));
+        assertTrue(baseline.contains(Samples.predictedRace()), "a predicted race is the same bug as the seen one");
+        assertFalse(Baseline.EMPTY.contains(Samples.potentialDeadlock()));
+    }
+
+    @Test
     void emptyKnowsNothing() {
         assertFalse(Baseline.EMPTY.contains(Samples.counterRace()));
         assertEquals(0, Baseline.of(report()).size());

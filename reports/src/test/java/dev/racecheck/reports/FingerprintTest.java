@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,71 @@ class FingerprintTest {
     }
 
     private static final String KNOWN = "fe046c9b8884ba97";
+
+    @Test
+    void predictionAndSeedDoNotChangeARacesFingerprint() {
+        assertEquals(Fingerprint.of(Samples.counterRace()), Fingerprint.of(Samples.predictedRace()));
+        assertEquals(Fingerprint.of(Samples.counterRace()), Fingerprint.of(Samples.counterRace().withSeed(3L)));
+    }
+
+    @Test
+    void aDeadlocksFingerprintSurvivesLinesIdentitiesThreadsAndWhereTheCycleStarts() {
+        Deadlock d = Samples.potentialDeadlock();
+        assertTrue(Fingerprint.of(d).matches("[0-9a-f]{16}"));
+        assertEquals(Fingerprint.of(d), Fingerprint.of(Samples.potentialDeadlock(30)), "lines moved");
+        List<Deadlock.Edge> rotated = List.of(d.edges().get(1), d.edges().get(0));
+        assertEquals(Fingerprint.of(d), Fingerprint.of(new Deadlock(d.kind(), rotated, d.threads(), 5)));
+        LockInfo c = new LockInfo(LockInfo.Kind.MONITOR, "bank.Account@7f31245a");
+        LockInfo e = new LockInfo(LockInfo.Kind.MONITOR, "bank.Account@5e2de80c");
+        Deadlock otherObjects = new Deadlock(d.kind(), List.of(
+                new Deadlock.Edge(8, e, d.edges().get(0).acquiredAt(), c, d.edges().get(0).heldAt()),
+                new Deadlock.Edge(9, c, d.edges().get(1).acquiredAt(), e, d.edges().get(1).heldAt())), List.of(), 1);
+        assertEquals(Fingerprint.of(d), Fingerprint.of(otherObjects), "other accounts, other threads");
+        Deadlock actual = new Deadlock(Deadlock.Kind.ACTUAL, d.edges(), d.threads(), 1);
+        assertEquals(Fingerprint.of(d), Fingerprint.of(actual), "the same inversion, once it happened");
+    }
+
+    @Test
+    void aDeadlocksFingerprintDependsOnLockClassesKindsAndAcquiringMethods() {
+        Deadlock d = Samples.potentialDeadlock();
+        Deadlock.Edge e0 = d.edges().get(0);
+        Deadlock.Edge e1 = d.edges().get(1);
+        LockInfo customer = new LockInfo(LockInfo.Kind.MONITOR, "bank.Customer@4554617c");
+        Deadlock otherClass = new Deadlock(d.kind(), List.of(
+                new Deadlock.Edge(2, customer, e0.acquiredAt(), e0.held(), e0.heldAt()),
+                new Deadlock.Edge(3, e1.acquired(), e1.acquiredAt(), customer, e1.heldAt())), d.threads(), 1);
+        assertNotEquals(Fingerprint.of(d), Fingerprint.of(otherClass));
+        LockInfo lockB = new LockInfo(LockInfo.Kind.LOCK, "bank.Account@4554617c");
+        Deadlock otherKind = new Deadlock(d.kind(), List.of(
+                new Deadlock.Edge(2, lockB, e0.acquiredAt(), e0.held(), e0.heldAt()),
+                new Deadlock.Edge(3, e1.acquired(), e1.acquiredAt(), lockB, e1.heldAt())), d.threads(), 1);
+        assertNotEquals(Fingerprint.of(d), Fingerprint.of(otherKind));
+        Deadlock otherMethod = new Deadlock(d.kind(), List.of(
+                new Deadlock.Edge(2, e0.acquired(), List.of(new Frame("bank.Account", "deposit", "Account.java", 30)),
+                        e0.held(), e0.heldAt()), e1), d.threads(), 1);
+        assertNotEquals(Fingerprint.of(d), Fingerprint.of(otherMethod));
+    }
+
+    @Test
+    void aDeadlocksAcquiringMethodIsTheProgramsFrameNotTheJdksLockMethod() {
+        Deadlock d = Samples.potentialDeadlock();
+        Deadlock.Edge e0 = d.edges().get(0);
+        List<Frame> withLockFrame = new java.util.ArrayList<>(List.of(Samples.jdk(
+                "java.util.concurrent.locks.ReentrantLock", "lock", "ReentrantLock.java", 322)));
+        withLockFrame.addAll(e0.acquiredAt());
+        Deadlock jdkOnTop = new Deadlock(d.kind(), List.of(
+                new Deadlock.Edge(2, e0.acquired(), withLockFrame, e0.held(), e0.heldAt()), d.edges().get(1)),
+                d.threads(), 1);
+        assertEquals(Fingerprint.of(d), Fingerprint.of(jdkOnTop));
+    }
+
+    @Test
+    void deadlockFingerprintIsPinned() {
+        // Pinned: stored baselines depend on it.
+        assertEquals(KNOWN_DEADLOCK, Fingerprint.of(Samples.potentialDeadlock()));
+    }
+
+    private static final String KNOWN_DEADLOCK = "738dd5c0d00a5387";
 
     private static Race raceIn(String cls, String method) {
         Frame f = new Frame(cls, method, "Outer.java", 10);

@@ -73,4 +73,156 @@ public final class Samples {
                         new ThreadInfo(2, "writer", true, List.of(new Frame("demo.Hist", "main", "Hist.java", 29)))),
                 1);
     }
+
+    // --- deadlocks ---
+
+    public static final LockInfo ACCOUNT_A = new LockInfo(LockInfo.Kind.MONITOR, "bank.Account@1b6d3586");
+    public static final LockInfo ACCOUNT_B = new LockInfo(LockInfo.Kind.MONITOR, "bank.Account@4554617c");
+
+    /**
+     * The bank transfer's lock-order inversion: t1 (T2) locks A then B, t2 (T3) locks B then A. Lines shifted by
+     * {@code shift}.
+     */
+    public static Deadlock potentialDeadlock(int shift) {
+        Frame run = new Frame("bank.Bank", "lambda$main$0", "Bank.java", 9 + shift);
+        Frame run2 = new Frame("bank.Bank", "lambda$main$1", "Bank.java", 10 + shift);
+        return new Deadlock(Deadlock.Kind.POTENTIAL, List.of(
+                new Deadlock.Edge(2, ACCOUNT_B,
+                        List.of(new Frame("bank.Account", "transfer", "Account.java", 14 + shift), run, THREAD_RUN),
+                        ACCOUNT_A,
+                        List.of(new Frame("bank.Account", "transfer", "Account.java", 12 + shift), run, THREAD_RUN)),
+                new Deadlock.Edge(3, ACCOUNT_A,
+                        List.of(new Frame("bank.Account", "transfer", "Account.java", 14 + shift), run2, THREAD_RUN),
+                        ACCOUNT_B,
+                        List.of(new Frame("bank.Account", "transfer", "Account.java", 12 + shift), run2, THREAD_RUN))),
+                List.of(new ThreadInfo(2, "t1", false, List.of(new Frame("bank.Bank", "main", "Bank.java", 11 + shift))),
+                        new ThreadInfo(3, "t2", false, List.of(new Frame("bank.Bank", "main", "Bank.java", 12 + shift)))),
+                1);
+    }
+
+    public static Deadlock potentialDeadlock() {
+        return potentialDeadlock(0);
+    }
+
+    public static final LockInfo CACHE_LOCK =
+            new LockInfo(LockInfo.Kind.LOCK, "java.util.concurrent.locks.ReentrantLock@6d06d69c");
+    public static final LockInfo INDEX_WRITE_LOCK =
+            new LockInfo(LockInfo.Kind.WRITE_LOCK, "java.util.concurrent.locks.ReentrantReadWriteLock@7852e922");
+
+    /**
+     * Two threads blocked right now: "loader" (T4) holds the cache's ReentrantLock and waits for the index's write
+     * lock, which "indexer" (T5) holds while it waits for the cache lock; the loader's hold has no known stack.
+     */
+    public static Deadlock actualDeadlock() {
+        Frame lock = new Frame("java.util.concurrent.locks.ReentrantLock", "lock", "ReentrantLock.java", 322,
+                "java.base");
+        return new Deadlock(Deadlock.Kind.ACTUAL, List.of(
+                new Deadlock.Edge(4, INDEX_WRITE_LOCK,
+                        List.of(new Frame("demo.Index", "put", "Index.java", 40), new Frame("demo.Cache", "load",
+                                "Cache.java", 21)),
+                        CACHE_LOCK, List.of()),
+                new Deadlock.Edge(5, CACHE_LOCK,
+                        List.of(lock, new Frame("demo.Cache", "evict", "Cache.java", 33),
+                                new Frame("demo.Index", "rebuild", "Index.java", 52)),
+                        INDEX_WRITE_LOCK,
+                        List.of(new Frame("demo.Index", "rebuild", "Index.java", 50)))),
+                List.of(new ThreadInfo(4, "loader", true, List.of()),
+                        new ThreadInfo(5, "indexer", true, List.of(new Frame("demo.Main", "main", "Main.java", 8)))),
+                1);
+    }
+
+    // --- predicted races and seeds ---
+
+    public static final LockInfo BANK_MONITOR = new LockInfo(LockInfo.Kind.MONITOR, "demo.Bank@4554617c");
+
+    /**
+     * The counter race, predicted: worker-1's read and worker-2's write were ordered only because worker-1 released,
+     * and worker-2 then acquired, the bank's monitor in audit(); found with schedule seed 42.
+     */
+    public static Race predictedRace() {
+        Race r = counterRace();
+        Prediction p = new Prediction(BANK_MONITOR,
+                List.of(new Frame("demo.Bank", "audit", "Bank.java", 30), new Frame("demo.Counter", "next",
+                        "Counter.java", 11)),
+                List.of(new Frame("demo.Bank", "audit", "Bank.java", 28), new Frame("demo.Counter", "next",
+                        "Counter.java", 12)));
+        return new Race(r.target(), r.current(), r.previous(), r.threads(), 2, p, 42L);
+    }
+
+    // --- stacks under a test framework ---
+
+    public static Frame jdk(String cls, String method, String file, int line) {
+        return new Frame(cls, method, file, line, "java.base");
+    }
+
+    public static Frame lib(String cls, String method, String file, int line) {
+        return new Frame(cls, method, file, line);
+    }
+
+    /** The reflection frames through which JUnit calls a test method (JDK 17). */
+    public static List<Frame> reflection() {
+        return List.of(
+                jdk("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, Frame.NATIVE_METHOD),
+                jdk("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke", "NativeMethodAccessorImpl.java", 77),
+                jdk("jdk.internal.reflect.DelegatingMethodAccessorImpl", "invoke", "DelegatingMethodAccessorImpl.java", 43),
+                jdk("java.lang.reflect.Method", "invoke", "Method.java", 568));
+    }
+
+    /**
+     * What sits below a Jupiter test method under Maven Surefire: reflection, JUnit Platform with the JDK's collection
+     * frames between its own, the Surefire provider and booter. 20 frames.
+     */
+    public static List<Frame> junitPlatformUnderSurefire() {
+        List<Frame> f = new java.util.ArrayList<>(reflection());
+        f.addAll(List.of(
+                lib("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", "ReflectionUtils.java", 728),
+                lib("org.junit.jupiter.engine.execution.MethodInvocation", "proceed", "MethodInvocation.java", 60),
+                lib("org.junit.jupiter.engine.descriptor.TestMethodTestDescriptor", "lambda$invokeTestMethod$7",
+                        "TestMethodTestDescriptor.java", 218),
+                lib("org.junit.platform.engine.support.hierarchical.ThrowableCollector", "execute",
+                        "ThrowableCollector.java", 73),
+                lib("org.junit.platform.engine.support.hierarchical.NodeTestTask", "executeRecursively",
+                        "NodeTestTask.java", 138),
+                jdk("java.util.ArrayList", "forEach", "ArrayList.java", 1511),
+                lib("org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService",
+                        "invokeAll", "SameThreadHierarchicalTestExecutorService.java", 41),
+                lib("org.junit.platform.launcher.core.EngineExecutionOrchestrator", "execute",
+                        "EngineExecutionOrchestrator.java", 147),
+                jdk("java.util.Optional", "ifPresent", "Optional.java", 178),
+                lib("org.junit.platform.launcher.core.DefaultLauncher", "execute", "DefaultLauncher.java", 86),
+                lib("org.apache.maven.surefire.junitplatform.LazyLauncher", "execute", "LazyLauncher.java", 56),
+                lib("org.apache.maven.surefire.junitplatform.JUnitPlatformProvider", "invoke",
+                        "JUnitPlatformProvider.java", 124),
+                lib("org.apache.maven.surefire.booter.ForkedBooter", "runSuitesInProcess", "ForkedBooter.java", 385),
+                lib("org.apache.maven.surefire.booter.ForkedBooter", "execute", "ForkedBooter.java", 162),
+                lib("org.apache.maven.surefire.booter.ForkedBooter", "run", "ForkedBooter.java", 507),
+                lib("org.apache.maven.surefire.booter.ForkedBooter", "main", "ForkedBooter.java", 495)));
+        return f;
+    }
+
+    /** {@code program} then {@code tail}, as one stack. */
+    @SafeVarargs
+    public static List<Frame> stack(List<Frame>... parts) {
+        List<Frame> all = new java.util.ArrayList<>();
+        for (List<Frame> p : parts) all.addAll(p);
+        return all;
+    }
+
+    /**
+     * A race found in a JUnit test run under Surefire: the test method writes, a thread it started reads; the main
+     * thread's access stack and the worker's start stack end in the framework's 20 frames.
+     */
+    public static Race raceInATest() {
+        List<Frame> test = List.of(new Frame("demo.Counter", "next", "Counter.java", 12),
+                new Frame("demo.CounterTest", "counts", "CounterTest.java", 20));
+        List<Frame> worker = List.of(new Frame("demo.Counter", "next", "Counter.java", 11),
+                new Frame("demo.CounterTest", "lambda$counts$0", "CounterTest.java", 17), THREAD_RUN);
+        List<Frame> start = stack(List.of(new Frame("demo.CounterTest", "counts", "CounterTest.java", 18)),
+                junitPlatformUnderSurefire());
+        return new Race(new Target(Target.Kind.FIELD, "demo.Counter", "value", "demo.Counter@1b6d3586"),
+                new Access(AccessKind.WRITE, 1, stack(test, junitPlatformUnderSurefire())),
+                new Access(AccessKind.READ, 2, worker),
+                List.of(new ThreadInfo(1, "main", true, List.of()), new ThreadInfo(2, "worker", false, start)),
+                1);
+    }
 }

@@ -112,12 +112,42 @@ class SuppressionsTest {
         assertFalse(Suppressions.NONE.suppresses(COUNTER));
     }
 
+    @Test
+    void deadlockRulesMatchAnyFrameOfAnyAcquisitionStack() throws Exception {
+        Deadlock bank = Samples.potentialDeadlock();
+        assertTrue(parse("deadlock:bank.Account.transfer").suppresses(bank));
+        assertTrue(parse("deadlock:bank.Bank.lambda$main$1").suppresses(bank), "an outer frame of one edge");
+        assertTrue(parse("deadlock:java.lang.Thread.run").suppresses(bank));
+        assertFalse(parse("deadlock:bank.Bank.main").suppresses(bank), "thread start stacks are not looked at");
+        Deadlock actual = Samples.actualDeadlock();
+        assertTrue(parse("deadlock:demo.Cache.load").suppresses(actual), "where a thread waits");
+        assertTrue(parse("deadlock:demo.Index.rebuild").suppresses(actual));
+        Deadlock onlyHeld = new Deadlock(Deadlock.Kind.POTENTIAL, List.of(new Deadlock.Edge(2, Samples.ACCOUNT_B,
+                List.of(), Samples.ACCOUNT_A, List.of(new Frame("bank.Ledger", "open", "Ledger.java", 5)))),
+                List.of(), 1);
+        assertTrue(parse("deadlock:bank.Ledger.*").suppresses(onlyHeld), "where a held lock was acquired");
+        assertEquals("deadlock:*.transfer", parse("race:bank.*\ndeadlock:other.*\ndeadlock:*.transfer").matchingRule(bank));
+        assertNull(Suppressions.NONE.matchingRule(bank));
+    }
+
+    @Test
+    void raceRulesAndDeadlockRulesApplyToTheirOwnKindOnly() throws Exception {
+        assertFalse(parse("race:bank.*").suppresses(Samples.potentialDeadlock()));
+        assertFalse(parse("deadlock:demo.*").suppresses(COUNTER));
+        Suppressions both = parse("race:demo.legacy.*\ndeadlock:bank.*\n");
+        assertEquals(List.of("demo.legacy.*"), both.globs());
+        assertEquals(List.of("bank.*"), both.globs(Suppressions.DEADLOCK));
+        assertEquals(List.of("race:demo.legacy.*", "deadlock:bank.*"), both.rules());
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "com.example.Foo                 | test.supp, line 2: expected race:<glob> but found \"com.example.Foo\"",
-            "raec:com.example.*              | test.supp, line 2: unknown suppression type \"raec\"; expected race:<glob>",
-            "deadlock:com.example.*          | test.supp, line 2: suppression type \"deadlock\" is not supported; racecheck has only race:<glob>",
+            "com.example.Foo                 | test.supp, line 2: expected race:<glob> or deadlock:<glob> but found \"com.example.Foo\"",
+            "raec:com.example.*              | test.supp, line 2: unknown suppression type \"raec\"; expected race:<glob> or deadlock:<glob>",
+            "mutex:com.example.*             | test.supp, line 2: suppression type \"mutex\" is not supported; racecheck has only race:<glob> or deadlock:<glob>",
             "race:                           | test.supp, line 2: race: needs a glob, e.g. race:com.example.legacy.*",
+            "deadlock:                       | test.supp, line 2: deadlock: needs a glob, e.g. deadlock:com.example.legacy.*",
+            "deadlock:com.example.[A-Z]*     | test.supp, line 2: bad glob \"com.example.[A-Z]*\": \"[\" is not allowed (only * and ? are wildcards)",
             "race:com.example.Foo bar        | test.supp, line 2: bad glob \"com.example.Foo bar\": a space is not allowed (a glob is a class.method name with * and ?)",
             "race:com.example.[A-Z]*         | test.supp, line 2: bad glob \"com.example.[A-Z]*\": \"[\" is not allowed (only * and ? are wildcards)",
             "race:com/example/Foo            | test.supp, line 2: bad glob \"com/example/Foo\": \"/\" is not allowed (write class names with dots: com.example.Foo.bar)",

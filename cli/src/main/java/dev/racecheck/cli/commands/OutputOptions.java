@@ -5,6 +5,7 @@ import dev.racecheck.cli.report.ReportFiles;
 import dev.racecheck.cli.report.ReportFormat;
 import dev.racecheck.cli.report.SourcePath;
 import dev.racecheck.reports.RaceReport;
+import dev.racecheck.reports.TestFrames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --format}, {@code --out} and {@code --source-path}: how a report is rendered, shared by report and run. */
+/**
+ * {@code --format}, {@code --out}, {@code --source-path} and {@code --test-frames}: how a report is rendered, shared by
+ * report and run.
+ */
 public final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = ReportFormat.Converter.class,
@@ -29,6 +33,18 @@ public final class OutputOptions {
             description = "Source roots, separated by '${sys:path.separator}', where the html and sarif formats look"
                     + " up the racy source lines, e.g. src/main/java. Repeatable.")
     List<String> sourcePath = new ArrayList<>();
+
+    @Option(names = "--test-frames",
+            description = "Show the test framework's frames (JUnit, Surefire, Gradle, TestNG, IDE runners and the "
+                    + "reflection calling the test) below the program's in text, JUnit XML and HTML stacks (for run, "
+                    + "also in the reports printed while the program runs: agent option test_frames=1); by default one "
+                    + "line says how many were left out. JSON and SARIF always keep every frame.")
+    boolean testFrames;
+
+    /** Whether the rendered stacks keep the test framework's frames. */
+    TestFrames testFrames() {
+        return testFrames ? TestFrames.KEEP : TestFrames.ELIDE;
+    }
 
     /** Whether {@code --format} or {@code --out} asked for a rendered report. */
     boolean requested() {
@@ -57,7 +73,7 @@ public final class OutputOptions {
     void write(RaceReport report, SourcePath sources, PrintWriter stdout) {
         StringBuilder sb = new StringBuilder(16384);
         try {
-            format().render(report, sources, sb);
+            format().render(report, sources, testFrames(), sb);
         } catch (IOException cannotHappen) {
             throw new IllegalStateException(cannotHappen); // a StringBuilder does not throw
         }

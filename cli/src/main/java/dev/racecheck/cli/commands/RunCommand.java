@@ -16,7 +16,9 @@ import dev.racecheck.reports.Suppressions;
 import dev.racecheck.reports.json.JsonReportReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -24,9 +26,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code racecheck run [options] [--] <java launch args>}: runs a Java program under the agent, exactly
@@ -42,7 +44,9 @@ import java.util.Map;
                 "",
                 "racecheck options come first; everything from the first other argument on (JVM options, "
                         + "the main class or -jar FILE, program arguments) goes to java untouched. Use '--' "
-                        + "if the java arguments could be mistaken for racecheck options.",
+                        + "if the java arguments could be mistaken for racecheck options. A double-dash option before "
+                        + "the main class that is neither racecheck's nor java's (a typo such as --halt-on-eror) is an "
+                        + "error, unless '--' came before it.",
                 "",
                 "With --format or --out, the report is also rendered once the program has exited (to --out, else "
                         + "to standard output after the program's own output). The exit status stays the "
@@ -92,8 +96,9 @@ public final class RunCommand extends BaseCommand {
     Path report;
 
     @Option(names = "--suppressions", paramLabel = "FILE",
-            description = "Leave out races whose stacks match a rule of FILE: lines 'race:GLOB' matched against "
-                    + "class.method of every frame, '#' comments (agent option suppressions).")
+            description = "Leave out races and deadlocks whose stacks match a rule of FILE: lines 'race:GLOB' and "
+                    + "'deadlock:GLOB' matched against class.method of every frame, '#' comments (agent option "
+                    + "suppressions).")
     Path suppressions;
 
     @Option(names = "--baseline", paramLabel = "FILE.json",
@@ -131,7 +136,7 @@ public final class RunCommand extends BaseCommand {
     private AgentOptions agentOptions(Path reportJson) {
         try {
             return new AgentOptions(exitCode, haltOnError, include, exclude, logPath,
-                    absolute(reportJson), absolute(suppressions), absolute(baseline));
+                    absolute(reportJson), absolute(suppressions), absolute(baseline), output.testFrames);
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }
@@ -147,9 +152,9 @@ public final class RunCommand extends BaseCommand {
         if (problem != null) {
             throw usageError(problem);
         }
-        String misplaced = misplacedOption(JavaCommandLine.jvmOptions(launchArgs));
-        if (misplaced != null) {
-            throw usageError(misplaced);
+        String unknown = unknownOption(launchArgs);
+        if (unknown != null) {
+            throw usageError(unknown);
         }
         agentOptions();
     }
@@ -196,34 +201,51 @@ public final class RunCommand extends BaseCommand {
     }
 
     /**
-     * Among the JVM options (before the program), a racecheck option (or a near miss such as
-     * {@code --exit-code}) that java would reject: racecheck options must come before the java arguments.
+     * Among the JVM options (before the program), a double-dash option java does not accept: a racecheck option that
+     * came too late, or a mistake such as {@code --halt-on-eror} that java would reject with "Unrecognized option".
+     * The message names the closest racecheck or java option. After {@code --} an unknown option is left to java
+     * (a newer java may know it); a racecheck option there is still one that came too late.
      */
-    private String misplacedOption(List<String> jvmOptions) {
-        Map<String, String> ours = Map.ofEntries(Map.entry("java", "--java"), Map.entry("exitcode", "--exitcode"),
-                Map.entry("haltonerror", "--halt-on-error"), Map.entry("include", "--include"),
-                Map.entry("exclude", "--exclude"), Map.entry("logpath", "--log-path"), Map.entry("report", "--report"),
-                Map.entry("suppressions", "--suppressions"), Map.entry("baseline", "--baseline"),
-                Map.entry("format", "--format"), Map.entry("out", "--out"), Map.entry("sourcepath", "--source-path"));
-        for (String arg : jvmOptions) {
-            if (!arg.startsWith("--")) {
+    private String unknownOption(List<String> launchArgs) {
+        Set<String> ours = new LinkedHashSet<>();
+        for (OptionSpec option : spec.options()) {
+            for (String name : option.names()) if (name.startsWith("--")) ours.add(name);
+        }
+        boolean passThrough = afterEndOfOptions();
+        for (String arg : JavaCommandLine.longOptions(launchArgs)) {
+            String name = JavaCommandLine.optionName(arg);
+            if (JavaCommandLine.JAVA_LONG_OPTIONS.contains(name)) {
                 continue;
             }
-            String name = arg.substring(2);
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                name = name.substring(0, eq);
+            if (ours.contains(name)) {
+                return "racecheck option " + name + " must come before the java arguments (JVM options, main class)";
             }
-            String option = ours.get(name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", ""));
-            if (option == null) {
+            String suggestion = OptionSuggestions.closest(name, ours, JavaCommandLine.JAVA_LONG_OPTIONS);
+            if (suggestion != null && OptionSuggestions.sameWords(name, suggestion) && ours.contains(suggestion)) {
+                return "unknown option '" + name + "' (did you mean " + suggestion + "?)";
+            }
+            if (passThrough) {
                 continue;
             }
-            if (option.equals("--" + name)) {
-                return "racecheck option " + option + " must come before the java arguments (JVM options, main class)";
+            if (suggestion != null) {
+                return "unknown option '" + name + "' (did you mean " + suggestion + "?)";
             }
-            return "unknown option '--" + name + "' (did you mean " + option + "?)";
+            return "unknown option '" + name + "': neither a racecheck option nor one java accepts (racecheck options"
+                    + " come first; put '--' before the java arguments to hand it to java anyway)";
         }
         return null;
+    }
+
+    /** Whether {@code --} ended racecheck's options right before the java arguments. */
+    private boolean afterEndOfOptions() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed == null) {
+            return false;
+        }
+        // With stop-at-positional, the java arguments are the tail of this command's arguments.
+        List<String> args = parsed.expandedArgs();
+        int start = args.size() - launchArgs.size();
+        return start >= 1 && args.get(start - 1).equals("--");
     }
 
     @Override

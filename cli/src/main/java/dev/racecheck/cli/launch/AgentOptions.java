@@ -16,9 +16,11 @@ import java.util.List;
  * @param reportJson  {@code report_json=FILE}: write the JSON report there at exit; {@code null} for none
  * @param suppressions {@code suppressions=FILE}: leave out the races this suppressions file matches
  * @param baseline    {@code baseline=FILE}: races in this JSON report are printed but do not fail the run
+ * @param testFrames  {@code test_frames=1}: the printed reports keep the test framework's frames
  */
 public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
-                           String logPath, String reportJson, String suppressions, String baseline) {
+                           String logPath, String reportJson, String suppressions, String baseline,
+                           boolean testFrames) {
 
     /** No options: the agent's defaults. */
     public static final AgentOptions DEFAULTS = new AgentOptions(null, false, List.of(), List.of(), null);
@@ -27,6 +29,12 @@ public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> i
     public AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
                         String logPath) {
         this(exitCode, haltOnError, include, exclude, logPath, null, null, null);
+    }
+
+    /** Options with the test framework's frames elided (the agent's default). */
+    public AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
+                        String logPath, String reportJson, String suppressions, String baseline) {
+        this(exitCode, haltOnError, include, exclude, logPath, reportJson, suppressions, baseline, false);
     }
 
     /** Validates; an {@link IllegalArgumentException}'s message is a one-line usage error. */
@@ -91,6 +99,9 @@ public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> i
         }
         if (baseline != null) {
             parts.add("baseline=" + baseline);
+        }
+        if (testFrames) {
+            parts.add("test_frames=1");
         }
         return String.join(",", parts);
     }

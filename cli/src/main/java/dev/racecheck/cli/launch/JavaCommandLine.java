@@ -19,6 +19,20 @@ public final class JavaCommandLine {
             "--add-modules", "--enable-native-access", "--limit-modules", "--add-reads", "--add-exports",
             "--add-opens", "--patch-module", "--source");
 
+    /**
+     * Every double-dash option the {@code java} launcher accepts, from {@code java --help} and
+     * {@code java --help-extra} of JDK 17 and JDK 25, plus {@code --full-version} (accepted, not listed) and
+     * {@code --illegal-access} (JDK 17 accepts it with a warning). Options taking a value may be written
+     * {@code --name=value} too. Among the JVM options, any other double-dash option is a mistake java would reject.
+     */
+    public static final Set<String> JAVA_LONG_OPTIONS = Set.of(
+            "--add-exports", "--add-modules", "--add-opens", "--add-reads", "--class-path", "--describe-module",
+            "--disable-@files", "--dry-run", "--enable-native-access", "--enable-preview", "--finalization",
+            "--full-version", "--help", "--help-extra", "--illegal-access", "--illegal-native-access",
+            "--limit-modules", "--list-modules", "--module", "--module-path", "--patch-module",
+            "--show-module-resolution", "--show-version", "--source", "--sun-misc-unsafe-memory-access",
+            "--upgrade-module-path", "--validate-modules", "--version");
+
     /** Launcher options after which java needs no program: it prints something and exits. */
     static final Set<String> INFO_OPTIONS = Set.of(
             "-version", "--version", "-fullversion", "--full-version", "-help", "--help", "-h", "-?",
@@ -62,6 +76,31 @@ public final class JavaCommandLine {
             }
         }
         return -1;
+    }
+
+    /**
+     * The double-dash options among the JVM options, as given ({@code --add-opens}, {@code --module-path=DIR},
+     * {@code --halt-on-eror}); the values of options that take the next argument are skipped, and so is a bare
+     * {@code --}.
+     */
+    public static List<String> longOptions(List<String> launchArgs) {
+        List<String> jvm = jvmOptions(launchArgs);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < jvm.size(); i++) {
+            String arg = jvm.get(i);
+            if (OPTIONS_WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (arg.startsWith("--") && arg.length() > 2) {
+                out.add(arg);
+            }
+        }
+        return out;
+    }
+
+    /** The name of a long option without its {@code =value}: {@code --add-opens} for {@code --add-opens=x=y}. */
+    public static String optionName(String arg) {
+        int eq = arg.indexOf('=');
+        return eq < 0 ? arg : arg.substring(0, eq);
     }
 
     /** The JVM options: the launch arguments before the program (all of them if there is no program). */

@@ -2,6 +2,7 @@ package dev.racecheck.cli.report;
 
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.SourceLookup;
+import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.html.HtmlRenderer;
 import dev.racecheck.reports.json.JsonReportWriter;
 import dev.racecheck.reports.junit.JUnitXmlRenderer;
@@ -18,7 +19,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The formats {@code racecheck report} and {@code racecheck run --format} write, each backed by one renderer. */
 public enum ReportFormat {
-    /** The Go-style blocks the agent prints, then the summary line. */
+    /** The Go-style blocks the agent prints (races, then deadlocks), then the summary line. */
     TEXT(".txt"),
     /** racecheck's own JSON report format (the agent's {@code report_json}). */
     JSON(".json"),
@@ -40,14 +41,25 @@ public enum ReportFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Renders {@code report}; {@code sources} is used by the formats that show or point to source files. */
+    /**
+     * Renders {@code report} with the test framework's frames elided from the stacks of the formats people read;
+     * {@code sources} is used by the formats that show or point to source files.
+     */
     public void render(RaceReport report, SourceLookup sources, Appendable out) throws IOException {
+        render(report, sources, TestFrames.ELIDE, out);
+    }
+
+    /**
+     * Renders {@code report}; {@code frames} says whether the stacks of text, JUnit XML and HTML show the test
+     * framework's frames (JSON and SARIF always keep every frame).
+     */
+    public void render(RaceReport report, SourceLookup sources, TestFrames frames, Appendable out) throws IOException {
         switch (this) {
-            case TEXT -> TextRenderer.render(report, out);
+            case TEXT -> TextRenderer.render(report, frames, out);
             case JSON -> JsonReportWriter.write(report, out);
             case SARIF -> SarifRenderer.render(report, sources, out);
-            case JUNIT -> JUnitXmlRenderer.render(report, out);
-            case HTML -> HtmlRenderer.render(report, sources, out);
+            case JUNIT -> JUnitXmlRenderer.render(report, frames, out);
+            case HTML -> HtmlRenderer.render(report, sources, frames, out);
         }
     }
 

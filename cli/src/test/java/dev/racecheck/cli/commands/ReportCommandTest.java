@@ -2,7 +2,9 @@ package dev.racecheck.cli.commands;
 
 import dev.racecheck.cli.Cli;
 import dev.racecheck.cli.ExitCodes;
+import dev.racecheck.cli.Findings;
 import dev.racecheck.reports.RaceReport;
+import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.json.JsonReportReader;
 import dev.racecheck.reports.json.JsonReportWriter;
 import dev.racecheck.reports.text.TextRenderer;
@@ -70,7 +72,7 @@ class ReportCommandTest {
     @ParameterizedTest(name = "[{index}] --format {0}")
     @CsvSource({
             "text,  racecheck: found 2 data race(s)",
-            "json,  \"formatVersion\": 1",
+            "json,  \"formatVersion\": 2",
             "sarif, \"version\": \"2.1.0\"",
             "junit, <testsuite ",
             "html,  <!DOCTYPE html>",
@@ -91,7 +93,7 @@ class ReportCommandTest {
             "races.sarif.json, \"$schema\"",
             "TEST-races.xml,   <testsuite ",
             "races.htm,        <!DOCTYPE html>",
-            "copy.json,        \"formatVersion\": 1",
+            "copy.json,        \"formatVersion\": 2",
             "races.unknown,    racecheck: found 2 data race(s)",
     })
     void theFormatFollowsTheOutFilesExtension(String name, String marker) throws IOException {
@@ -149,7 +151,7 @@ class ReportCommandTest {
             "not JSON                 | $DIR/garbage.json                               | racecheck report: $DIR/garbage.json: line 1, column 1: expected a value (object, array, string, number, true, false or null) but found 'h'",
             "truncated                | $DIR/truncated.json                             | racecheck report: $DIR/truncated.json: line 3, column 1: expected",
             "wrong type               | $DIR/wrongtype.json                             | racecheck report: $DIR/wrongtype.json: line 1, column 44: expected an array for races but found a string",
-            "newer version            | $DIR/future.json                                | racecheck report: $DIR/future.json: line 1, column 19: expected formatVersion 1 or lower but found 9: the report was written by a newer racecheck",
+            "newer version            | $DIR/future.json                                | racecheck report: $DIR/future.json: line 1, column 19: expected formatVersion 2 or lower but found 9: the report was written by a newer racecheck",
             "not a racecheck report   | $DIR/other.json                                 | racecheck report: $DIR/other.json: line 1, column 1: expected field \"formatVersion\" in the report but found none (is this a racecheck JSON report?)",
             "not UTF-8                | $DIR/latin1.json                                | racecheck report: $DIR/latin1.json: not UTF-8 text (is it a racecheck report?)",
             "out in a missing dir     | $JSON --out $DIR/no/such/out.html               | racecheck report: --out $DIR/no/such/out.html: no such directory $DIR/no/such",
@@ -173,6 +175,46 @@ class ReportCommandTest {
         assertEquals(1, r.err().lines().count(), "one line only, no usage:\n" + r.err());
         assertNoStackTrace(r);
         assertEquals("", r.out());
+    }
+
+    @ParameterizedTest(name = "[{index}] --format {0}")
+    @CsvSource(delimiter = '|', value = {
+            "text  | WARNING: POTENTIAL DEADLOCK (lock-order inversion)      | WARNING: DATA RACE (predicted: the accesses were ordered in this run only by unrelated critical sections on monitor demo.Bank@4554617c) | Found with schedule seed 42",
+            "text  | WARNING: DEADLOCK                                       | racecheck: found 2 data race(s), 2 potential deadlock(s)                                                                               | ... 4 frames of the test framework",
+            "json  | \"kind\": \"potential\"                                 | \"seed\": 42                                                                                                                            | \"releasedAt\": [",
+            "sarif | \"ruleId\": \"racecheck/potential-deadlock\"            | \"ruleId\": \"racecheck/deadlock\"                                                                                                      | \"seed\": 42",
+            "junit | type=\"PotentialDeadlock\"                              | type=\"Deadlock\"                                                                                                                       | (schedule seed 42)",
+            "html  | Potential deadlock (lock-order inversion)               | Predicted data race on                                                                                                                 | found with schedule seed <code>42</code>",
+    })
+    void everyFormatShowsDeadlocksPredictedRacesAndSeeds(String format, String first, String second, String third)
+            throws IOException {
+        Path file = dir.resolve("new.json");
+        JsonReportWriter.write(Findings.newKinds(), file);
+        Cli r = report(file.toString(), "--format", format);
+        assertEquals(ExitCodes.OK, r.status(), r.err());
+        for (String marker : List.of(first, second, third)) assertTrue(r.out().contains(marker), marker + "\n" + r.out());
+    }
+
+    @Test
+    void testFrameworkFramesAreElidedUnlessAskedFor() throws Exception {
+        Path file = dir.resolve("new.json");
+        JsonReportWriter.write(Findings.newKinds(), file);
+        Cli elided = report(file.toString());
+        assertTrue(elided.out().contains("  at demo.CounterTest.resets(CounterTest.java:9)\n"
+                + "  ... 4 frames of the test framework\n"), elided.out());
+        assertFalse(elided.out().contains("ForkedBooter"), elided.out());
+        Cli kept = report(file.toString(), "--test-frames");
+        assertEquals(ExitCodes.OK, kept.status(), kept.err());
+        assertTrue(kept.out().contains("  at org.apache.maven.surefire.booter.ForkedBooter.main(ForkedBooter.java:495)\n"),
+                kept.out());
+        assertFalse(kept.out().contains("frames of the test framework"), kept.out());
+        StringBuilder expected = new StringBuilder();
+        TextRenderer.render(JsonReportReader.read(file), TestFrames.KEEP, expected);
+        assertEquals(expected.toString(), kept.out());
+        Cli html = report(file.toString(), "--format", "html", "--test-frames");
+        assertTrue(html.out().contains("ForkedBooter"), "html keeps them too");
+        Cli json = report(file.toString(), "--format", "json");
+        assertTrue(json.out().contains("ForkedBooter"), "JSON always keeps every frame");
     }
 
     @Test

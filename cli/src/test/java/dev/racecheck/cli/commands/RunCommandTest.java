@@ -3,6 +3,7 @@ package dev.racecheck.cli.commands;
 import dev.racecheck.cli.Cli;
 import dev.racecheck.cli.ExitCodes;
 import dev.racecheck.cli.Main;
+import dev.racecheck.cli.launch.JavaCommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,16 @@ class RunCommandTest {
             "-Xmx1g --exitcode 3 -cp DIR Main    | racecheck option --exitcode must come before the java arguments",
             "--exit-code 3 -cp DIR Main          | unknown option '--exit-code' (did you mean --exitcode?)",
             "--halt_on_error Main                | unknown option '--halt_on_error' (did you mean --halt-on-error?)",
+            "--halt-on-eror -cp app Main         | unknown option '--halt-on-eror' (did you mean --halt-on-error?)",
+            "--halt-on-eror=1 -cp app Main       | unknown option '--halt-on-eror' (did you mean --halt-on-error?)",
+            "--exitcod 3 -cp app Main            | unknown option '--exitcod' (did you mean --exitcode?)",
+            "-Xmx1g --test-frame -cp app Main    | unknown option '--test-frame' (did you mean --test-frames?)",
+            "-cp app --suppresions s.supp Main   | unknown option '--suppresions' (did you mean --suppressions?)",
+            "--add-open java.base/x=ALL Main     | unknown option '--add-open' (did you mean --add-opens?)",
+            "--enable-preveiw Main               | unknown option '--enable-preveiw' (did you mean --enable-preview?)",
+            "--modulepath mods -m app/app.Main   | unknown option '--modulepath' (did you mean --module-path?)",
+            "--frobnicate -jar app.jar           | unknown option '--frobnicate': neither a racecheck option nor one java accepts",
+            "-- --halt_on_error Main             | unknown option '--halt_on_error' (did you mean --halt-on-error?)",
     })
     void usageErrors(String args, String message) {
         String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
@@ -140,6 +151,55 @@ class RunCommandTest {
         assertEquals("", lines.get(1), "a one-line message, then a blank line, then the usage:\n" + r.err());
         assertTrue(lines.get(2).startsWith("Usage: racecheck run "), r.err());
         assertEquals("", r.out());
+    }
+
+    /** Every double-dash option of JDK 17's and JDK 25's java launcher passes through, as does every single-dash one. */
+    @ParameterizedTest(name = "[{index}] run {0}")
+    @CsvSource(delimiter = '|', value = {
+            "--add-opens java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED -cp DIR Main",
+            "--add-exports java.base/sun.nio.ch=ALL-UNNAMED --add-reads app=ALL-UNNAMED --add-modules ALL-SYSTEM Main",
+            "--enable-preview --enable-native-access ALL-UNNAMED --illegal-native-access=deny --class-path DIR Main",
+            "--module-path mods --upgrade-module-path up --limit-modules java.base --patch-module m=p -m app/app.Main",
+            "--module-path=mods --module=app/app.Main",
+            "--show-version --show-module-resolution --dry-run --validate-modules -cp DIR Main",
+            "--finalization=disabled --sun-misc-unsafe-memory-access=warn --illegal-access=permit -cp DIR Main",
+            "--disable-@files --source 21 Hello.java",
+            "-XX:+UseG1GC -Xmx1g -Xss1m -Dx=--y -ea -esa -verbose:gc -XX:StartFlightRecording -cp DIR Main",
+            "-cp --odd-dir-name Main",
+            "-cp DIR Main --frobnicate --halt-on-eror -- --x",
+            "-jar app.jar --frobnicate --exitcode 3",
+            "-Xmx1g --help",
+            "-Xmx1g --version",
+            "--list-modules",
+            "--describe-module java.base",
+    })
+    void javaOptionsAndTheProgramsArgumentsPassThrough(String args) {
+        String[] launch = args.split(" ");
+        assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar", launch), command(launch));
+    }
+
+    @Test
+    void everyDoubleDashOptionOfTheJavaLauncherPassesThrough() {
+        for (String option : JavaCommandLine.JAVA_LONG_OPTIONS) {
+            if (option.equals("--version") || option.equals("--help")) {
+                continue; // racecheck's own when first; after a JVM option, java's (above)
+            }
+            assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar", "-ea", option + "=x", "Main"),
+                    command("-ea", option + "=x", "Main"), option);
+        }
+    }
+
+    @Test
+    void afterDoubleDashAnUnknownOptionIsJavas() {
+        // A newer java may accept options racecheck does not know: '--' hands them over as they are.
+        assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar=halt_on_error=1", "--future-option", "-cp", "DIR",
+                "Main"), command("--halt-on-error", "--", "--future-option", "-cp", "DIR", "Main"));
+    }
+
+    @Test
+    void testFramesGoesToTheAgent() {
+        assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar=test_frames=1", "-cp", "DIR", "Main"),
+                command("--test-frames", "-cp", "DIR", "Main"));
     }
 
     @Test
@@ -215,6 +275,7 @@ class RunCommandTest {
             "-Xmx1g --format=html Main          | racecheck option --format must come before the java arguments",
             "-ea --suppressions s.supp Main     | racecheck option --suppressions must come before the java arguments",
             "-ea --source_path src Main         | unknown option '--source_path' (did you mean --source-path?)",
+            "-ea --test-frames Main             | racecheck option --test-frames must come before the java arguments",
     })
     void newOptionsAfterTheJavaArgumentsAreCaught(String args, String message) {
         List<String> all = new ArrayList<>(List.of("run"));

@@ -1,5 +1,7 @@
 package dev.racecheck.cli.it;
 
+import dev.racecheck.cli.Findings;
+import dev.racecheck.reports.json.JsonReportWriter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,14 +114,42 @@ class HtmlInBrowserIT {
         assertTrue(dom.contains("value = c + 1; // racy access"), "source lines from the sample");
     }
 
+    @Test
+    void domHasDeadlockCardsWithStacksSideBySideAndThePredictedRace() throws Exception {
+        Path json = dir.resolve("new-kinds.json");
+        JsonReportWriter.write(Findings.newKinds(), json);
+        Path page = dir.resolve("new-kinds.html");
+        Jvm.Result rendered = Jvm.racecheck(dir, "report", json.toString(), "--out", page.toString());
+        assertEquals(0, rendered.status(), rendered.describe());
+        Jvm.Result r = chromium(page, "--dump-dom");
+        String dom = r.out();
+        assertTrue(dom.contains("racecheck found 2 data races and 2 deadlocks"), r.describe());
+        String predicted = between(dom, "id=\"race-1\"", "</section>");
+        assertTrue(predicted.contains("Predicted data race on"), predicted);
+        assertEquals(4, stacks(predicted).size(), "both accesses, the release and the acquisition");
+        String test = between(dom, "id=\"race-2\"", "</section>");
+        assertTrue(test.contains("... 4 frames of the test framework"), test);
+        for (int d = 1; d <= 2; d++) {
+            String card = between(dom, "id=\"deadlock-" + d + "\"", "</section>");
+            assertEquals(2, count(card, "<div class=\"sides edge\">"), "one row per edge");
+            List<List<String>> stacks = stacks(card);
+            assertEquals(4, stacks.size(), "two stacks per edge (where the threads started is not known):\n" + card);
+            assertTrue(stacks.get(0).get(0).startsWith("bank.Account.transfer(Account.java:14)"), stacks.toString());
+        }
+    }
+
     /** Runs headless Chromium on the page with a fresh profile and no network chatter. */
     private static Jvm.Result chromium(String... extra) throws IOException, InterruptedException {
+        return chromium(html, extra);
+    }
+
+    private static Jvm.Result chromium(Path page, String... extra) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(dir, "profile");
         List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile));
         command.addAll(List.of(extra));
-        command.add(html.toUri().toString());
+        command.add(page.toUri().toString());
         try {
             return Jvm.run(dir, command);
         } finally {

@@ -21,6 +21,13 @@ class AgentOptionsTest {
     }
 
     @Test
+    void testFramesIsAFlag() {
+        assertEquals("test_frames=1",
+                new AgentOptions(null, false, null, null, null, null, null, null, true).toAgentArgs());
+        assertEquals("", new AgentOptions(null, false, null, null, null, null, null, null, false).toAgentArgs());
+    }
+
+    @Test
     void globListsAreJoinedWithColons() {
         assertEquals("exclude=x:y:z", new AgentOptions(null, false, null, List.of("x", "y", "z"), null).toAgentArgs());
     }

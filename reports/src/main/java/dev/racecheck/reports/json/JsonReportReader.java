@@ -2,7 +2,10 @@ package dev.racecheck.reports.json;
 
 import dev.racecheck.reports.Access;
 import dev.racecheck.reports.AccessKind;
+import dev.racecheck.reports.Deadlock;
 import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.LockInfo;
+import dev.racecheck.reports.Prediction;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.ReportFormatException;
@@ -23,7 +26,9 @@ import java.util.List;
  * type, and fields that are not nullable must be present. Nullable fields may be omitted. Unknown fields are
  * ignored, because adding a field is a compatible change that does not increment {@code formatVersion}. Reports
  * with a {@code formatVersion} newer than {@link RaceReport#FORMAT_VERSION} are rejected before anything else is
- * looked at, since their layout is unknown.
+ * looked at, since their layout is unknown. Older versions are read into the current model: a version 1 report
+ * (before deadlocks and predicted races) has no deadlocks and only races seen in the run, and the report read has
+ * {@code formatVersion} {@link RaceReport#FORMAT_VERSION}, so that it can be written again.
  *
  * <p>Every problem is a {@link ReportFormatException} whose one-line message gives the line and column, what was
  * expected and what was found.
@@ -70,7 +75,6 @@ public final class JsonReportReader {
     // Fields are bound in the order the writer puts them, so that the first error reported is the first in the file.
 
     private static RaceReport report(JsonNode.Obj o) throws ReportFormatException {
-        int version = integer(o.members().get("formatVersion"), "formatVersion");
         String tool = string(required(o, "tool", ""), "tool");
         String command = string(optional(o, "command"), "command");
         JsonNode exit = optional(o, "exitStatus");
@@ -78,7 +82,14 @@ public final class JsonReportReader {
         List<JsonNode> items = array(required(o, "races", ""), "races");
         List<Race> races = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) races.add(race(items.get(i), "races[" + i + "]"));
-        return new RaceReport(version, tool, command, races, exitStatus);
+        // Version 2 on; a version 1 report has none, and a report may leave out a field that would be empty.
+        JsonNode deadlockNode = optional(o, "deadlocks");
+        List<JsonNode> deadlockItems = deadlockNode == null ? List.of() : array(deadlockNode, "deadlocks");
+        List<Deadlock> deadlocks = new ArrayList<>(deadlockItems.size());
+        for (int i = 0; i < deadlockItems.size(); i++) {
+            deadlocks.add(deadlock(deadlockItems.get(i), "deadlocks[" + i + "]"));
+        }
+        return new RaceReport(RaceReport.FORMAT_VERSION, tool, command, races, deadlocks, exitStatus);
     }
 
     private static Race race(JsonNode n, String path) throws ReportFormatException {
@@ -90,7 +101,51 @@ public final class JsonReportReader {
         List<ThreadInfo> threads = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) threads.add(thread(items.get(i), path + ".threads[" + i + "]"));
         long occurrences = longInteger(required(o, "occurrences", path), path + ".occurrences");
-        return new Race(target, current, previous, threads, occurrences);
+        JsonNode predictedNode = optional(o, "predicted");
+        Prediction predicted = predictedNode == null ? null : prediction(predictedNode, path + ".predicted");
+        JsonNode seedNode = optional(o, "seed");
+        Long seed = seedNode == null ? null : longInteger(seedNode, path + ".seed");
+        return new Race(target, current, previous, threads, occurrences, predicted, seed);
+    }
+
+    private static Prediction prediction(JsonNode n, String path) throws ReportFormatException {
+        JsonNode.Obj o = object(n, path);
+        return new Prediction(
+                lock(required(o, "lock", path), path + ".lock"),
+                frames(required(o, "releasedAt", path), path + ".releasedAt"),
+                frames(required(o, "acquiredAt", path), path + ".acquiredAt"));
+    }
+
+    private static Deadlock deadlock(JsonNode n, String path) throws ReportFormatException {
+        JsonNode.Obj o = object(n, path);
+        Deadlock.Kind kind = enumValue(Deadlock.Kind.class, required(o, "kind", path), path + ".kind");
+        List<JsonNode> edgeItems = array(required(o, "edges", path), path + ".edges");
+        List<Deadlock.Edge> edges = new ArrayList<>(edgeItems.size());
+        for (int i = 0; i < edgeItems.size(); i++) edges.add(edge(edgeItems.get(i), path + ".edges[" + i + "]"));
+        List<JsonNode> threadItems = array(required(o, "threads", path), path + ".threads");
+        List<ThreadInfo> threads = new ArrayList<>(threadItems.size());
+        for (int i = 0; i < threadItems.size(); i++) {
+            threads.add(thread(threadItems.get(i), path + ".threads[" + i + "]"));
+        }
+        long occurrences = longInteger(required(o, "occurrences", path), path + ".occurrences");
+        return new Deadlock(kind, edges, threads, occurrences);
+    }
+
+    private static Deadlock.Edge edge(JsonNode n, String path) throws ReportFormatException {
+        JsonNode.Obj o = object(n, path);
+        return new Deadlock.Edge(
+                longInteger(required(o, "thread", path), path + ".thread"),
+                lock(required(o, "acquired", path), path + ".acquired"),
+                frames(required(o, "acquiredAt", path), path + ".acquiredAt"),
+                lock(required(o, "held", path), path + ".held"),
+                frames(required(o, "heldAt", path), path + ".heldAt"));
+    }
+
+    private static LockInfo lock(JsonNode n, String path) throws ReportFormatException {
+        JsonNode.Obj o = object(n, path);
+        return new LockInfo(
+                enumValue(LockInfo.Kind.class, required(o, "kind", path), path + ".kind"),
+                string(required(o, "instance", path), path + ".instance"));
     }
 
     private static Target target(JsonNode n, String path) throws ReportFormatException {

@@ -1,7 +1,10 @@
 package dev.racecheck.reports.json;
 
 import dev.racecheck.reports.Access;
+import dev.racecheck.reports.Deadlock;
 import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.LockInfo;
+import dev.racecheck.reports.Prediction;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.Target;
@@ -71,6 +74,11 @@ public final class JsonReportWriter {
         List<Object> races = new ArrayList<>();
         for (int i = 0; i < r.races().size(); i++) races.add(race(r.races().get(i), "races[" + i + "]"));
         m.put("races", races);
+        List<Object> deadlocks = new ArrayList<>();
+        for (int i = 0; i < r.deadlocks().size(); i++) {
+            deadlocks.add(deadlock(r.deadlocks().get(i), "deadlocks[" + i + "]"));
+        }
+        m.put("deadlocks", deadlocks);
         return m;
     }
 
@@ -85,6 +93,48 @@ public final class JsonReportWriter {
         }
         m.put("threads", threads);
         m.put("occurrences", r.occurrences());
+        m.put("predicted", r.predicted() == null ? null : prediction(r.predicted(), path + ".predicted"));
+        m.put("seed", r.seed());
+        return m;
+    }
+
+    private static Map<String, Object> prediction(Prediction p, String path) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lock", lock(required(p.lock(), path + ".lock"), path + ".lock"));
+        m.put("releasedAt", frames(p.releasedAt(), path + ".releasedAt"));
+        m.put("acquiredAt", frames(p.acquiredAt(), path + ".acquiredAt"));
+        return m;
+    }
+
+    private static Map<String, Object> deadlock(Deadlock d, String path) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", enumName(required(d.kind(), path + ".kind")));
+        List<Object> edges = new ArrayList<>();
+        for (int i = 0; i < d.edges().size(); i++) edges.add(edge(d.edges().get(i), path + ".edges[" + i + "]"));
+        m.put("edges", edges);
+        List<Object> threads = new ArrayList<>();
+        for (int i = 0; i < d.threads().size(); i++) {
+            threads.add(thread(d.threads().get(i), path + ".threads[" + i + "]"));
+        }
+        m.put("threads", threads);
+        m.put("occurrences", d.occurrences());
+        return m;
+    }
+
+    private static Map<String, Object> edge(Deadlock.Edge e, String path) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("thread", e.thread());
+        m.put("acquired", lock(required(e.acquired(), path + ".acquired"), path + ".acquired"));
+        m.put("acquiredAt", frames(e.acquiredAt(), path + ".acquiredAt"));
+        m.put("held", lock(required(e.held(), path + ".held"), path + ".held"));
+        m.put("heldAt", frames(e.heldAt(), path + ".heldAt"));
+        return m;
+    }
+
+    private static Map<String, Object> lock(LockInfo l, String path) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", enumName(required(l.kind(), path + ".kind")));
+        m.put("instance", required(l.instance(), path + ".instance"));
         return m;
     }
 

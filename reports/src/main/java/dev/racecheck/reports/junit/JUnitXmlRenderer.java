@@ -1,10 +1,13 @@
 package dev.racecheck.reports.junit;
 
 import dev.racecheck.reports.Access;
+import dev.racecheck.reports.Deadlock;
 import dev.racecheck.reports.Fingerprint;
 import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.LockInfo;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
+import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.text.TextRenderer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,8 +35,17 @@ import java.util.Map;
  * {@code data race on <variable>}; when several races in the report are on the same variable, the kind and method
  * of both accesses follow in parentheses, and should even that not tell them apart, the race's {@link Fingerprint}
  * in brackets, and for the same race at other lines, a number (test names must be unique, and should stay the same
- * across runs for CI's test history). A report without races has one passing test case, {@code no data race}, because several CI servers treat a
- * test report without any test case as an error.
+ * across runs for CI's test history).
+ *
+ * <p>One failing test case per deadlock, after the races: named {@code potential deadlock: monitor bank.Account =>
+ * monitor bank.Customer => monitor bank.Account} (the cycle's locks without their identity hashes; {@code deadlock:
+ * ...} for an actual deadlock), made unique the same way; its class name is the class of the first acquisition's
+ * innermost frame of the program; the failure's type is {@value #POTENTIAL_DEADLOCK_TYPE} or
+ * {@value #DEADLOCK_TYPE}, its text the deadlock's text block.
+ *
+ * <p>A report without races and deadlocks has one passing test case, {@code no data race}, because several CI
+ * servers treat a test report without any test case as an error. Text blocks elide the test framework's frames
+ * unless told to keep them ({@link TestFrames}).
  *
  * <p>The output is UTF-8 XML 1.0, everything escaped; characters XML 1.0 cannot carry at all (most control
  * characters, unpaired surrogates) are written as a backslash, {@code u} and four hex digits, as Java escapes
@@ -47,6 +59,12 @@ public final class JUnitXmlRenderer {
     /** The failure type of every race. */
     public static final String FAILURE_TYPE = "DataRace";
 
+    /** The failure type of a potential deadlock. */
+    public static final String POTENTIAL_DEADLOCK_TYPE = "PotentialDeadlock";
+
+    /** The failure type of an actual deadlock. */
+    public static final String DEADLOCK_TYPE = "Deadlock";
+
     private JUnitXmlRenderer() {}
 
     /** Appends the XML document for {@code report}, ending with a newline. */
@@ -54,10 +72,23 @@ public final class JUnitXmlRenderer {
         out.append(toXml(report));
     }
 
+    /** Appends the XML document for {@code report}; {@code frames} says whether the text shows test framework frames. */
+    public static void render(RaceReport report, TestFrames frames, Appendable out) throws IOException {
+        out.append(toXml(report, frames));
+    }
+
     /** The XML document for {@code report}, ending with a newline. */
     public static String toXml(RaceReport report) {
+        return toXml(report, TestFrames.ELIDE);
+    }
+
+    /** The XML document for {@code report}, ending with a newline; {@code frames}: as in the text renderer. */
+    public static String toXml(RaceReport report, TestFrames frames) {
         List<Race> races = report.races();
+        List<Deadlock> deadlocks = report.deadlocks();
         List<String> names = testNames(races);
+        List<String> deadlockNames = deadlockNames(deadlocks);
+        int failures = races.size() + deadlocks.size();
 
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -67,10 +98,10 @@ public final class JUnitXmlRenderer {
                 .append(" version=\"3.0\"");
         attr(sb, "name", SUITE);
         attr(sb, "time", "0");
-        attr(sb, "tests", Integer.toString(Math.max(1, races.size())));
+        attr(sb, "tests", Integer.toString(Math.max(1, failures)));
         attr(sb, "errors", "0");
         attr(sb, "skipped", "0");
-        attr(sb, "failures", Integer.toString(races.size()));
+        attr(sb, "failures", Integer.toString(failures));
         sb.append(">\n");
 
         sb.append("  <properties>\n");
@@ -78,9 +109,10 @@ public final class JUnitXmlRenderer {
         property(sb, "racecheck.command", report.command());
         property(sb, "racecheck.exitStatus", report.exitStatus() == null ? null : report.exitStatus().toString());
         property(sb, "racecheck.races", Integer.toString(races.size()));
+        property(sb, "racecheck.deadlocks", Integer.toString(deadlocks.size()));
         sb.append("  </properties>\n");
 
-        if (races.isEmpty()) {
+        if (failures == 0) {
             sb.append("  <testcase");
             attr(sb, "name", "no data race");
             attr(sb, "classname", SUITE);
@@ -98,11 +130,30 @@ public final class JUnitXmlRenderer {
             attr(sb, "type", FAILURE_TYPE);
             sb.append('>');
             // The block as the agent prints it: what a developer reading the CI page expects to see.
-            text(sb, TextRenderer.render(race));
+            text(sb, TextRenderer.render(race, frames));
             sb.append("</failure>\n");
             if (race.occurrences() > 1) {
                 sb.append("    <system-out>");
                 text(sb, "This race occurred " + race.occurrences() + " times in the run.\n");
+                sb.append("</system-out>\n");
+            }
+            sb.append("  </testcase>\n");
+        }
+        for (int i = 0; i < deadlocks.size(); i++) {
+            Deadlock d = deadlocks.get(i);
+            sb.append("  <testcase");
+            attr(sb, "name", deadlockNames.get(i));
+            attr(sb, "classname", className(d));
+            attr(sb, "time", "0");
+            sb.append(">\n    <failure");
+            attr(sb, "message", TextRenderer.oneLine(d));
+            attr(sb, "type", d.kind() == Deadlock.Kind.POTENTIAL ? POTENTIAL_DEADLOCK_TYPE : DEADLOCK_TYPE);
+            sb.append('>');
+            text(sb, TextRenderer.render(d, frames));
+            sb.append("</failure>\n");
+            if (d.occurrences() > 1) {
+                sb.append("    <system-out>");
+                text(sb, "This cycle was seen " + d.occurrences() + " times.\n");
                 sb.append("</system-out>\n");
             }
             sb.append("  </testcase>\n");
@@ -135,6 +186,43 @@ public final class JUnitXmlRenderer {
             names.add(n == 1 ? name : name + " #" + n);
         }
         return names;
+    }
+
+    /**
+     * Unique names for deadlocks: the cycle's locks without identity hashes, stable across runs; the fingerprint when
+     * two share that, then a number.
+     */
+    private static List<String> deadlockNames(List<Deadlock> deadlocks) {
+        Map<String, Integer> perBase = new HashMap<>();
+        for (Deadlock d : deadlocks) perBase.merge(baseName(d), 1, Integer::sum);
+        List<String> names = new ArrayList<>(deadlocks.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (Deadlock d : deadlocks) {
+            String name = baseName(d);
+            if (perBase.get(name) > 1) name += " [" + Fingerprint.of(d) + "]";
+            int n = seen.merge(name, 1, Integer::sum);
+            names.add(n == 1 ? name : name + " #" + n);
+        }
+        return names;
+    }
+
+    /** {@code potential deadlock: monitor bank.Account => write lock of java.util.concurrent.locks.ReentrantReadWriteLock => ...}. */
+    private static String baseName(Deadlock d) {
+        StringBuilder sb = new StringBuilder(d.kind() == Deadlock.Kind.POTENTIAL ? "potential deadlock: " : "deadlock: ");
+        boolean first = true;
+        for (LockInfo lock : d.cycle()) {
+            if (!first) sb.append(" => ");
+            first = false;
+            sb.append(new LockInfo(lock.kind(), lock.className()).describe());
+        }
+        return sb.toString();
+    }
+
+    /** The class of the first acquisition's frame of the program; the first lock's class without one. */
+    private static String className(Deadlock d) {
+        if (d.edges().isEmpty()) return SUITE;
+        Deadlock.Edge first = d.edges().get(0);
+        return first.acquiredFrame() != null ? first.acquiredFrame().className() : first.acquired().className();
     }
 
     private static String baseName(Race race) {

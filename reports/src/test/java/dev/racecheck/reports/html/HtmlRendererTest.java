@@ -14,6 +14,7 @@ import dev.racecheck.reports.Samples;
 import dev.racecheck.reports.SourceFile;
 import dev.racecheck.reports.SourceLookup;
 import dev.racecheck.reports.Target;
+import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.ThreadInfo;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -200,6 +201,88 @@ class HtmlRendererTest {
         String text = visible(html(new RaceReport(1, "0.1.0", "demo.Clean", List.of(), 0), SourceLookup.NONE));
         assertTrue(text.contains("racecheck found no data race"), text);
         assertTrue(text.contains("0 distinct, 0 occurrences in all"), text);
+    }
+
+    private static final RaceReport DEADLOCKS_AND_PREDICTED = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0",
+            "bank.Bank", List.of(Samples.predictedRace(), Samples.raceInATest()),
+            List.of(Samples.potentialDeadlock(), Samples.actualDeadlock()), 66);
+
+    @Test
+    void deadlocksGetCardsWithEachEdgesStacksSideBySide() throws IOException {
+        String html = html(DEADLOCKS_AND_PREDICTED, SourceLookup.NONE);
+        String text = visible(html);
+        assertTrue(text.contains("racecheck found 2 data races and 2 deadlocks"), text);
+        RaceReport onlyPotential = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(),
+                List.of(Samples.potentialDeadlock()), 66);
+        assertTrue(visible(html(onlyPotential, SourceLookup.NONE)).contains("racecheck found 1 potential deadlock"));
+        assertTrue(text.contains("Deadlocks1 potential, 1 actual"), text);
+        assertTrue(html.contains("<a href=\"#deadlock-1\">potential deadlock</a>"), html);
+        assertTrue(html.contains("<a href=\"#deadlock-2\">deadlock</a>"), html);
+        assertEquals(2, count(html, "<section class=\"race deadlock\""));
+
+        String potential = between(html, "id=\"deadlock-1\"", "</section>");
+        String shown = visible(potential);
+        assertTrue(shown.contains("Potential deadlock (lock-order inversion)"), shown);
+        assertTrue(shown.contains("Cycle: monitor bank.Account@1b6d3586 => monitor bank.Account@4554617c => monitor"
+                + " bank.Account@1b6d3586"), shown);
+        assertTrue(shown.contains("fingerprint " + Fingerprint.of(Samples.potentialDeadlock())), shown);
+        assertEquals(2, count(potential, "<div class=\"sides edge\">"), "one row per edge");
+        assertEquals(4, count(potential, "<article class=\"access lockside\">"), "two stacks side by side per edge");
+        assertTrue(shown.contains("Monitor bank.Account@4554617c acquired while holding monitor bank.Account@1b6d3586"
+                + " by thread \"t1\" (T2)"), shown);
+        assertTrue(shown.contains("Monitor bank.Account@1b6d3586 previously acquired by thread \"t1\" (T2)"), shown);
+        assertTrue(shown.contains("Thread \"t2\" (T3, finished) started at"), shown);
+
+        String actual = visible(between(html, "id=\"deadlock-2\"", "</section>"));
+        assertTrue(actual.contains("Deadlock: threads blocked in a cycle"), actual);
+        assertTrue(actual.contains("Blocked: thread \"indexer\" (T5) waits for"
+                + " java.util.concurrent.locks.ReentrantLock@6d06d69c while holding write lock of"), actual);
+        assertTrue(actual.contains("Lock java.util.concurrent.locks.ReentrantLock@6d06d69c held by thread \"loader\""
+                + " (T4), acquired"), actual);
+        assertTrue(actual.contains("[no frames]"), "the loader's hold is not known");
+        assertTrue(between(html, "id=\"deadlock-2\"", "</section>").contains(
+                "<li class=\"racy\">demo.<wbr>Cache.<wbr>evict("), "the program's frame is highlighted, not lock()");
+    }
+
+    @Test
+    void aPredictedRaceShowsTheLockThatOrderedItAndItsSeed() throws IOException {
+        String html = html(DEADLOCKS_AND_PREDICTED, SourceLookup.NONE);
+        String card = Section.of(html, 1).html;
+        String text = visible(card);
+        assertTrue(text.contains("Predicted data race on field demo.Counter.value"), text);
+        assertTrue(text.contains("found with schedule seed 42 (replay it: racecheck run --seed 42 ...)"), text);
+        assertTrue(text.contains("Predicted: in this run the two accesses were ordered only by unrelated critical"
+                + " sections on monitor demo.Bank@4554617c"), text);
+        assertTrue(card.contains("<div class=\"sides lock\">"), card);
+        assertTrue(text.contains("Release of monitor demo.Bank@4554617c by thread \"worker-1\" (T2), after the"
+                + " previous read"), text);
+        assertTrue(text.contains("Acquisition of monitor demo.Bank@4554617c by thread \"worker-2\" (T3), before the"
+                + " write"), text);
+        assertEquals(List.of("demo.Bank.audit(Bank.java:30)", "demo.Counter.next(Counter.java:11)"),
+                Section.of(html, 1).stackItems(4));
+        assertTrue(visible(html).contains("field demo.Counter.value – write at Counter.java:12 / previous read at"
+                + " Counter.java:11, 2 times, predicted"), visible(html));
+        assertFalse(Section.of(html, 2).html.contains("Predicted"));
+    }
+
+    @Test
+    void testFrameworkFramesAreOneDimmedItemUnlessKept() throws IOException {
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(Samples.raceInATest()), 66);
+        Section card = Section.of(html(report, SourceLookup.NONE), 1);
+        assertEquals(List.of("demo.Counter.next(Counter.java:12)", "demo.CounterTest.counts(CounterTest.java:20)",
+                "... 20 frames of the test framework"), card.stackItems(0));
+        assertTrue(card.html.contains("<li class=\"elided\">... 20 frames of the test framework</li>"));
+        StringWriter out = new StringWriter();
+        HtmlRenderer.render(report, SourceLookup.NONE, TestFrames.KEEP, out);
+        assertEquals(22, Section.of(out.toString(), 1).stackItems(0).size());
+        assertFalse(out.toString().contains("frames of the test framework"));
+    }
+
+    private static String between(String s, String from, String to) {
+        int start = s.indexOf(from);
+        int end = s.indexOf(to, start);
+        assertTrue(start >= 0 && end > start, "no " + from);
+        return s.substring(start, end);
     }
 
     @Test

@@ -39,8 +39,97 @@ class JsonReportReaderTest {
     }
 
     @Test
+    void roundTripsDeadlocksPredictedRacesAndSeeds() throws Exception {
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "bank.Bank",
+                List.of(Samples.predictedRace(), Samples.counterRace().withSeed(Long.MIN_VALUE), Samples.raceInATest()),
+                List.of(Samples.potentialDeadlock(), Samples.actualDeadlock()), 66);
+        String json = JsonReportWriter.toJson(report);
+        assertEquals(report, JsonReportReader.read(json));
+        assertTrue(json.contains("""
+                      "predicted": {
+                        "lock": {
+                          "kind": "monitor",
+                          "instance": "demo.Bank@4554617c"
+                        },
+                        "releasedAt": [
+                """), json);
+        assertTrue(json.contains("\"seed\": 42\n"), json);
+        assertTrue(json.contains("""
+                  "deadlocks": [
+                    {
+                      "kind": "potential",
+                      "edges": [
+                        {
+                          "thread": 2,
+                          "acquired": {
+                            "kind": "monitor",
+                            "instance": "bank.Account@4554617c"
+                          },
+                          "acquiredAt": [
+                """), json);
+        assertTrue(json.contains("\"kind\": \"write_lock\""), json);
+        assertTrue(json.contains("\"kind\": \"actual\""), json);
+        assertEquals(22, JsonReportReader.read(json).races().get(2).current().stack().size(), "JSON keeps every frame");
+    }
+
+    @Test
+    void aVersion1ReportIsReadIntoTheCurrentModel() throws Exception {
+        String v1 = """
+                {
+                  "formatVersion": 1,
+                  "tool": "0.1.0",
+                  "command": "demo.Main",
+                  "exitStatus": 66,
+                  "races": [{
+                    "target": {"kind": "static_field", "owner": "demo.Main", "name": "total", "instance": null},
+                    "current": {"kind": "write", "thread": 1, "stack": [
+                      {"className": "demo.Main", "methodName": "main", "fileName": "Main.java", "line": 7, "module": null}]},
+                    "previous": {"kind": "write", "thread": 5, "stack": [
+                      {"className": "demo.Main", "methodName": "lambda$main$0", "fileName": "Main.java", "line": 4,
+                       "module": null}]},
+                    "threads": [{"id": 1, "name": "main", "alive": true, "startedAt": []},
+                                {"id": 5, "name": "pool-1", "alive": false, "startedAt": []}],
+                    "occurrences": 3
+                  }]
+                }
+                """;
+        RaceReport r = JsonReportReader.read(v1);
+        assertEquals(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Main", List.of(Samples.staticRace()),
+                List.of(), 66), r);
+        assertNull(r.races().get(0).predicted());
+        assertNull(r.races().get(0).seed());
+        assertEquals(r, JsonReportReader.read(JsonReportWriter.toJson(r)), "and written again as the current version");
+    }
+
+    @Test
+    void deadlocksMayBeNullOrOmitted() throws Exception {
+        assertEquals(List.of(), JsonReportReader.read(
+                "{\"formatVersion\": 2, \"tool\": \"t\", \"races\": [], \"deadlocks\": null}").deadlocks());
+        assertEquals(List.of(), JsonReportReader.read("{\"formatVersion\": 2, \"tool\": \"t\", \"races\": []}").deadlocks());
+    }
+
+    @Test
+    void badDeadlocksAndPredictionsNameThePath() {
+        String json = JsonReportWriter.toJson(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null,
+                List.of(Samples.predictedRace()), List.of(Samples.actualDeadlock()), null));
+        assertTrue(fails(json.replace("\"kind\": \"actual\"", "\"kind\": \"real\"")).getMessage()
+                .endsWith(": expected \"potential\" or \"actual\" for deadlocks[0].kind but found \"real\""));
+        assertTrue(fails(json.replace("\"kind\": \"write_lock\"", "\"kind\": \"writelock\"")).getMessage()
+                .endsWith(": expected \"monitor\" or \"lock\" or \"read_lock\" or \"write_lock\" for"
+                        + " deadlocks[0].edges[0].acquired.kind but found \"writelock\""));
+        assertTrue(fails(json.replace("\"seed\": 42", "\"seed\": \"42\"")).getMessage()
+                .endsWith(": expected an integer for races[0].seed but found a string"));
+        assertTrue(fails(json.replace("\"releasedAt\": [", "\"releasedAt\": 1, \"x\": [")).getMessage()
+                .endsWith(": expected an array for races[0].predicted.releasedAt but found a number"));
+        assertTrue(fails(json.replace("\"heldAt\": []", "\"heldAt\": null")).getMessage()
+                .endsWith(": expected a value for deadlocks[0].edges[0].heldAt but found null"));
+        assertTrue(fails(json.replace("\"deadlocks\": [", "\"deadlocks\": [7,")).getMessage()
+                .endsWith(": expected an object for deadlocks[0] but found a number"));
+    }
+
+    @Test
     void roundTripsNullsAndEmptyLists() throws Exception {
-        RaceReport empty = new RaceReport(1, "0.1.0", null, List.of(), null);
+        RaceReport empty = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(), null);
         assertEquals(empty, JsonReportReader.read(JsonReportWriter.toJson(empty)));
     }
 
@@ -52,7 +141,7 @@ class JsonReportReaderTest {
                 new Access(AccessKind.WRITE, Long.MAX_VALUE, List.of(f)),
                 new Access(AccessKind.READ, Long.MIN_VALUE, List.of(f)),
                 List.of(new ThreadInfo(Long.MAX_VALUE, odd, false, List.of(f))), Long.MAX_VALUE);
-        RaceReport report = new RaceReport(1, odd, odd, List.of(race), Integer.MIN_VALUE);
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, odd, odd, List.of(race), Integer.MIN_VALUE);
         assertEquals(report, JsonReportReader.read(JsonReportWriter.toJson(report)));
     }
 
@@ -70,7 +159,7 @@ class JsonReportReaderTest {
     void decodesEveryEscapeAndIgnoresUnknownFieldsAndOrder() throws Exception {
         RaceReport r = JsonReportReader.read("\uFEFF\r\n{ \"races\": [], \"future\": {\"a\": [1, 2.5e-3, true, null]},"
                 + "\t\"tool\": \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\", \"formatVersion\": 1 }  \n");
-        assertEquals(new RaceReport(1, "\"\\/\b\f\n\r\té\uD83D\uDE00", null, List.of(), null), r);
+        assertEquals(new RaceReport(RaceReport.FORMAT_VERSION, "\"\\/\b\f\n\r\té\uD83D\uDE00", null, List.of(), null), r);
     }
 
     @Test
@@ -93,8 +182,8 @@ class JsonReportReaderTest {
 
     @Test
     void rejectsNewerFormatVersion() {
-        ReportFormatException e = fails("{\n  \"formatVersion\": 2,\n  \"tool\": 7\n}");
-        assertEquals("line 2, column 20: expected formatVersion 1 or lower but found 2: "
+        ReportFormatException e = fails("{\n  \"formatVersion\": 3,\n  \"tool\": 7\n}");
+        assertEquals("line 2, column 20: expected formatVersion 2 or lower but found 3: "
                 + "the report was written by a newer racecheck", e.getMessage());
     }
 

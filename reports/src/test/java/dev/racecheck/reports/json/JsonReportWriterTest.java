@@ -19,10 +19,11 @@ class JsonReportWriterTest {
 
     @Test
     void writesStableFieldOrderWithTwoSpaceIndent() {
-        RaceReport report = new RaceReport(1, "0.1.0", "demo.Main", List.of(Samples.staticRace()), 66);
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Main",
+                List.of(Samples.staticRace()), 66);
         assertEquals("""
                 {
-                  "formatVersion": 1,
+                  "formatVersion": 2,
                   "tool": "0.1.0",
                   "command": "demo.Main",
                   "exitStatus": 66,
@@ -74,16 +75,20 @@ class JsonReportWriterTest {
                           "startedAt": []
                         }
                       ],
-                      "occurrences": 3
+                      "occurrences": 3,
+                      "predicted": null,
+                      "seed": null
                     }
-                  ]
+                  ],
+                  "deadlocks": []
                 }
                 """, JsonReportWriter.toJson(report));
     }
 
     @Test
     void writesAContainerTargetWithItsKindInLowerCase() {
-        String json = JsonReportWriter.toJson(new RaceReport(1, "0.1.0", null, List.of(Samples.containerRace()), 66));
+        String json = JsonReportWriter.toJson(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null,
+                List.of(Samples.containerRace()), 66));
         assertTrue(json.contains("""
                       "target": {
                         "kind": "container",
@@ -107,13 +112,14 @@ class JsonReportWriterTest {
     void emptyReport() {
         assertEquals("""
                 {
-                  "formatVersion": 1,
+                  "formatVersion": 2,
                   "tool": "0.1.0",
                   "command": null,
                   "exitStatus": null,
-                  "races": []
+                  "races": [],
+                  "deadlocks": []
                 }
-                """, JsonReportWriter.toJson(new RaceReport(1, "0.1.0", null, List.of(), null)));
+                """, JsonReportWriter.toJson(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(), null)));
     }
 
     @Test
@@ -133,8 +139,11 @@ class JsonReportWriterTest {
     @Test
     void refusesAnotherFormatVersion() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JsonReportWriter.toJson(new RaceReport(2, "0.1.0", null, List.of(), null)));
-        assertTrue(e.getMessage().contains("formatVersion 2"), e.getMessage());
+                () -> JsonReportWriter.toJson(new RaceReport(3, "0.1.0", null, List.of(), null)));
+        assertTrue(e.getMessage().contains("formatVersion 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> JsonReportWriter.toJson(new RaceReport(1, "0.1.0", null, List.of(), null)),
+                "a version 1 layout is not what this writer writes");
     }
 
     @Test
@@ -143,9 +152,10 @@ class JsonReportWriterTest {
                 new Access(AccessKind.READ, 1, List.of(new Frame("demo.A", "f", "A.java", 1))),
                 new Access(AccessKind.WRITE, 2, List.of()), List.of(new ThreadInfo(1, "main", true, List.of())), 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JsonReportWriter.toJson(new RaceReport(1, "0.1.0", null, List.of(race), null)));
+                () -> JsonReportWriter.toJson(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(race),
+                        null)));
         assertEquals("races[0].target.name is null but the report format requires it", e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> JsonReportWriter.toJson(new RaceReport(1, null, null, List.of(), null)));
+                () -> JsonReportWriter.toJson(new RaceReport(RaceReport.FORMAT_VERSION, null, null, List.of(), null)));
     }
 }

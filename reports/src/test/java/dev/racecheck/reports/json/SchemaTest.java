@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.racecheck.reports.AccessKind;
+import dev.racecheck.reports.Deadlock;
+import dev.racecheck.reports.LockInfo;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.ReportFormatException;
 import dev.racecheck.reports.Samples;
@@ -30,7 +32,8 @@ class SchemaTest {
     private static final String SCHEMA = "/dev/racecheck/reports/racecheck-report.schema.json";
     private static final RaceReport FULL = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Main",
             List.of(Samples.counterRace(), Samples.staticRace(), Samples.arrayRace(),
-                    Samples.containerRace()), 0);
+                    Samples.containerRace(), Samples.predictedRace()),
+            List.of(Samples.potentialDeadlock(), Samples.actualDeadlock()), 0);
 
     private Map<String, Object> schema;
     private Object document;
@@ -42,6 +45,8 @@ class SchemaTest {
         assertEquals((long) RaceReport.FORMAT_VERSION, property(s, "formatVersion").get("const"));
         assertEquals(enumNames(Target.Kind.values()), property(def("target"), "kind").get("enum"));
         assertEquals(enumNames(AccessKind.values()), property(def("access"), "kind").get("enum"));
+        assertEquals(enumNames(Deadlock.Kind.values()), property(def("deadlock"), "kind").get("enum"));
+        assertEquals(enumNames(LockInfo.Kind.values()), property(def("lock"), "kind").get("enum"));
     }
 
     @Test

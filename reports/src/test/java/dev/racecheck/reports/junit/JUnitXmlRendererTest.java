@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.racecheck.reports.Access;
 import dev.racecheck.reports.AccessKind;
+import dev.racecheck.reports.Deadlock;
 import dev.racecheck.reports.Fingerprint;
 import dev.racecheck.reports.Frame;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.Samples;
 import dev.racecheck.reports.Target;
+import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.ThreadInfo;
 import dev.racecheck.reports.text.TextRenderer;
 import java.io.ByteArrayInputStream;
@@ -107,6 +109,71 @@ class JUnitXmlRendererTest {
         assertEquals(TextRenderer.oneLine(Samples.counterRace()), c.getFailureMessage());
         assertTrue(c.getFailureDetail().contains("Previous read of field demo.Counter.value"), c.getFailureDetail());
         assertEquals("data race on static field demo.Main.total", suites.get(1).getTestCases().get(0).getName());
+    }
+
+    @Test
+    void oneFailingTestCasePerDeadlockAfterTheRaces() throws Exception {
+        Deadlock twice = Samples.potentialDeadlock().withOccurrences(2);
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "bank.Bank",
+                List.of(Samples.predictedRace()), List.of(twice, Samples.actualDeadlock()), 66);
+        String xml = xml(report);
+        Element suite = dom(xml).getDocumentElement();
+        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("3", suite.getAttribute("failures"));
+        NodeList cases = suite.getElementsByTagName("testcase");
+        Element potential = (Element) cases.item(1);
+        assertEquals("potential deadlock: monitor bank.Account => monitor bank.Account => monitor bank.Account",
+                potential.getAttribute("name"), "no identity hashes: the name stays the same across runs");
+        assertEquals("bank.Account", potential.getAttribute("classname"));
+        Element failure = (Element) potential.getElementsByTagName("failure").item(0);
+        assertEquals("PotentialDeadlock", failure.getAttribute("type"));
+        assertEquals(TextRenderer.oneLine(twice), failure.getAttribute("message"));
+        assertEquals(TextRenderer.render(twice), failure.getTextContent());
+        assertEquals("This cycle was seen 2 times.\n",
+                potential.getElementsByTagName("system-out").item(0).getTextContent());
+        Element actual = (Element) cases.item(2);
+        assertEquals("deadlock: java.util.concurrent.locks.ReentrantLock => write lock of"
+                + " java.util.concurrent.locks.ReentrantReadWriteLock => java.util.concurrent.locks.ReentrantLock",
+                actual.getAttribute("name"));
+        assertEquals("demo.Index", actual.getAttribute("classname"));
+        assertEquals("Deadlock", ((Element) actual.getElementsByTagName("failure").item(0)).getAttribute("type"));
+
+        Element predicted = (Element) cases.item(0);
+        Element raceFailure = (Element) predicted.getElementsByTagName("failure").item(0);
+        assertTrue(raceFailure.getAttribute("message").endsWith("(schedule seed 42)"), raceFailure.getAttribute("message"));
+        assertTrue(raceFailure.getTextContent().startsWith("==================\nWARNING: DATA RACE (predicted: "));
+
+        List<ReportTestSuite> suites = surefire(xml);
+        assertEquals(3, suites.stream().mapToInt(ReportTestSuite::getNumberOfFailures).sum());
+        NodeList props = suite.getElementsByTagName("property");
+        assertEquals("racecheck.deadlocks", ((Element) props.item(4)).getAttribute("name"));
+        assertEquals("2", ((Element) props.item(4)).getAttribute("value"));
+    }
+
+    @Test
+    void deadlocksOnTheSameLockClassesGetDistinctNames() throws Exception {
+        Deadlock d = Samples.potentialDeadlock();
+        Deadlock elsewhere = new Deadlock(d.kind(), List.of(new Deadlock.Edge(2, Samples.ACCOUNT_B,
+                List.of(new Frame("bank.Account", "merge", "Account.java", 40)), Samples.ACCOUNT_A, List.of()),
+                d.edges().get(1)), d.threads(), 1);
+        NodeList cases = dom(xml(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(),
+                List.of(d, elsewhere, d), 66))).getElementsByTagName("testcase");
+        String base = "potential deadlock: monitor bank.Account => monitor bank.Account => monitor bank.Account";
+        assertEquals(base + " [" + Fingerprint.of(d) + "]", ((Element) cases.item(0)).getAttribute("name"));
+        assertEquals(base + " [" + Fingerprint.of(elsewhere) + "]", ((Element) cases.item(1)).getAttribute("name"));
+        assertEquals(base + " [" + Fingerprint.of(d) + "] #2", ((Element) cases.item(2)).getAttribute("name"));
+    }
+
+    @Test
+    void testFrameworkFramesAreElidedInTheFailureTextUnlessKept() throws Exception {
+        RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(Samples.raceInATest()), 66);
+        String elided = dom(xml(report)).getElementsByTagName("failure").item(0).getTextContent();
+        assertEquals(TextRenderer.render(Samples.raceInATest()), elided);
+        assertTrue(elided.contains("  ... 20 frames of the test framework\n"), elided);
+        StringWriter out = new StringWriter();
+        JUnitXmlRenderer.render(report, TestFrames.KEEP, out);
+        assertEquals(TextRenderer.render(Samples.raceInATest(), TestFrames.KEEP),
+                dom(out.toString()).getElementsByTagName("failure").item(0).getTextContent());
     }
 
     @Test

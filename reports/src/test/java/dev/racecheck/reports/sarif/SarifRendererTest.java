@@ -46,6 +46,9 @@ class SarifRendererTest {
             "demo.Registry", List.of(Samples.containerRace()), 66);
     private static final RaceReport NO_RACES = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "demo.Clean",
             List.of(), 0);
+    private static final RaceReport DEADLOCKS_AND_PREDICTED = new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0",
+            "bank.Bank", List.of(Samples.predictedRace(), Samples.raceInATest()),
+            List.of(Samples.potentialDeadlock(), Samples.actualDeadlock()), 66);
 
     /** Finds demo/Counter.java under src/main/java, with 20 numbered lines. */
     private static final SourceLookup COUNTER_SOURCES = frame -> {
@@ -82,7 +85,7 @@ class SarifRendererTest {
 
     @Test
     void validatesAgainstTheOfficialSchema() throws IOException {
-        for (RaceReport report : List.of(TWO_RACES, ODD_RACES, CONTAINER_RACE, NO_RACES)) {
+        for (RaceReport report : List.of(TWO_RACES, ODD_RACES, CONTAINER_RACE, NO_RACES, DEADLOCKS_AND_PREDICTED)) {
             for (SourceLookup sources : List.of(SourceLookup.NONE, COUNTER_SOURCES)) {
                 String sarif = sarif(report, sources);
                 assertEquals(List.of(), errors(sarif), sarif);
@@ -128,7 +131,9 @@ class SarifRendererTest {
         assertEquals("racecheck", driver.path("name").asString());
         assertEquals("0.1.0", driver.path("version").asString());
         assertEquals(SarifRenderer.INFORMATION_URI, driver.path("informationUri").asString());
-        assertEquals(1, driver.path("rules").size());
+        assertEquals(3, driver.path("rules").size());
+        assertEquals("racecheck/potential-deadlock", driver.path("rules").get(1).path("id").asString());
+        assertEquals("racecheck/deadlock", driver.path("rules").get(2).path("id").asString());
         assertEquals("racecheck/data-race", driver.path("rules").get(0).path("id").asString());
         assertEquals("error", driver.path("rules").get(0).path("defaultConfiguration").path("level").asString());
         assertEquals(66, run.path("invocations").get(0).path("exitCode").asInt());
@@ -264,6 +269,85 @@ class SarifRendererTest {
                 "the operation's frame has no line");
         assertEquals(Fingerprint.of(Samples.containerRace()),
                 result.path("partialFingerprints").path("racecheck/v1").asString());
+    }
+
+    @Test
+    void aPotentialDeadlockLocatesEveryAcquisition() throws IOException {
+        JsonNode result = tree(DEADLOCKS_AND_PREDICTED, SourceLookup.NONE).path("runs").get(0).path("results").get(2);
+        assertEquals("racecheck/potential-deadlock", result.path("ruleId").asString());
+        assertEquals(1, result.path("ruleIndex").asInt());
+        assertEquals("Potential deadlock (lock-order inversion): monitor bank.Account@1b6d3586 => monitor"
+                + " bank.Account@4554617c => monitor bank.Account@1b6d3586. Thread \"t1\" (T2) acquired [monitor"
+                + " bank.Account@4554617c](1) while holding [monitor bank.Account@1b6d3586](2). Thread \"t2\" (T3)"
+                + " acquired [monitor bank.Account@1b6d3586](3) while holding [monitor bank.Account@4554617c](4).",
+                result.path("message").path("text").asString());
+        JsonNode location = result.path("locations").get(0).path("physicalLocation");
+        assertEquals("bank/Account.java", location.path("artifactLocation").path("uri").asString());
+        assertEquals(14, location.path("region").path("startLine").asInt());
+        JsonNode related = result.path("relatedLocations");
+        assertEquals(4, related.size(), "each edge's acquired and held lock");
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < related.size(); i++) {
+            assertEquals(i + 1, related.get(i).path("id").asInt());
+            lines.add(related.get(i).path("physicalLocation").path("region").path("startLine").asInt());
+        }
+        assertEquals(List.of(14, 12, 14, 12), lines);
+        assertEquals("Monitor bank.Account@1b6d3586 acquired by thread \"t1\" (T2)",
+                related.get(1).path("message").path("text").asString());
+        assertEquals(2, result.path("codeFlows").get(0).path("threadFlows").size(), "one per edge");
+        assertEquals(6, result.path("stacks").size(), "two per edge, then the thread starts");
+        assertEquals(Fingerprint.of(Samples.potentialDeadlock()),
+                result.path("partialFingerprints").path("racecheck/v1").asString());
+        assertEquals("potential", result.path("properties").path("kind").asString());
+        assertEquals(3, result.path("properties").path("cycle").size());
+    }
+
+    @Test
+    void anActualDeadlockPointsAtTheProgramsFramesAndSaysWhereThreadsWait() throws IOException {
+        JsonNode result = tree(DEADLOCKS_AND_PREDICTED, SourceLookup.NONE).path("runs").get(0).path("results").get(3);
+        assertEquals("racecheck/deadlock", result.path("ruleId").asString());
+        assertEquals(2, result.path("ruleIndex").asInt());
+        assertTrue(result.path("message").path("text").asString().startsWith("Deadlock: threads blocked in the cycle "
+                + "java.util.concurrent.locks.ReentrantLock@6d06d69c => write lock of"), result.toString());
+        JsonNode related = result.path("relatedLocations");
+        assertEquals(4, related.size());
+        assertTrue(related.get(1).path("physicalLocation").isMissingNode(), "the loader's hold is not known");
+        assertEquals("demo.Cache.evict", related.get(2).path("logicalLocations").get(0).path("fullyQualifiedName")
+                .asString(), "the program's frame, not ReentrantLock.lock");
+        assertEquals("Thread \"indexer\" (T5) waits for java.util.concurrent.locks.ReentrantLock@6d06d69c while"
+                + " holding write lock of java.util.concurrent.locks.ReentrantReadWriteLock@7852e922",
+                related.get(2).path("message").path("text").asString());
+        JsonNode flow = result.path("codeFlows").get(0).path("threadFlows").get(1).path("locations");
+        assertEquals("essential", flow.get(1).path("importance").asString(), "Cache.evict, below lock()");
+        assertEquals("unimportant", flow.get(2).path("importance").asString(), "the JDK's lock()");
+    }
+
+    @Test
+    void aPredictedRaceShowsTheLocksReleaseAndAcquisitionAndItsSeed() throws IOException {
+        JsonNode result = tree(DEADLOCKS_AND_PREDICTED, SourceLookup.NONE).path("runs").get(0).path("results").get(0);
+        assertEquals("racecheck/data-race", result.path("ruleId").asString());
+        String message = result.path("message").path("text").asString();
+        assertTrue(message.endsWith("(T2) at demo.Counter.next(Counter.java:11). Predicted: in this run only unrelated"
+                + " critical sections on monitor demo.Bank@4554617c ordered the two ([released](2), then"
+                + " [acquired](3)); in another schedule they race. Found with schedule seed 42."), message);
+        JsonNode related = result.path("relatedLocations");
+        assertEquals(3, related.size());
+        assertEquals(30, related.get(1).path("physicalLocation").path("region").path("startLine").asInt());
+        assertEquals(2, related.get(1).path("id").asInt());
+        assertEquals(28, related.get(2).path("physicalLocation").path("region").path("startLine").asInt());
+        assertEquals(6, result.path("stacks").size(), "both accesses, release, acquisition, both thread starts");
+        assertEquals("monitor demo.Bank@4554617c", result.path("properties").path("predicted").path("lock").asString());
+        assertEquals(42, result.path("properties").path("seed").asLong());
+        assertEquals(2, result.path("occurrenceCount").asInt());
+        JsonNode plain = tree(TWO_RACES, SourceLookup.NONE).path("runs").get(0).path("results").get(0);
+        assertTrue(plain.path("properties").path("predicted").isMissingNode());
+        assertTrue(plain.path("properties").path("seed").isMissingNode());
+    }
+
+    @Test
+    void sarifKeepsEveryFrameOfATestRun() throws IOException {
+        JsonNode result = tree(DEADLOCKS_AND_PREDICTED, SourceLookup.NONE).path("runs").get(0).path("results").get(1);
+        assertEquals(22, result.path("stacks").get(0).path("frames").size());
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class Config {
     public static volatile Baseline baseline = Baseline.EMPTY;
     /** Print instrumentation diagnostics. */
     public static volatile boolean verbose;
+    /** Print the test framework's frames below the program's in the reports (test_frames=1). */
+    public static volatile boolean testFrames;
     /** Class name globs to instrument (empty: all application classes) and to leave alone. */
     public static volatile List<String> include = List.of();
     public static volatile List<String> exclude = List.of();

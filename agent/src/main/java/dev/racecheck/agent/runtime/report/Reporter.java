@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.racecheck.reports.Race;
+import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.text.TextRenderer;
 
 /**
@@ -71,7 +72,9 @@ public final class Reporter {
             return;
         }
         boolean known = Config.baseline.contains(race);
+        // The JUnit integration gets the default text: its attribution keys must match the check goal's renders.
         String text = TextRenderer.render(race);
+        String printed = Config.testFrames ? TextRenderer.render(race, TestFrames.KEEP) : text;
         synchronized (LOCK) {
             RACES.add(race);
             COUNTS.add(count);
@@ -79,7 +82,7 @@ public final class Reporter {
             TEXTS.add(known ? null : text);
             TESTS.add(testId);
             if (known) knownRaces++;
-            print(text);
+            print(printed);
             if (known) print("racecheck: (known race: in the baseline) the race above does not fail the run"
                     + System.lineSeparator());
         }
