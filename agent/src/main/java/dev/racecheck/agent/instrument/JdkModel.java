@@ -22,7 +22,8 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.VarInsnNode;
+
+import dev.racecheck.agent.runtime.report.Config;
 
 /**
  * The synchronization the Java platform documents, modelled on the JDK methods that provide it: a table of
@@ -462,6 +463,12 @@ public final class JdkModel {
                 "linkMethod", "linkMethodHandleConstant", "findMethodHandleType"));
         QUIET.put("java/lang/invoke/MethodType", java.util.Set.of("makeImpl"));
 
+        // Parking: no edge of its own (what the parked thread waits for has its rules), but a place where schedule
+        // exploration may make a thread wait, before it blocks or before it wakes another (see SCHEDULE_POINTS).
+        for (String m : new String[] {"park", "parkNanos", "parkUntil", "unpark"}) {
+            rule(locks + "LockSupport", m, "*", enter("schedulePoint", Key.NONE));
+        }
+
         // Timer: scheduling a task happens-before it runs in the timer thread.
         rule("java/util/Timer", "sched", "*", enter("release", arg(0)));
         RUN_CALLS.put("java/util/TimerThread", "mainLoop");
@@ -494,6 +501,29 @@ public final class JdkModel {
 
     private JdkModel() {
         // no instances
+    }
+
+    /**
+     * Hooks of synchronization operations: when schedule exploration is armed ({@link Config#explore}), a method with
+     * one of them also calls {@code RaceEvents.schedulePoint()} on entry, before it acquires, releases or hands over
+     * anything (the exploration may make the thread wait there). Thread.start has its own point (threadStart).
+     */
+    private static final java.util.Set<String> SCHEDULE_POINTS = java.util.Set.of("acquire", "acquireIf",
+            "acquireWrite", "acquireWriteIf", "acquireIfStamp", "acquireWriteIfStamp", "release", "releaseRead",
+            "releaseStamp", "releaseAcquire", "acquireEach", "releaseEach", "optimisticRead", "validated",
+            "updaterAcquire", "updaterRelease", "elementAcquire", "elementRelease", "poolTerminated", "releaseTask",
+            "acquireIfCurrentThread", "schedulePoint");
+
+    /** The hooks of a method as emitted: schedule points only when exploration is armed, and once, first. */
+    private static List<Hook> emitted(List<Hook> hooks, String method) {
+        List<Hook> out = new ArrayList<>();
+        boolean point = false;
+        for (Hook h : hooks) {
+            if (SCHEDULE_POINTS.contains(h.event()) && !method.equals("<init>")) point = true;
+            if (!h.event().equals("schedulePoint")) out.add(h);
+        }
+        if (point && Config.explore) out.add(0, enter("schedulePoint", Key.NONE));
+        return out;
     }
 
     private static void elementLoads(String collection, String... fields) {
@@ -574,7 +604,7 @@ public final class JdkModel {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
                 MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
-                List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
+                List<Hook> hooks = rules == null ? List.of() : emitted(hooksFor(rules, name, desc), name);
                 boolean runs = name.equals(runCalls);
                 boolean publishes = published.contains(name);
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
@@ -680,6 +710,7 @@ public final class JdkModel {
                 break;
             case "acquireCurrentThread":
             case "shutdownBegins":
+            case "schedulePoint":
                 desc = "()V";
                 break;
             case "updaterCreated":
@@ -909,6 +940,10 @@ public final class JdkModel {
             if (n instanceof MethodInsnNode mi && mi.name.equals("run") && mi.desc.equals("()V")
                     && mi.getOpcode() != Opcodes.INVOKESTATIC && mi.getOpcode() != Opcodes.INVOKESPECIAL) {
                 InsnList l = new InsnList();
+                // Explored: the worker may wait before it runs the task (which task runs first is the schedule's).
+                if (Config.explore) {
+                    l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "schedulePoint", "()V", false));
+                }
                 l.add(new InsnNode(Opcodes.DUP));
                 l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquire", "(Ljava/lang/Object;)V", false));
                 m.instructions.insertBefore(n, l);

@@ -20,6 +20,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
+import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.report.Sites;
 
 /**
@@ -48,6 +49,8 @@ final class MethodInstrumenter {
     private final ClassHierarchy hierarchy;
     private final int version;
 
+    /** Schedule points are emitted (exploration armed when the agent started). */
+    private final boolean explore = Config.explore;
     private final int tsLocal;
     private final int baseLocal;
     private final int monLocal;
@@ -198,6 +201,7 @@ final class MethodInstrumenter {
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
             prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+            if (explore) prologue.add(schedulePoint());
         }
         if (!isConstructor) {
             bodyStart = new LabelNode();
@@ -310,6 +314,7 @@ final class MethodInstrumenter {
             case Opcodes.GETFIELD:
                 if (info.isFinal()) return;
                 if (info.isVolatile()) {
+                    if (explore) insns.insertBefore(fi, schedulePoint());
                     insns.insertBefore(fi, new InsnNode(Opcodes.DUP));                  // [obj obj]
                     if (wide) {                                                          // [obj v2]
                         l.add(new InsnNode(Opcodes.DUP2_X1));                           // [v2 obj v2]
@@ -330,6 +335,7 @@ final class MethodInstrumenter {
                 return;
             case Opcodes.PUTFIELD:
                 if (info.isFinal()) return;
+                if (explore && info.isVolatile()) insns.insertBefore(fi, schedulePoint());
                 if (wide) {                                                              // [obj v2]
                     l.add(new InsnNode(Opcodes.DUP2_X1));                               // [v2 obj v2]
                     l.add(new InsnNode(Opcodes.POP2));                                  // [v2 obj]
@@ -359,6 +365,7 @@ final class MethodInstrumenter {
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("classUse", "(Ljava/lang/Class;I" + Hooks.TS + ")V"));
                 } else if (info.isVolatile()) {
+                    if (explore) insns.insertBefore(fi, schedulePoint());
                     l.add(push(Sites.syncKey(fi.name)));
                     l.add(push(site(declaring, fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
@@ -373,6 +380,7 @@ final class MethodInstrumenter {
                 if (info.isFinal()) return;
                 l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                 if (info.isVolatile()) {
+                    if (explore) l.add(schedulePoint());
                     // A release must precede the write it publishes.
                     l.add(push(Sites.syncKey(fi.name)));
                     l.add(push(site(declaring, fi.name)));
@@ -433,6 +441,7 @@ final class MethodInstrumenter {
     }
 
     private void monitorEnter(AbstractInsnNode n) {
+        if (explore) method.instructions.insertBefore(n, schedulePoint());
         method.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));                 // [o o] monitorenter [o]
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
@@ -442,6 +451,7 @@ final class MethodInstrumenter {
 
     private void monitorExit(AbstractInsnNode n) {
         InsnList l = new InsnList();
+        if (explore) l.add(schedulePoint());
         l.add(new InsnNode(Opcodes.DUP));                                               // [o o]
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
         l.add(hook("monitorExit", Hooks.SYNC_DESC));                                    // [o] monitorexit
@@ -458,6 +468,7 @@ final class MethodInstrumenter {
             l.add(hook("classInitialized", Hooks.CLASS_INIT_DESC));
         }
         if (isSynchronized) {
+            if (explore) l.add(schedulePoint());
             l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
             l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
             l.add(hook("monitorExit", Hooks.SYNC_DESC));
@@ -522,6 +533,17 @@ final class MethodInstrumenter {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /**
+     * {@code RaceEvents.schedulePoint(ts)}: before a synchronization operation, where schedule exploration may make the
+     * thread wait. Emitted only when exploration is armed ({@link Config#explore}): otherwise the code is as before.
+     */
+    private InsnList schedulePoint() {
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(hook("schedulePoint", "(" + Hooks.TS + ")V"));
+        return l;
+    }
 
     private static MethodInsnNode hook(String name, String desc) {
         return new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, name, desc, false);

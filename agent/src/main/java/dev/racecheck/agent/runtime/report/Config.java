@@ -27,6 +27,14 @@ public final class Config {
     public static volatile boolean verbose;
     /** Print the test framework's frames below the program's in the reports (test_frames=1). */
     public static volatile boolean testFrames;
+    /**
+     * Schedule exploration: whether the instrumentation emits schedule points ({@code explore=1}, or implied by
+     * {@code explore_seed}); the seed of the whole run ({@code explore_seed}), or null when only tests explore (the
+     * JUnit integration sets a seed per repetition); and the strategy's name ({@code explore_strategy}), or null.
+     */
+    public static volatile boolean explore;
+    public static volatile Long exploreSeed;
+    public static volatile String exploreStrategy;
     /** Class name globs to instrument (empty: all application classes) and to leave alone. */
     public static volatile List<String> include = List.of();
     public static volatile List<String> exclude = List.of();

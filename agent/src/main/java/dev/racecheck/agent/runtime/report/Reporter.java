@@ -118,7 +118,7 @@ public final class Reporter {
             List<Race> out = new ArrayList<>(RACES.size());
             for (int i = 0; i < RACES.size(); i++) {
                 Race r = RACES.get(i);
-                out.add(new Race(r.target(), r.current(), r.previous(), r.threads(), COUNTS.get(i)[0]));
+                out.add(r.withOccurrences(COUNTS.get(i)[0]));
             }
             return out;
         }

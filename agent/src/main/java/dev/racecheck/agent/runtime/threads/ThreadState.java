@@ -26,6 +26,12 @@ public final class ThreadState extends ThreadStatePadding {
      * it starts; or null.
      */
     public volatile String testId;
+    /**
+     * This thread's part in schedule exploration ({@code schedule.ThreadSchedule}, a package above this one), or null
+     * when it takes none; and the seed of that exploration, which the races this thread finds carry.
+     */
+    public Object schedule;
+    public Long exploreSeed;
     /** Greater than zero while racecheck's own code runs on this thread: events are then ignored. */
     public int ignore;
 
@@ -140,6 +146,7 @@ public final class ThreadState extends ThreadStatePadding {
         lastSync = null;
         lastSyncShadow = null;
         optimistic = null;
+        schedule = null;
         acquiredSyncs = null;
         acquiredVersions = null;
         leafKeys = null;
