@@ -415,8 +415,10 @@ public final class RaceEvents {
     private static boolean timesOutNow(boolean timed) {
         if (!Analysis.enabled) return false;
         ThreadState ts = CURRENT.get();
+        // Decided first: a wait at the point would let the thread waited for run on, and the time-out not happen.
+        if (timed && Schedule.timesOutNow(ts)) return true;
         Schedule.point(ts);
-        return timed && Schedule.timesOutNow(ts);
+        return false;
     }
 
     /** {@code Thread.join(Duration)} (JDK 19+); racecheck is compiled for 17, hence the method handle. */

@@ -201,7 +201,16 @@ public final class Schedule {
                     break;
                 default:
                     if (n == s.changeAt) s.priority = s.lowered();
-                    waitForHigher(s);
+                    if (s.yieldChance != 0 && s.nextInt(65536) < s.yieldChance) {
+                        // A step back: for this point only, below every other thread.
+                        long priority = s.priority;
+                        s.priority = s.lowered();
+                        if (DEBUG) debug(s, "steps back");
+                        waitForHigher(s);
+                        s.priority = priority;
+                    } else {
+                        waitForHigher(s);
+                    }
                     break;
             }
         } catch (Throwable e) {
@@ -229,8 +238,9 @@ public final class Schedule {
     }
 
     /**
-     * Waits while a participating thread that goes before this one ({@link ThreadSchedule#yieldsTo}) is runnable and not
-     * itself waiting here. Gives up on such a thread once it is stalled: it used {@link #STALL_CPU_NANOS} of CPU without
+     * Waits while a participating thread that goes before this one ({@link ThreadSchedule#yieldsTo}) is runnable, or
+     * waiting in a point itself (for one higher still). Threads wait only for higher ones, and the order of priorities
+     * is total, so no two threads wait for each other. Gives up on such a thread once it is stalled: it used {@link #STALL_CPU_NANOS} of CPU without
      * passing a point (it computes), or passed none for {@link #STALL_NANOS} in a native method using next to no CPU
      * (blocked in I/O), or, where its CPU time is unknown (a virtual thread), passed none for {@link #STALL_NANOS}
      * ({@link #START_NANOS} before its first point). A runnable thread that waits for a core is waited for, up to
@@ -249,11 +259,14 @@ public final class Schedule {
             boolean waiting = false;
             long now = 0L;
             for (ThreadSchedule o : all) {
-                if (o == me || o.pausing || !me.yieldsTo(o)) continue;
+                if (o == me || !me.yieldsTo(o)) continue;
                 long p = o.points;
                 if (p == o.stalledAt) continue;
                 Thread t = o.thread.get();
-                if (t == null || t.getState() != Thread.State.RUNNABLE) continue;
+                if (t == null) continue;
+                // A higher thread waiting in a point of its own is runnable too: it goes once the ones above it let it.
+                boolean pausing = o.pausing;
+                if (!pausing && t.getState() != Thread.State.RUNNABLE) continue;
                 if (now == 0L) now = System.nanoTime();
                 if (start == 0L) start = now;
                 Watch w = null;
@@ -265,10 +278,12 @@ public final class Schedule {
                     else if (watched == watches.length) watches = java.util.Arrays.copyOf(watches, watched * 2);
                     w = watches[watched++] = new Watch(o);
                 }
-                if (w.points != p) {
-                    w.points = p;
-                    w.since = now;
-                    w.cpu = CpuTime.of(t);
+                if (w.points != p || pausing) {
+                    if (w.points != p) {
+                        w.points = p;
+                        w.since = now;
+                        w.cpu = CpuTime.of(t);
+                    }
                     waiting = true;
                 } else if (w.stalled(t, now)) {
                     o.stalledAt = p; // not waited for again, by any thread, until it passes a point
@@ -283,6 +298,7 @@ public final class Schedule {
             me.pausing = false;
         }
         if (start != 0L) {
+            givePermitBack();
             long took = System.nanoTime() - start;
             waited += took;
             if (Config.verbose) count(took);
@@ -337,10 +353,21 @@ public final class Schedule {
             }
         } finally {
             me.pausing = false;
+            givePermitBack();
         }
         long took = System.nanoTime() - start;
         waited += took;
         if (Config.verbose) count(took);
+    }
+
+    /**
+     * Our parks share the thread's one park permit with the program's: an unpark meant for the program's next park (a
+     * lock handed over while this thread waited here) may have ended one of ours instead. Give it back: the program's
+     * park then returns at once, which LockSupport allows (a spurious return; every correct caller checks its condition
+     * again). VirtualThread.sleepNanos does the same.
+     */
+    private static void givePermitBack() {
+        LockSupport.unpark(Thread.currentThread());
     }
 
     private static void count(long nanos) {

@@ -30,6 +30,8 @@ final class ThreadSchedule {
     long changeAt;
     /** Chance in 65,536 that a point draws a new priority ({@link Strategy#POS}). */
     final int redrawChance;
+    /** Chance in 65,536 that a point waits for every other runnable thread, as if this one were the lowest (PCT). */
+    final int yieldChance;
     /** While the thread waits in a schedule point: other threads do not wait for it. */
     volatile boolean pausing;
     /** Children started so far, for their identities. */
@@ -48,6 +50,7 @@ final class ThreadSchedule {
         this.priority = nextLong() >>> 1;
         this.changeAt = strategy == Strategy.PCT ? pctChangePoint() : 0;
         this.redrawChance = strategy == Strategy.POS ? posChance(seed) : 0;
+        this.yieldChance = strategy == Strategy.PCT ? YIELD_CHANCES[runChoice(seed, 1)] : 0;
     }
 
     /**
@@ -66,8 +69,16 @@ final class ThreadSchedule {
      * (not the thread's), so that some runs re-order at almost every point and others keep long stretches.
      */
     private static int posChance(long seed) {
-        int[] chances = {32768, 16384, 4096, 1024};
-        return chances[(int) (mix(seed ^ 0x9e3779b97f4a7c15L) >>> 62)];
+        return REDRAW_CHANCES[runChoice(seed, 0)];
+    }
+
+    private static final int[] REDRAW_CHANCES = {32768, 16384, 4096, 1024};
+    /** None, 1/16, 1/4, 1/2: runs that keep the priorities, and runs that also let a thread step back now and then. */
+    private static final int[] YIELD_CHANCES = {0, 4096, 16384, 32768};
+
+    /** One of four choices made per run (the same in every thread), the {@code n}-th such choice. */
+    private static int runChoice(long seed, int n) {
+        return (int) (mix(seed ^ (0x9e3779b97f4a7c15L * (n + 1))) >>> 62);
     }
 
     /** The identity of this thread's next child. */
