@@ -514,12 +514,16 @@ public final class JdkModel {
             "updaterAcquire", "updaterRelease", "elementAcquire", "elementRelease", "poolTerminated", "releaseTask",
             "acquireIfCurrentThread", "schedulePoint");
 
-    /** The hooks of a method as emitted: schedule points only when exploration is armed, and once, first. */
-    private static List<Hook> emitted(List<Hook> hooks, String method) {
+    /**
+     * The hooks of a method as emitted: schedule points only when exploration is armed, once, first, and never in a
+     * constructor or in a method without code (abstract or native).
+     */
+    private static List<Hook> emitted(List<Hook> hooks, String method, int access) {
         List<Hook> out = new ArrayList<>();
         boolean point = false;
+        boolean code = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
         for (Hook h : hooks) {
-            if (SCHEDULE_POINTS.contains(h.event()) && !method.equals("<init>")) point = true;
+            if (SCHEDULE_POINTS.contains(h.event()) && code && !method.equals("<init>")) point = true;
             if (!h.event().equals("schedulePoint")) out.add(h);
         }
         if (point && Config.explore) out.add(0, enter("schedulePoint", Key.NONE));
@@ -604,7 +608,7 @@ public final class JdkModel {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
                 MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
-                List<Hook> hooks = rules == null ? List.of() : emitted(hooksFor(rules, name, desc), name);
+                List<Hook> hooks = rules == null ? List.of() : emitted(hooksFor(rules, name, desc), name, access);
                 boolean runs = name.equals(runCalls);
                 boolean publishes = published.contains(name);
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
