@@ -149,6 +149,11 @@ public final class Schedule {
                 || type.equals("jdk.internal.misc.InnocuousThread") && t.getName().equals("VirtualThread-unblocker");
     }
 
+    /** The thread of {@code ts} takes part with {@code s} (tests; the agent goes through begin and started). */
+    static void participate(ThreadState ts, ThreadSchedule s) {
+        join(ts, s);
+    }
+
     private static void join(ThreadState ts, ThreadSchedule s) {
         synchronized (REGISTRY) {
             ThreadSchedule[] old = participants;
