@@ -34,6 +34,12 @@ public final class JvmRun {
     /** Longest a launched process may run. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * System property: agent options added to every run with the agent, e.g. {@code -Dracecheck.it.agentOptions=
+     * explore_seed=3} runs a whole suite under schedule exploration (the tests' expectations stay as they are).
+     */
+    public static final String EXTRA_AGENT_OPTIONS = "racecheck.it.agentOptions";
+
     /** Inherited variables that are removed from every child's environment. */
     public static final List<String> SCRUBBED_ENV =
             List.of("RACECHECK_OPTIONS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH");
@@ -113,7 +119,10 @@ public final class JvmRun {
         cmd.add(jdk.java().toString());
         cmd.addAll(jvmArgs);
         if (agentJar != null) {
-            cmd.add("-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+            String options = agentOptions;
+            String extra = System.getProperty(EXTRA_AGENT_OPTIONS, "");
+            if (!extra.isBlank()) options = options.isEmpty() ? extra.strip() : options + "," + extra.strip();
+            cmd.add("-javaagent:" + agentJar + (options.isEmpty() ? "" : "=" + options));
         }
         if (!classpath.isEmpty()) {
             cmd.add("-cp");

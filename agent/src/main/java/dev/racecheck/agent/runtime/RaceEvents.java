@@ -391,7 +391,7 @@ public final class RaceEvents {
     public static void join(Thread t, long millis) throws InterruptedException {
         // Explored: a timed join of a live thread may time out at once (it waits "at most" millis), after the checks
         // the JDK makes before it waits.
-        if (Schedule.ARMED && timesOutNow(millis > 0 && t.isAlive())) {
+        if (Schedule.ARMED && timesOutNow(cuttable(millis, 0) && t.isAlive())) {
             if (Thread.interrupted()) throw new InterruptedException();
             return; // timed out: no edge
         }
@@ -400,12 +400,22 @@ public final class RaceEvents {
     }
 
     public static void join(Thread t, long millis, int nanos) throws InterruptedException {
-        if (Schedule.ARMED && nanos >= 0 && nanos <= 999999 && timesOutNow((millis > 0 || nanos > 0) && t.isAlive())) {
+        if (Schedule.ARMED && nanos >= 0 && nanos <= 999999 && timesOutNow(cuttable(millis, nanos) && t.isAlive())) {
             if (Thread.interrupted()) throw new InterruptedException();
             return;
         }
         t.join(millis, nanos);
         joined(t);
+    }
+
+    /**
+     * The longest timed join or wait that exploration may cut short: a thread that does not run for a second happens on
+     * a loaded machine; one that waits out a 30-second safety timeout is not a schedule worth reporting races of.
+     */
+    static final Duration CUTTABLE = Duration.ofSeconds(1);
+
+    private static boolean cuttable(long millis, int nanos) {
+        return (millis > 0 || nanos > 0) && millis < CUTTABLE.toMillis();
     }
 
     /**
@@ -424,7 +434,8 @@ public final class RaceEvents {
     /** {@code Thread.join(Duration)} (JDK 19+); racecheck is compiled for 17, hence the method handle. */
     public static boolean join(Thread t, Duration d) throws InterruptedException {
         boolean ended;
-        if (Schedule.ARMED && d != null && timesOutNow(!d.isNegative() && !d.isZero() && t.isAlive())) {
+        if (Schedule.ARMED && d != null
+                && timesOutNow(!d.isNegative() && !d.isZero() && d.compareTo(CUTTABLE) <= 0 && t.isAlive())) {
             if (Thread.interrupted()) throw new InterruptedException();
             return false;
         }
@@ -468,7 +479,7 @@ public final class RaceEvents {
     }
 
     public static void wait(Object o, long millis) throws InterruptedException {
-        boolean cut = Schedule.ARMED && timesOutNow(millis > 0 && o != null && Thread.holdsLock(o));
+        boolean cut = Schedule.ARMED && timesOutNow(cuttable(millis, 0) && o != null && Thread.holdsLock(o));
         boolean held = waitBegins(o);
         try {
             // Explored: a spurious wake-up at once (a wait that returns without a notify is allowed).
@@ -480,7 +491,7 @@ public final class RaceEvents {
     }
 
     public static void wait(Object o, long millis, int nanos) throws InterruptedException {
-        boolean cut = Schedule.ARMED && timesOutNow((millis > 0 || nanos > 0) && o != null && Thread.holdsLock(o));
+        boolean cut = Schedule.ARMED && timesOutNow(cuttable(millis, nanos) && o != null && Thread.holdsLock(o));
         boolean held = waitBegins(o);
         try {
             if (cut) wakeAtOnce(millis, nanos);
