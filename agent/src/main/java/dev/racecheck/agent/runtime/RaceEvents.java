@@ -364,7 +364,7 @@ public final class RaceEvents {
 
     /** On entry of a modelled JDK method (a lock, a latch, a queue, an atomic...): finds the thread's state itself. */
     public static void schedulePoint() {
-        if (!Analysis.enabled) return;
+        if (!Schedule.exploring || !Analysis.enabled) return;
         Schedule.point(CURRENT.get());
     }
 

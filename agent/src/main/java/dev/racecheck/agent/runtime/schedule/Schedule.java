@@ -13,11 +13,11 @@ import dev.racecheck.agent.runtime.threads.ThreadState;
  * take. Happens-before then reports the races that order leaves unordered.
  *
  * <p>racecheck does not control the OS scheduler: a thread can only be made to wait. At a point a thread waits (in
- * short parks, holding nothing of racecheck's) while another participating thread of higher priority is runnable and
- * passing points of its own ({@link Strategy}); a wait ends after {@link #MAX_WAIT_NANOS} in any case, so a program
- * that busy-waits for a lower thread still moves on, and no wait can deadlock. Every decision comes from the run's
- * seed and the thread's place in the tree of thread starts ({@link ThreadSchedule#identity}), so running with the same
- * seed makes the same decisions where the program does the same things; what the OS does in between is not replayed.
+ * short parks, holding nothing of racecheck's) while another participating thread of higher priority is runnable
+ * ({@link Strategy}, {@link #waitForHigher}); a wait ends after {@link #MAX_WAIT_NANOS} in any case, so a program that
+ * busy-waits for a lower thread still moves on, and no wait can deadlock. Every decision comes from the run's seed and
+ * the thread's place in the tree of thread starts ({@link ThreadSchedule#identity}), so running with the same seed makes
+ * the same decisions where the program does the same things; what the OS does in between is not replayed.
  *
  * <p>Armed by the agent options {@code explore_seed} or {@code explore=1} only. {@link #ARMED} is read once, when this
  * class initializes (after the agent has set its options): false, the JIT folds every {@code if (ARMED)} away, and the
@@ -56,6 +56,12 @@ public final class Schedule {
     /** The longest sleep of {@link Strategy#NOISE}. */
     static final int NOISE_MAX_NANOS = 2_000_000;
 
+    /**
+     * Set once a thread first explores (and never cleared): until then the JDK's schedule points return without
+     * looking up the thread's state, so an armed JVM whose tests do not explore pays next to nothing.
+     */
+    public static volatile boolean exploring;
+
     /** Guards changes of {@link #participants}; never held while a thread waits. */
     private static final Object REGISTRY = new Object();
     /** The threads taking part, copied on change: the waiters read it without a lock. */
@@ -93,6 +99,7 @@ public final class Schedule {
             leave(ts);
             CpuTime.load();
             if (began == 0L) began = System.nanoTime();
+            exploring = true;
             join(ts, new ThreadSchedule(self, seed, ThreadSchedule.ROOT, ts.record.serial, STRATEGY));
         } finally {
             ts.ignore--;
@@ -107,12 +114,6 @@ public final class Schedule {
         } finally {
             ts.ignore--;
         }
-    }
-
-    /** The seed the current thread explores with, or null. */
-    public static Long seed(ThreadState ts) {
-        Object o = ts.schedule;
-        return o == null ? null : ((ThreadSchedule) o).seed;
     }
 
     /**
@@ -195,7 +196,6 @@ public final class Schedule {
             ThreadSchedule s = (ThreadSchedule) o;
             long n = s.points + 1;
             s.points = n;
-            if (DEBUG) debug(s, "point " + n + " prio " + s.priority + " " + new Throwable().getStackTrace()[3]);
             switch (STRATEGY) {
                 case NOISE:
                     if (s.nextInt(4) == 0) pause(s, s.nextInt(NOISE_MAX_NANOS));
@@ -210,7 +210,6 @@ public final class Schedule {
                         // A step back: for this point only, below every other thread.
                         long priority = s.priority;
                         s.priority = s.lowered();
-                        if (DEBUG) debug(s, "steps back");
                         waitForHigher(s);
                         s.priority = priority;
                     } else {
@@ -245,12 +244,12 @@ public final class Schedule {
     /**
      * Waits while a participating thread that goes before this one ({@link ThreadSchedule#yieldsTo}) is runnable, or
      * waiting in a point itself (for one higher still). Threads wait only for higher ones, and the order of priorities
-     * is total, so no two threads wait for each other. Gives up on such a thread once it is stalled: it used {@link #STALL_CPU_NANOS} of CPU without
-     * passing a point (it computes), or passed none for {@link #STALL_NANOS} in a native method using next to no CPU
-     * (blocked in I/O), or, where its CPU time is unknown (a virtual thread), passed none for {@link #STALL_NANOS}
-     * ({@link #START_NANOS} before its first point). A runnable thread that waits for a core is waited for, up to
-     * {@link #MAX_WAIT_NANOS} in all.
-     * An interrupted thread does not wait: its parks would return at once, and its interrupt is left as it is.
+     * is total, so no two threads wait for each other. Gives up on such a thread once it is stalled: it used
+     * {@link #STALL_CPU_NANOS} of CPU without passing a point (it computes), or passed none for {@link #STALL_NANOS} in
+     * a native method using next to no CPU (blocked in I/O), or, where its CPU time is unknown (a virtual thread),
+     * passed none for {@link #STALL_NANOS} ({@link #START_NANOS} before its first point). A runnable thread that waits
+     * for a core is waited for, up to {@link #MAX_WAIT_NANOS} in all. An interrupted thread does not wait: its parks
+     * would return at once, and its interrupt is left as it is.
      */
     private static void waitForHigher(ThreadSchedule me) {
         if (Thread.currentThread().isInterrupted()) return;
@@ -259,6 +258,7 @@ public final class Schedule {
         Watch[] watches = null;
         int watched = 0;
         long start = 0L;
+        boolean parked = false;
         for (;;) {
             ThreadSchedule[] all = participants;
             boolean waiting = false;
@@ -292,7 +292,6 @@ public final class Schedule {
                     waiting = true;
                 } else if (w.stalled(t, now)) {
                     o.stalledAt = p; // not waited for again, by any thread, until it passes a point
-                    if (DEBUG) debug(me, "stalled: " + t.getName());
                 } else {
                     waiting = true;
                 }
@@ -301,14 +300,14 @@ public final class Schedule {
             me.pausing = true;
             LockSupport.parkNanos(STEP_NANOS);
             me.pausing = false;
+            parked = true;
         }
+        if (parked) givePermitBack();
         if (start != 0L) {
-            givePermitBack();
             long took = System.nanoTime() - start;
             waited += took;
             if (Config.verbose) count(took);
         }
-        if (DEBUG && start != 0L) debug(me, "waited " + (System.nanoTime() - start) / 1000 + " us");
     }
 
     /** What a waiting thread knows of a higher thread: the point count it last saw, since when, and its CPU time then. */
@@ -330,13 +329,6 @@ public final class Schedule {
             if (used < 0L && idle >= (points == 0L ? START_NANOS : STALL_NANOS)) return true;
             return (used < 0L || used - cpu < IDLE_CPU_NANOS) && inNative(t);
         }
-    }
-
-    static final boolean DEBUG = Boolean.getBoolean("racecheck.debugSchedule");
-
-    static void debug(ThreadSchedule s, String what) {
-        Thread t = s.thread.get();
-        System.err.println("[sched " + (t == null ? "?" : t.getName()) + " " + System.nanoTime() / 1000 % 10_000_000 + "] " + what);
     }
 
     /** Whether a runnable thread is in a native method (blocked reading a socket, a pipe, the console). */
