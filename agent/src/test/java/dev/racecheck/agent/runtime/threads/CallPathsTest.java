@@ -22,7 +22,7 @@ class CallPathsTest {
 
     /** A thread state whose shadow stack holds the given call sites, outermost first. */
     private static ThreadState withStack(int... callSites) {
-        ThreadState ts = Threads.create(new Thread("paths"), null, List.of());
+        ThreadState ts = Threads.create(new Thread("paths"), null, 0);
         for (int s : callSites) {
             int base = ts.push();
             ts.sites[base] = s;
