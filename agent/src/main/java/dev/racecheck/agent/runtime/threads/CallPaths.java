@@ -196,7 +196,7 @@ public final class CallPaths {
         synchronized (this) {
             int n = find(parent, site);
             if (n != 0) return n;
-            if (size - siteOnly < maxPaths) return add(parent, site, 0);
+            if (size - 2 - siteOnly < maxPaths) return add(parent, site, 0);
             if (pathsWarned) return TRUNCATED;
             pathsWarned = true;
         }
@@ -214,7 +214,7 @@ public final class CallPaths {
         int n;
         synchronized (this) {
             n = parent == TRUNCATED ? 0 : find(parent, site);
-            if (n == 0 && parent != TRUNCATED && size - siteOnly < maxPaths) n = add(parent, site, 0);
+            if (n == 0 && parent != TRUNCATED && size - 2 - siteOnly < maxPaths) n = add(parent, site, 0);
             if (n == 0) {
                 warnPaths = !pathsWarned && parent != TRUNCATED;
                 pathsWarned |= warnPaths;
@@ -307,8 +307,13 @@ public final class CallPaths {
         return out;
     }
 
+    /** Call-path nodes, the site-only leaves past the limit not counted. */
     synchronized int pathCount() {
-        return size - 2;
+        return size - 2 - siteOnly;
+    }
+
+    synchronized int siteOnlyCount() {
+        return siteOnly;
     }
 
     /** The stack node of a leaf, 0 when it has none. */
@@ -346,7 +351,7 @@ public final class CallPaths {
         long walked;
         synchronized (this) {
             pathBytes = bytes();
-            paths = size - 2;
+            paths = size - 2 - siteOnly;
             cut = siteOnly;
             w = walks;
             partial = partialWalks;
