@@ -30,9 +30,11 @@ import dev.racecheck.reports.Frame;
  * top down to frame {@code k} only (matching each instrumented frame on the way to its call site), and puts what it
  * walked on top of the node kept for frame {@code k}. What differs between two visits of one call path, say the
  * JDK frames of {@code map.forEach} on a HashMap and on a TreeMap, is always walked: a new call rewrites the site.
- * The one way to be wrong would be an instrumented frame entered by the JVM itself, not by a call (a class
- * initializer, a class loader's loadClass), sitting at the same line of the same method as the frame it replaced.
- * A walk that cannot match every instrumented frame to its call site marks nothing, and is whole the next time.
+ * The one way to be wrong needs an instrumented frame that made no call of its own: JDK code, inside one call of a
+ * marked frame, calls an instrumented method again through other JDK frames than the first time, and the new
+ * activation reaches instrumented code only through the JVM (a class initializer, a class loader) on the very line
+ * where its predecessor made its call; that stack would show the predecessor's JDK frames. A walk that cannot match
+ * every instrumented frame to its call site marks nothing, and the next one is whole.
  *
  * <p>Bounded: at most {@link #maxPaths} call-path nodes and (softly: captures under way may finish) {@code
  * maxStackNodes} stack nodes, each a small fraction of the heap ({@link #limit}). Past the stack-node limit, new
