@@ -3,7 +3,6 @@ package dev.racecheck.agent.runtime.threads;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
-
 /**
  * Hands out thread slots (vector clock indices) and serial numbers, and remembers each slot's
  * {@link ThreadRecord} for reports.
@@ -50,6 +49,7 @@ public final class Threads {
     private static int mostAlive;
     /** Slots retired so far (diagnostics). */
     private static long retiredTotal;
+
     private Threads() {
         // no instances
     }
