@@ -96,6 +96,7 @@ final class ExitStatus {
                     + " threads, at most " + Threads.mostAlive() + " alive at once, " + Threads.retired()
                     + " slots retired; " + CallPaths.size()
                     + " call paths; " + Sites.count() + " sites");
+            Internal.verbose(CallPaths.summary());
             if (Reporter.suppressedCount() > 0) {
                 Internal.verbose(Reporter.suppressedCount() + " race(s) suppressed");
             }

@@ -10,7 +10,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 
 import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
@@ -26,7 +25,6 @@ import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.agent.runtime.threads.Threads;
-import dev.racecheck.reports.Frame;
 
 /**
  * The event interface: the only racecheck class that instrumented code calls. Every method is static and
@@ -466,7 +464,7 @@ public final class RaceEvents {
             if (child.getState() != Thread.State.NEW) return; // start() is about to throw
             Shadow s = SHADOWS.get(child);
             if (s.thread != null) return;
-            ThreadState state = Threads.create(child, parent.clock, startStack());
+            ThreadState state = Threads.create(child, parent.clock, CallPaths.startStack(parent));
             state.testId = parent.testId;
             s.thread = state;
             DETECTOR.fork(parent, state);
@@ -500,19 +498,6 @@ public final class RaceEvents {
         } catch (Throwable e) {
             Internal.error("recording a thread end", e);
         }
-    }
-
-    /** Where a thread was started: the caller of {@code Thread.start}, without the frames of Thread itself. */
-    private static List<Frame> startStack() {
-        List<Frame> frames = CallPaths.captureStack();
-        int i = 0;
-        while (i < frames.size() && isThreadMachinery(frames.get(i).className())) i++;
-        return List.copyOf(frames.subList(i, frames.size()));
-    }
-
-    private static boolean isThreadMachinery(String className) {
-        return className.startsWith("java.lang.Thread") || className.startsWith("java.lang.VirtualThread")
-                || className.startsWith("java.util.concurrent.ThreadPerTaskExecutor");
     }
 
     /** A modelled JDK method acquires {@code key} (a lock, a latch, an element taken from a queue). */
@@ -825,6 +810,7 @@ public final class RaceEvents {
             ExitStatus.install(Thread.currentThread());
             // Load and link the cold paths now, not in the middle of the program's class loading.
             CallPaths.captureStack();
+            CallPaths.startStack(main);
             dev.racecheck.reports.text.TextRenderer.summary(0);
             Reporter.count();
         } finally {

@@ -11,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>The shadow call stack: {@code sites[i]} is the call site (class, method, line) that frame {@code i} is
  * currently executing a call from; frame {@code i} is the i-th instrumented method on the stack. Together with
- * the access site it identifies the call path of an access, interned by {@link CallPaths}.
+ * the access site it identifies the call path of an access, interned by {@link CallPaths}. {@link CallPaths} may set
+ * the sign bit of an entry ({@link CallPaths#MARK}) after a stack capture: the next call the frame makes writes its
+ * site plain again, so a marked entry says the frame is still in the call it was in when the stack was captured.
  */
 public final class ThreadState extends ThreadStatePadding {
     private static final int LEAF_CACHE = 256;
@@ -39,6 +41,11 @@ public final class ThreadState extends ThreadStatePadding {
     /** Direct-mapped cache of (frame node, access site) to leaf node; made on the first slow-path access. */
     long[] leafKeys;
     int[] leafNodes;
+    /**
+     * For each marked entry {@code sites[i]}: the node, in the {@link StackTrie}, of the real stack from the thread's
+     * outermost frame to frame {@code i} at that call site. Made at the thread's first capture.
+     */
+    int[] stackNodes;
 
     /**
      * The array this thread accessed last and its shadow: loops touch one array at a time, and this skips the
@@ -144,6 +151,7 @@ public final class ThreadState extends ThreadStatePadding {
         acquiredVersions = null;
         leafKeys = null;
         leafNodes = null;
+        stackNodes = null;
         sites = new int[1];
         pathNodes = new int[0];
         pathSites = new int[0];
