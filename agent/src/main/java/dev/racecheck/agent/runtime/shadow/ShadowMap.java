@@ -109,16 +109,21 @@ public final class ShadowMap {
             Thread.sleep(200);
             if (canary.get() != null) continue;
             try {
-                for (Stripe s : stripes) {
-                    synchronized (s) {
-                        // Only stripes where the GC cleared a good share: counting allocates nothing, rebuilding does.
-                        if (s.dropClearedShadows() * 4 > s.count) s.rebuild();
-                    }
-                }
+                sweep();
                 canary = new WeakReference<>(new Object());
                 Threads.retireCollected();
             } catch (OutOfMemoryError e) {
                 // the next GC tries again
+            }
+        }
+    }
+
+    /** Drops the shadows of the entries the GC has cleared, and rebuilds the stripes where they are a good share. */
+    void sweep() {
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                // Only stripes where the GC cleared a good share: counting allocates nothing, rebuilding does.
+                if (s.dropClearedShadows() * 4 > s.count) s.rebuild();
             }
         }
     }
