@@ -208,12 +208,12 @@ public final class RaceEvents {
      */
     private static VarState element(Object array, int index, ThreadState ts) {
         ShadowMap.Entry e = (ShadowMap.Entry) ts.lastArray;
-        if (e == null || e.get() != array) {
+        if (e == null || !e.refersTo(array)) {
             Object[] entries = ts.arrayEntries;
             if (entries == null) entries = ts.arrayEntries = new ShadowMap.Entry[ThreadState.ARRAY_CACHE];
             int i = System.identityHashCode(array) & (ThreadState.ARRAY_CACHE - 1);
             e = (ShadowMap.Entry) entries[i];
-            if (e == null || e.get() != array) {
+            if (e == null || !e.refersTo(array)) {
                 e = SHADOWS.entry(array);
                 entries[i] = e;
             }
@@ -363,7 +363,7 @@ public final class RaceEvents {
      */
     private static Shadow syncShadow(Object o, ThreadState ts) {
         ShadowMap.Entry e = (ShadowMap.Entry) ts.lastSync;
-        if (e == null || e.get() != o) {
+        if (e == null || !e.refersTo(o)) {
             e = SHADOWS.entry(o);
             ts.lastSync = e;
         }

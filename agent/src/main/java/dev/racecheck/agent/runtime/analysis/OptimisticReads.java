@@ -57,7 +57,7 @@ public final class OptimisticReads {
     /** Whether an optimistic read of {@code stampedLock} is in progress. */
     public boolean isOf(Object stampedLock) {
         WeakReference<Object> l = lock;
-        return l != null && stampedLock != null && l.get() == stampedLock;
+        return l != null && stampedLock != null && l.refersTo(stampedLock);
     }
 
     public void clear() {
@@ -72,12 +72,12 @@ public final class OptimisticReads {
      * when the mode has ended (the read was made by a caller of the method that began it, or the lock is gone).
      */
     public boolean defer(ThreadState ts, Detector detector, VarState v, int site, int readBase, Object target, int kind) {
-        if (readBase < base || lock.get() == null) {
+        if (readBase < base || lock.refersTo(null)) {
             clear();
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (keys[i] == v.key && sites[i] == site && targets[i].get() == target) return true;
+            if (keys[i] == v.key && sites[i] == site && targets[i].refersTo(target)) return true;
         }
         if (count < MAX) {
             keys[count] = v.key;

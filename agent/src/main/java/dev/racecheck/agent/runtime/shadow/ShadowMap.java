@@ -12,7 +12,7 @@ import dev.racecheck.agent.runtime.threads.Threads;
  * <p>Each object has one {@link Entry} for as long as it lives: a weak reference to it and its shadow. Nothing in an
  * entry refers to the object strongly, and a shadow never refers to its object (nor to any program object), so an
  * entry never keeps its key alive. Callers may cache an entry ({@code ThreadState}'s last arrays and lock) and
- * compare {@code entry.get() == o}: a cleared entry matches nothing, and once the GC has cleared an entry the map
+ * compare {@code entry.refersTo(o)}: a cleared entry matches nothing, and once the GC has cleared an entry the map
  * drops its shadow ({@link #sweepAfterEachGc}), so a cached entry outlives its object by a few dozen bytes only.
  *
  * <p>Lookups take no lock: each stripe's bucket heads are read with acquire semantics and chains of {@link Node}s are
@@ -43,7 +43,7 @@ public final class ShadowMap {
 
     /**
      * The entry of {@code o}, created on first use: the same one for as long as {@code o} lives. Its shadow is
-     * {@code o}'s; a caller that keeps the entry checks {@code entry.get() == o} before it uses the shadow again.
+     * {@code o}'s; a caller that keeps the entry checks {@code entry.refersTo(o)} before it uses the shadow again.
      */
     public Entry entry(Object o) {
         int h = mix(System.identityHashCode(o));
@@ -51,7 +51,7 @@ public final class ShadowMap {
         Node[] table = s.table;
         Node n = (Node) BUCKET.getAcquire(table, (h >>> STRIPE_BITS) & (table.length - 1));
         for (; n != null; n = n.next) {
-            if (n.hash == h && n.entry.get() == o) return n.entry;
+            if (n.hash == h && n.entry.refersTo(o)) return n.entry;
         }
         return insert(s, o, h);
     }
@@ -63,7 +63,7 @@ public final class ShadowMap {
         Node[] table = s.table;
         Node n = (Node) BUCKET.getAcquire(table, (h >>> STRIPE_BITS) & (table.length - 1));
         for (; n != null; n = n.next) {
-            if (n.hash == h && n.entry.get() == o) return n.entry.shadow;
+            if (n.hash == h && n.entry.refersTo(o)) return n.entry.shadow;
         }
         return null;
     }
@@ -75,7 +75,7 @@ public final class ShadowMap {
             int i = (h >>> STRIPE_BITS) & (table.length - 1);
             Node head = (Node) BUCKET.getAcquire(table, i);
             for (Node n = head; n != null; n = n.next) {
-                if (n.hash == h && n.entry.get() == o) return n.entry;
+                if (n.hash == h && n.entry.refersTo(o)) return n.entry;
             }
             if (s.count + 1 > table.length - (table.length >>> 2)) {
                 table = s.rebuild();
@@ -136,7 +136,7 @@ public final class ShadowMap {
             synchronized (s) {
                 for (Node head : s.table) {
                     for (Node n = head; n != null; n = n.next) {
-                        if (n.entry.get() == null) dead++;
+                        if (n.entry.refersTo(null)) dead++;
                         else live++;
                     }
                 }
@@ -153,8 +153,10 @@ public final class ShadowMap {
 
     /**
      * One object's shadow, and the object, weakly. The shadow is dropped (set to null) once the GC has cleared the
-     * object; it is read only after {@code get()} returned the object, which the reader holds, so it cannot have
-     * been dropped then (a cleared entry never returns an object again).
+     * object; it is read only after {@code refersTo(o)} held for an object {@code o} the reader holds, so it cannot
+     * have been dropped then (a cleared entry never refers to an object again). Identity checks use
+     * {@code refersTo}, not {@code get()}: no keep-alive barrier, so a look at an entry never makes its object live
+     * for the GC cycle in progress, and the compare is cheaper.
      */
     public static final class Entry extends WeakReference<Object> {
         private Shadow shadow;
@@ -164,7 +166,7 @@ public final class ShadowMap {
             this.shadow = shadow;
         }
 
-        /** The object's shadow; call only after {@code get()} returned the object. */
+        /** The object's shadow; call only once {@code refersTo(o)} held for the object {@code o}. */
         public Shadow shadow() {
             return shadow;
         }
@@ -196,7 +198,7 @@ public final class ShadowMap {
             int cleared = 0;
             for (Node head : table) {
                 for (Node n = head; n != null; n = n.next) {
-                    if (n.entry.get() == null) {
+                    if (n.entry.refersTo(null)) {
                         n.entry.shadow = null;
                         cleared++;
                     }
@@ -214,7 +216,7 @@ public final class ShadowMap {
             int live = 0;
             for (Node head : old) {
                 for (Node n = head; n != null; n = n.next) {
-                    if (n.entry.get() != null) live++;
+                    if (!n.entry.refersTo(null)) live++;
                 }
             }
             int length = 16;
@@ -222,7 +224,7 @@ public final class ShadowMap {
             Node[] fresh = new Node[length];
             for (Node head : old) {
                 for (Node n = head; n != null; n = n.next) {
-                    if (n.entry.get() == null) {
+                    if (n.entry.refersTo(null)) {
                         n.entry.shadow = null;
                         continue;
                     }
@@ -240,7 +242,7 @@ public final class ShadowMap {
         Node withoutCleared(Node[] t, int i, Node head) {
             boolean anyCleared = false;
             for (Node n = head; n != null; n = n.next) {
-                if (n.entry.get() == null) {
+                if (n.entry.refersTo(null)) {
                     anyCleared = true;
                     break;
                 }
@@ -251,7 +253,7 @@ public final class ShadowMap {
             int total = 0;
             for (Node n = head; n != null; n = n.next) {
                 total++;
-                if (n.entry.get() == null) {
+                if (n.entry.refersTo(null)) {
                     n.entry.shadow = null;
                     continue;
                 }

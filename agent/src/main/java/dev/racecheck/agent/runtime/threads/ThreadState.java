@@ -45,8 +45,8 @@ public final class ThreadState extends ThreadStatePadding {
      * one). An entry holds its object weakly and its shadow, which refers to no program object, so a cache keeps
      * nothing of the program alive: a thread that touched an array or lock and then idles forever (a pool worker, a
      * loop that only sleeps and calls System.gc()) makes no later event that could clear a strong reference, so
-     * only a weak one is sound. A hit costs the entry's weak load and one compare ({@code entry.get() == o}); a
-     * cleared entry matches nothing, and the map drops its shadow after the next GC.
+     * only a weak one is sound. A hit costs a load of the entry's referent and one compare
+     * ({@code entry.refersTo(o)}); a cleared entry matches nothing, and the map drops its shadow after the next GC.
      */
     /** The entry of the array this thread accessed last: loops touch one array at a time. */
     public Object lastArray;
