@@ -150,8 +150,8 @@ public final class InlineShadows {
             Object x = get(copy, offset);
             if (x instanceof CompanionState v && v.owner != copy) {
                 try {
-                    // Lost only to a state of the copy's own, installed meanwhile: that one stays.
-                    boolean dropped = (boolean) CAS.invokeExact(copy, offset, x, (Object) null);
+                    // A failed CAS lost to a state of the copy's own, installed meanwhile: that one stays.
+                    boolean ignored = (boolean) CAS.invokeExact(copy, offset, x, (Object) null);
                 } catch (Throwable e) {
                     throw new IllegalStateException(e);
                 }
