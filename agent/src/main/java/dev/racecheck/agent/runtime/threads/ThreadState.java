@@ -47,24 +47,25 @@ public final class ThreadState extends ThreadStatePadding {
      */
     int[] stackNodes;
 
-    /**
-     * The array this thread accessed last and its shadow: loops touch one array at a time, and this skips the
-     * identity-map lookup. Holds the array strongly until the thread touches another one or ends. The shadows in
-     * these caches are {@code Shadow}s, typed Object here: shadows are a package above this one.
+    /*
+     * Per-thread caches of shadow-map entries (ShadowMap.Entry, typed Object here: shadows are a package above this
+     * one). An entry holds its object weakly and its shadow, which refers to no program object, so a cache keeps
+     * nothing of the program alive: a thread that touched an array or lock and then idles forever (a pool worker, a
+     * loop that only sleeps and calls System.gc()) makes no later event that could clear a strong reference, so
+     * only a weak one is sound. A hit costs a load of the entry's referent and one compare
+     * ({@code entry.refersTo(o)}); a cleared entry matches nothing, and the map drops its shadow after the next GC.
      */
+    /** The entry of the array this thread accessed last: loops touch one array at a time. */
     public Object lastArray;
-    public Object lastArrayShadow;
-    /** Direct-mapped by identity hash: recent arrays and their shadows (held strongly, like {@link #lastArray}). */
+    /** Direct-mapped by identity hash: the entries of recent arrays (SOR reads three rows in turn). */
     public static final int ARRAY_CACHE = 16;
-    public Object[] arrayKeys;
-    public Object[] arrayShadows;
-    /** The same for the last lock or object whose volatile field this thread used. */
+    public Object[] arrayEntries;
+    /** The entry of the last lock, or object whose volatile field this thread used (spin loops, lock loops). */
     public Object lastSync;
-    public Object lastSyncShadow;
 
     /**
      * The StampedLock optimistic read in progress ({@code OptimisticReads}, a package above this one), if any; made on
-     * the thread's first one.
+     * the thread's first one. It holds the lock and what the window read weakly.
      */
     public Object optimistic;
 
@@ -109,7 +110,10 @@ public final class ThreadState extends ThreadStatePadding {
         lastAccessClock = c;
     }
 
-    /** Direct-mapped cache: the version of each volatile field's clock this thread acquired last. */
+    /**
+     * Direct-mapped cache: the version of each volatile field's clock this thread acquired last. The keys are
+     * racecheck's own release clocks ({@code Shadow.FieldSync}), never program objects.
+     */
     private Object[] acquiredSyncs;
     private long[] acquiredVersions;
 
@@ -141,11 +145,8 @@ public final class ThreadState extends ThreadStatePadding {
     void shrink() {
         lease = null; // the slot's lease now lives only as long as the variables holding this thread's epochs
         lastArray = null;
-        lastArrayShadow = null;
-        arrayKeys = null;
-        arrayShadows = null;
+        arrayEntries = null;
         lastSync = null;
-        lastSyncShadow = null;
         optimistic = null;
         acquiredSyncs = null;
         acquiredVersions = null;
