@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,8 +56,11 @@ import dev.racecheck.reports.text.TextRenderer;
  * {@code target/published-suite/races-baseline.candidate.json} holds the baseline with it added.</li>
  * </ul>
  *
- * <p>There is no full plain run: the suite mostly sleeps, so a plain run costs as much wall time as a run under the
- * agent, and it only matters for the tests that fail under the agent, which are run plainly one by one instead.
+ * <p>By default there is no plain run of the whole selection: the suite mostly sleeps, so a plain run costs as much
+ * wall time as a run under the agent, and it only matters for the tests that fail under the agent, whose classes are
+ * run again plainly instead. {@code -Dracecheck.published.plain=true} adds it, before each run under the agent, and
+ * prints both times (the slowdown). {@code -Dracecheck.published.full=true} runs the slow tests too
+ * ({@link PublishedSuite}).
  */
 class PublishedSuiteIT {
     static final String BASELINE = "published-suite/races-baseline.json";
@@ -70,7 +72,9 @@ class PublishedSuiteIT {
     /** Time limits: a run still going then is a hang (the default tier takes about 2 minutes a JDK). */
     private static final Duration LIMIT_DEFAULT = Duration.ofMinutes(8);
     private static final Duration LIMIT_FULL = Duration.ofMinutes(30);
-    private static final Duration LIMIT_RERUN = Duration.ofMinutes(5);
+    private static final Duration LIMIT_RERUN = Duration.ofMinutes(8);
+    /** System property: {@code true} runs the same tests without the agent first, to measure the slowdown. */
+    static final String PLAIN_PROPERTY = "racecheck.published.plain";
     /** Tests that may fail even without the agent before the suite counts as broken on this machine. */
     private static final int MAX_FAILING_PLAINLY = 3;
     /** Frames kept per stack in a candidate baseline: enough to read the race, and the fingerprint is unchanged. */
@@ -118,6 +122,19 @@ class PublishedSuiteIT {
         List<Exclusion> exclusions = PublishedSuite.exclusions(full);
         String tier = full ? "full tier" : "default tier";
 
+        LauncherRun.Result plain = null;
+        if (Boolean.getBoolean(PLAIN_PROPERTY)) {
+            Path plainDir = cleanDirectory(suite.resolve("runs").resolve(jdk.label() + "-plain"));
+            plain = LauncherRun.run("without the agent on " + jdk.label(), jdk, javaCommand(jdk, suite, null,
+                    PublishedSuite.launcherArguments(plainDir.resolve("reports"), PublishedSuite.packageSelectors(),
+                            exclusions)), plainDir, full ? LIMIT_FULL : LIMIT_DEFAULT);
+            LauncherResults plainly = LauncherResults.read(plainDir.resolve("reports"), plain.stdout());
+            System.out.printf("[published suite] %s, %s, without the agent: %d tests found, %d passed, %d skipped,"
+                            + " %d failed %s; %d s%n", jdk.label(), tier, plainly.testsFound(),
+                    plainly.count(Outcome.PASSED), plainly.count(Outcome.SKIPPED), plainly.count(Outcome.FAILED),
+                    plainly.withOutcome(Outcome.FAILED), plain.elapsed().toSeconds());
+        }
+
         Path dir = cleanDirectory(suite.resolve("runs").resolve(jdk.label() + "-agent"));
         Path racesJson = dir.resolve("races.json");
         List<String> command = javaCommand(jdk, suite, agentOption(racesJson, baselineFile),
@@ -139,7 +156,7 @@ class PublishedSuiteIT {
         List<String> failed = results.withOutcome(Outcome.FAILED);
         if (!failed.isEmpty()) {
             races = new ArrayList<>(races);
-            races.addAll(rerunFailures(jdk, suite, baselineFile, dir, failed, results, problems));
+            races.addAll(rerunFailures(jdk, suite, baselineFile, dir, failed, results, exclusions, problems));
         }
         List<Race> fresh = distinct(races.stream().filter(r -> !baseline.contains(r)).toList());
         if (!fresh.isEmpty()) {
@@ -162,6 +179,11 @@ class PublishedSuiteIT {
                 jdk.label(), tier, results.testsFound(), results.count(Outcome.PASSED), results.count(Outcome.SKIPPED),
                 failed.size(), races.size(), seen.size(), known, baseline.size(), fresh.size(),
                 run.elapsed().toSeconds());
+        if (plain != null) {
+            System.out.printf("[published suite] %s, %s: %d s without the agent, %d s with it: %.2fx%n", jdk.label(),
+                    tier, plain.elapsed().toSeconds(), run.elapsed().toSeconds(),
+                    run.elapsed().toMillis() / (double) Math.max(1, plain.elapsed().toMillis()));
+        }
         if (!problems.isEmpty()) {
             fail("The published suite under the agent on " + jdk + " (" + tier + "):\n"
                     + String.join("\n", problems) + run.describe());
@@ -207,22 +229,25 @@ class PublishedSuiteIT {
     }
 
     /**
-     * Runs the tests that failed under the agent again, on their own: without the agent, then with it. A test that
-     * passes without the agent and fails with it twice is the agent's fault. Returns the races of the rerun under the
-     * agent.
+     * Runs the classes of the tests that failed under the agent again: without the agent, then with it. A test that
+     * passes without the agent and fails with it twice is the agent's fault. Whole classes, not the failed tests alone:
+     * a test run alone pays for loading (and instrumenting) everything it uses, which a test with a tight
+     * {@code @Timeout} does not survive under the agent ({@code testAddObjectFastReturn}, 400 ms: 0.06-0.09 s in its
+     * class, 0.9 s alone; 0.2 s alone without the agent). Returns the races of the rerun under the agent.
      */
     private static List<Race> rerunFailures(Jdks.Jdk jdk, Path suite, Path baselineFile, Path dir, List<String> failed,
-                                            LauncherResults first, List<String> problems) throws Exception {
+                                            LauncherResults first, List<Exclusion> exclusions, List<String> problems)
+            throws Exception {
         List<String> selectors = rerunSelectors(failed);
         Path plainDir = cleanDirectory(dir.resolve("rerun-plain"));
         LauncherRun.Result plain = LauncherRun.run("rerun without the agent on " + jdk.label(), jdk,
                 javaCommand(jdk, suite, null, PublishedSuite.launcherArguments(plainDir.resolve("reports"), selectors,
-                        List.of())), plainDir, LIMIT_RERUN);
+                        exclusions)), plainDir, LIMIT_RERUN);
         Path agentDir = cleanDirectory(dir.resolve("rerun-agent"));
         Path racesJson = agentDir.resolve("races.json");
         LauncherRun.Result again = LauncherRun.run("rerun under the agent on " + jdk.label(), jdk,
                 javaCommand(jdk, suite, agentOption(racesJson, baselineFile),
-                        PublishedSuite.launcherArguments(agentDir.resolve("reports"), selectors, List.of())),
+                        PublishedSuite.launcherArguments(agentDir.resolve("reports"), selectors, exclusions)),
                 agentDir, LIMIT_RERUN);
         if (plain.timedOut() || again.timedOut()) {
             problems.add("a rerun of the failed tests hangs:" + (plain.timedOut() ? plain.describe() : "")
@@ -265,19 +290,11 @@ class PublishedSuiteIT {
         return readRaces(racesJson, again, ignored);
     }
 
-    /** Selects exactly the given tests (every invocation of a parameterized one) for a rerun. */
+    /** Selects the classes of the given tests for a rerun. */
     private static List<String> rerunSelectors(List<String> tests) {
         Set<String> classes = new LinkedHashSet<>();
-        Set<String> methods = new LinkedHashSet<>();
-        for (String test : tests) {
-            String[] cm = LauncherResults.classAndMethod(test);
-            classes.add(cm[0]);
-            methods.add(cm[0] + "#" + cm[1]);
-        }
-        List<String> selectors = new ArrayList<>();
-        classes.forEach(c -> selectors.add("--select-class=" + c));
-        methods.forEach(m -> selectors.add("--include-methodname=^" + Pattern.quote(m) + "\\(.*$"));
-        return selectors;
+        tests.forEach(test -> classes.add(LauncherResults.classAndMethod(test)[0]));
+        return classes.stream().map(c -> "--select-class=" + c).toList();
     }
 
     /** {@code -javaagent:...} writing all races to {@code racesJson}, with the baseline's races known. */
