@@ -116,8 +116,20 @@ final class PublishedSuite {
                     "asserts that a borrow with maxWait 1000 ms gives up in less than 1020 ms; failed under the agent"
                     + " on JDK 17 with 1025 ms (passes plainly): 20 ms is less than the agent's cost of one borrow"
                     + " on a cold path"),
+            new Exclusion(GOP + "#testAddObjectFastReturn", Why.TIMING_SENSITIVE,
+                    "@Timeout(400 ms) around a thread start, a 50 ms sleep, an addObject and a close while another"
+                    + " thread creates an object for 500 ms: 0.06-0.1 s usually, with or without the agent, but it"
+                    + " timed out on this busy machine (load 10-18) once without the agent (in 4 runs) and twice"
+                    + " with it (in 5)"),
+            new Exclusion(GKOP + "#testEvictionOrder", Why.TIMING_SENSITIVE,
+                    "after objects of key 1 were made 200 ms after key 0's with a 500 ms idle limit, nine evict()"
+                    + " passes must finish within about 100 ms (line 574: expected <5> idle, was <4>): failed under"
+                    + " the agent in 3 of 5 runs (JDK 17 and 25), passed in its rerun each time and in every run"
+                    + " without the agent (4)"),
             // ---- time budget of the default tier (times: plainly / under the agent, JDK 17, one run) ----
             budget(GKOP + "#testMaxActivePerKeyExceeded", "108 s / 110 s"),
+            budget(GKOP + "#testConcurrentInvalidate", "13 s / 13 s; its race (the polled completion flag, baseline"
+                    + " 20b4b2388e986a0b) is the twin of TestGenericObjectPool#testConcurrentInvalidate's, which runs"),
             budget(GOP + "#testMaxIdleZeroUnderLoad", "23 s / 22 s"),
             budget(GOP + "#testMaxTotalUnderLoad", "21 s / 21 s"),
             budget(POOL2 + ".impl.TestDefaultPooledObject#testGetIdleTimeMillis",
