@@ -125,6 +125,12 @@ final class PublishedSuite {
                     + " passes must finish within about 100 ms (line 574: expected <5> idle, was <4>): failed under"
                     + " the agent in 3 of 5 runs (JDK 17 and 25), passed in its rerun each time and in every run"
                     + " without the agent (4)"),
+            new Exclusion(GOP + "#testMaxWaitMultiThreaded", Why.TIMING_SENSITIVE,
+                    "20 threads borrow from a pool of 10 with maxWait 500 ms and hold for 1000 ms, and exactly half"
+                    + " must time out: that needs all 20 started within 500 ms. On this machine at load 35 the starts"
+                    + " spread over 600 ms under the agent and 8 failed instead of 10, in the run and in its rerun"
+                    + " (JDK 25), while it passed without the agent; it passed in the 6 runs under the agent at lower"
+                    + " load"),
             // ---- time budget of the default tier (times: plainly / under the agent, JDK 17, one run) ----
             budget(GKOP + "#testMaxActivePerKeyExceeded", "108 s / 110 s"),
             budget(GKOP + "#testConcurrentInvalidate", "13 s / 13 s; its race (the polled completion flag, baseline"
