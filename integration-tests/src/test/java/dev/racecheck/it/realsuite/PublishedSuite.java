@@ -213,10 +213,26 @@ final class PublishedSuite {
     static List<Path> classPath(Path dir) {
         try (Stream<Path> files = Files.list(dir.resolve("lib"))) {
             List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-            for (String expected : List.of("junit-platform-console-standalone-", "commons-pool2-", "commons-lang3-")) {
-                if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith(expected))) {
-                    Assertions.fail("no " + expected + "*.jar in " + dir.resolve("lib") + ": " + jars);
+            List<String> names = jars.stream().map(j -> j.getFileName().toString()).toList();
+            String pool2 = System.getProperty("racecheck.published.pool2.version", "");
+            String lang3 = System.getProperty("racecheck.published.lang3.version", "");
+            for (String expected : List.of("commons-pool2-" + pool2, "commons-lang3-" + lang3)) {
+                if (expected.endsWith("-")) {
+                    continue; // run outside Maven: no version to check
                 }
+                if (!names.contains(expected + "-tests.jar") || !names.contains(expected + ".jar")) {
+                    Assertions.fail("no " + expected + "-tests.jar or " + expected + ".jar in " + dir.resolve("lib")
+                            + ": " + names);
+                }
+            }
+            for (String component : List.of("commons-pool2-", "commons-lang3-")) {
+                if (names.stream().filter(n -> n.startsWith(component)).count() != 2) {
+                    Assertions.fail("two versions of " + component + "* in " + dir.resolve("lib") + " (" + names
+                            + "): delete integration-tests/target after changing the suite's versions");
+                }
+            }
+            if (names.stream().noneMatch(n -> n.startsWith("junit-platform-console-standalone-"))) {
+                Assertions.fail("no console launcher in " + dir.resolve("lib") + ": " + names);
             }
             return jars;
         } catch (IOException e) {
