@@ -131,6 +131,10 @@ final class PublishedSuite {
                     + " spread over 600 ms under the agent and 8 failed instead of 10, in the run and in its rerun"
                     + " (JDK 25), while it passed without the agent; it passed in the 6 runs under the agent at lower"
                     + " load"),
+            new Exclusion(POOL2 + ".impl.TestBaseGenericObjectPool#testJMXRegistrationLatency", Why.TIMING_SENSITIVE,
+                    "@Timeout(10 s) around registering 1,000 pools with JMX: 1.7 s without the agent, 9.9 s under it"
+                    + " on JDK 17 at a moderate load, timed out under it on JDK 25 (load 25) and on JDK 17 (load 33);"
+                    + " the agent's 6x on this test leaves its timeout no margin"),
             // ---- time budget of the default tier (times: plainly / under the agent, JDK 17, one run) ----
             budget(GKOP + "#testMaxActivePerKeyExceeded", "108 s / 110 s"),
             budget(GKOP + "#testConcurrentInvalidate", "13 s / 13 s; its race (the polled completion flag, baseline"
@@ -147,7 +151,6 @@ final class PublishedSuite {
             budget(POOL2 + ".TestPoolUtils#testErodingPoolKeyedObjectPool", "10 s / 10 s"),
             budget(POOL2 + ".TestPoolUtils#testErodingPerKeyKeyedObjectPool", "10 s / 10 s"),
             budget(POOL2 + ".TestPoolUtils#testErodingPoolObjectPool", "10 s / 10 s"),
-            budget(POOL2 + ".impl.TestBaseGenericObjectPool#testJMXRegistrationLatency", "1.7 s / 9.9 s"),
             budget(POOL2 + ".impl.TestBaseGenericObjectPool#testEvictionTimerMultiplePools", "1.1 s / 3.5 s"),
             budget(GOP + "#testConcurrentBorrowAndEvict", "4.1 s / 8.2 s"),
             budget(GKOP + "#testEviction", "8.0 s / 8.1 s"),
