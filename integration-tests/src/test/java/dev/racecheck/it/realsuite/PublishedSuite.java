@@ -46,11 +46,6 @@ final class PublishedSuite {
 
     /** Why a test is left out. */
     enum Why {
-        /**
-         * Hangs or fails under today's agent because racecheck keeps program objects strongly reachable (a bug being
-         * fixed in the runtime). Expected to pass once that fix is merged: then delete the entry.
-         */
-        UNREACHABLE_NOT_COLLECTED,
         /** Fails on this machine without the agent: nothing to compare with. */
         FAILS_PLAINLY,
         /** Asserts a wall-clock bound so tight that any slowdown, the agent's or a busy machine's, fails it. */
@@ -94,16 +89,6 @@ final class PublishedSuite {
 
     /** Everything left out, in both tiers except {@link Why#TIME_BUDGET} entries, which the full tier runs. */
     static final List<Exclusion> EXCLUSIONS = List.of(
-            // ---- racecheck's reachability bug: remove these once the runtime fix is merged ----
-            new Exclusion(GOP + "#testAbandonedPool", Why.UNREACHABLE_NOT_COLLECTED,
-                    "drops the last strong reference to two pools (each with an evictor running every 100 ms) and"
-                    + " loops System.gc(); sleep(100) until a WeakReference to each clears, with no @Timeout: it hung"
-                    + " under the agent in the user's run. Here it passed in 3 runs of 3 (JDK 17 alone in 4 s, JDK 17"
-                    + " in its class, JDK 25 in the whole suite), but the mechanism is real: under today's agent an"
-                    + " object whose monitor a thread that is still alive released last stays strongly reachable (a"
-                    + " thread that locks an object once, forgets it and waits keeps it from being collected), so"
-                    + " whether the pools are collected depends on which monitors main and the evictor thread"
-                    + " released last; a hang costs the whole time limit"),
             // ---- fails without the agent ----
             new Exclusion(POOL2 + ".impl.TestSoftRefOutOfMemory", Why.FAILS_PLAINLY,
                     "pool2's own build excludes it ('uses lots of memory'): it allocates until SoftReferences are"
