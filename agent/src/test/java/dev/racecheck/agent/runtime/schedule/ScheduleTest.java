@@ -102,7 +102,7 @@ class ScheduleTest {
 
     /** The current thread's state, taking part with a fixed priority, never stepping back or changing it. */
     private static ThreadState participant(Thread t, long priority) {
-        ThreadState ts = Threads.create(t, null, List.of());
+        ThreadState ts = Threads.create(t, null, 0);
         ThreadSchedule s = new ThreadSchedule(t, quietSeed(), ts.record.serial, ts.record.serial, Strategy.PCT);
         s.priority = priority;
         s.changeAt = 0;
@@ -202,7 +202,7 @@ class ScheduleTest {
         for (int i = 0; i < 6; i++) {
             long seed = 1000 + i;
             threads.add(new Thread(() -> {
-                ThreadState ts = Threads.create(Thread.currentThread(), null, List.of());
+                ThreadState ts = Threads.create(Thread.currentThread(), null, 0);
                 ThreadSchedule s = new ThreadSchedule(Thread.currentThread(), seed, seed, ts.record.serial, Strategy.PCT);
                 s.changeAt = 50;
                 Schedule.participate(ts, s);
