@@ -55,6 +55,8 @@ public final class Main {
             "                    /usr/lib/jvm/temurin-25-jdk-amd64/bin/java when it exists)",
             "  --agent PATH      agent jar (default: agent/target/racecheck.jar of this checkout)",
             "  --agent-options O agent options for the agent runs of 'run' (e.g. explore_seed=1: an explored run)",
+            "  --baseline-agent-options O  the baseline ('plain') runs of 'run' under the agent too, with options O",
+            "                    ('' for none): two agent configurations side by side",
             "  --threads N[,M]   threads per workload (run: 2 and 4 for the JGF kernels and counter, 4 for the others)",
             "  --go PATH|none    go for the Go ports (default: go on the PATH; without one the Go columns say n/a)",
             "  --jvm-args ARGS   extra JVM options for every launched JVM, space-separated",
