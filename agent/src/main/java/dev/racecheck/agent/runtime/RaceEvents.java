@@ -891,10 +891,13 @@ public final class RaceEvents {
 
     /** Stops reporting events of the current thread while racecheck's own work runs on it; see {@link #resume}. */
     public static Object suspend() {
-        return Analysis.suspend();
+        Object token = Analysis.suspend();
+        if (Schedule.exploring && token != null) Schedule.agentWorkBegins((ThreadState) token);
+        return token;
     }
 
     public static void resume(Object token) {
+        if (Schedule.exploring && token != null) Schedule.agentWorkEnds((ThreadState) token);
         Analysis.resume(token);
     }
 

@@ -224,6 +224,21 @@ public final class Schedule {
         }
     }
 
+    /** racecheck's own work (see {@link ThreadSchedule#agentWork}) begins on the current thread. Never throws. */
+    public static void agentWorkBegins(ThreadState ts) {
+        Object o = ts.schedule;
+        if (o != null) ((ThreadSchedule) o).agentWork++;
+    }
+
+    /** racecheck's own work on the current thread ends. Never throws. */
+    public static void agentWorkEnds(ThreadState ts) {
+        Object o = ts.schedule;
+        if (o == null) return;
+        ThreadSchedule s = (ThreadSchedule) o;
+        if (s.agentWork > 0) s.agentWork--;
+        s.agentWorks++;
+    }
+
     /**
      * A timed wait of the current thread ({@code Thread.join(millis)}, {@code Object.wait(millis)}) is about to start:
      * true when it should return at once, as if its time had run out (both may: join waits "at most" its time, and a
@@ -283,12 +298,15 @@ public final class Schedule {
                     else if (watched == watches.length) watches = java.util.Arrays.copyOf(watches, watched * 2);
                     w = watches[watched++] = new Watch(o);
                 }
-                if (w.points != p || pausing) {
-                    if (w.points != p) {
-                        w.points = p;
-                        w.since = now;
-                        w.cpu = CpuTime.of(t);
-                    }
+                long works = o.agentWorks;
+                if (w.points != p || w.works != works || o.agentWork != 0) {
+                    // Progress: a point passed, or racecheck's own work (instrumenting classes) done or under way.
+                    w.points = p;
+                    w.works = works;
+                    w.since = now;
+                    w.cpu = CpuTime.of(t);
+                    waiting = true;
+                } else if (pausing) {
                     waiting = true;
                 } else if (w.stalled(t, now)) {
                     o.stalledAt = p; // not waited for again, by any thread, until it passes a point
@@ -314,6 +332,7 @@ public final class Schedule {
     private static final class Watch {
         final ThreadSchedule thread;
         long points = -1L;
+        long works;
         long since;
         long cpu;
 

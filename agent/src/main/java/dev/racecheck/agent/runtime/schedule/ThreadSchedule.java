@@ -34,6 +34,14 @@ final class ThreadSchedule {
     final int yieldChance;
     /** While the thread waits in a schedule point: other threads do not wait for it. */
     volatile boolean pausing;
+    /**
+     * Nesting depth of racecheck's own work on this thread (instrumenting a class it loads, above all), and how many
+     * such stretches ended: that work is progress towards the thread's next point, not the program computing, so a
+     * thread waiting for this one does not count its CPU time as a stall (instrumenting the classes of a thread pool
+     * takes a new thread hundreds of milliseconds).
+     */
+    volatile int agentWork;
+    volatile long agentWorks;
     /** Children started so far, for their identities. */
     int children;
     /** {@link #points} of a higher thread when this thread last gave up waiting for it (stalled: I/O or long work). */

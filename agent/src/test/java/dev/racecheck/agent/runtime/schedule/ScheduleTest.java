@@ -148,6 +148,71 @@ class ScheduleTest {
         }
     }
 
+    /**
+     * A higher thread that computes for {@code millis} of CPU time without passing a point, inside racecheck's own work
+     * (instrumenting the classes it loads) or not; then marks {@code done} and passes points until released.
+     */
+    private static final class Computing implements AutoCloseable {
+        final Thread thread;
+        final AtomicBoolean done = new AtomicBoolean();
+        final CountDownLatch computing = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        Computing(long priority, long millis, boolean agentWork) throws InterruptedException {
+            thread = new Thread(() -> {
+                ThreadState ts = participant(Thread.currentThread(), priority);
+                try {
+                    Schedule.point(ts);
+                    if (agentWork) Schedule.agentWorkBegins(ts);
+                    computing.countDown();
+                    long end = CpuTime.of(Thread.currentThread()) + millis * 1_000_000L;
+                    long sink = 0;
+                    while (CpuTime.of(Thread.currentThread()) < end) sink += sink * 31 + 7;
+                    if (sink == 42) System.out.print("");
+                    if (agentWork) Schedule.agentWorkEnds(ts);
+                    done.set(true);
+                    release.await();
+                } catch (InterruptedException e) {
+                    // ends
+                } finally {
+                    Schedule.end(ts);
+                }
+            }, "computing");
+            thread.start();
+            computing.await();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            release.countDown();
+            thread.join();
+        }
+    }
+
+    @Test
+    void aLowerThreadStopsWaitingForAHigherOneThatComputes() throws Exception {
+        CpuTime.load();
+        try (Computing high = new Computing(1000, 600, false)) {
+            boolean sawDone = inThread(1, ts -> {
+                Schedule.point(ts);
+                return high.done.get();
+            });
+            assertFalse(sawDone, "the lower thread waited out 600 ms of the higher one's computing");
+        }
+    }
+
+    @Test
+    void racechecksOwnWorkIsNoStall() throws Exception {
+        CpuTime.load();
+        try (Computing high = new Computing(1000, 130, true)) {
+            boolean sawDone = inThread(1, ts -> {
+                Schedule.point(ts);
+                return high.done.get();
+            });
+            assertTrue(sawDone, "the lower thread took 130 ms of instrumenting classes for a stall");
+        }
+    }
+
     @Test
     void aHigherThreadDoesNotWaitForALowerOne() throws Exception {
         try (Busy low = new Busy(1, 2000)) {
