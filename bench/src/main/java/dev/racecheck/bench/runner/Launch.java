@@ -50,6 +50,14 @@ public final class Launch {
         command.add(classPath);
         command.add(mainClass);
         command.addAll(args);
+        return exec(command, timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code command} (a launched JVM, or a Go port) to its end or until {@code timeoutSeconds}; output goes to
+     * temporary files (no pipe stalls).
+     */
+    public static Launch exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile("racecheck-bench", ".out");
         Path err = Files.createTempFile("racecheck-bench", ".err");
         try {
@@ -59,6 +67,8 @@ public final class Launch {
             pb.environment().remove("JDK_JAVA_OPTIONS");
             pb.environment().remove("_JAVA_OPTIONS");
             pb.environment().remove("RACECHECK_OPTIONS");
+            // Nor options for a Go port's race detector: the runner needs the defaults (exit status 66 on a race).
+            pb.environment().remove("GORACE");
             long start = System.nanoTime();
             Process p = pb.start();
             boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -110,7 +120,9 @@ public final class Launch {
     /** Null when the run is good: exit status 0, no race report, and (if it is a workload) its check passed. */
     public String problem() {
         if (timedOut) return "timed out";
-        if (stderr.contains("java.lang.OutOfMemoryError")) return "out of memory";
+        if (stderr.contains("java.lang.OutOfMemoryError") || stderr.contains("runtime: out of memory")) {
+            return "out of memory";
+        }
         if (raceReported()) return "race reported (exit " + exitStatus + ")";
         if (exitStatus == 1) return "wrong result (exit 1)";
         if (exitStatus != 0) return "exit " + exitStatus;

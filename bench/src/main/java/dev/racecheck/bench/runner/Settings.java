@@ -21,7 +21,10 @@ public final class Settings {
     /** Java 21+ for virtual threads, or null when there is none. */
     public Path java25 = Files.isExecutable(DEFAULT_JDK25) ? DEFAULT_JDK25 : null;
     public Path agent;
-    public int threads = 4;
+    /** Threads per workload from --threads (one or more, comma-separated), or null for each workload's defaults. */
+    public List<Integer> threads;
+    /** The go command for the Go ports, or null when there is none (not on the PATH, or --go none). */
+    public Path go = onPath("go");
     public List<String> jvmArgs = new ArrayList<>();
     public int timeoutSeconds = 900;
     public Path results;
@@ -50,7 +53,8 @@ public final class Settings {
                 case "--java": s.java = executable(value(args, ++i, a)); break;
                 case "--java25": s.java25 = executable(value(args, ++i, a)); break;
                 case "--agent": s.agent = Path.of(value(args, ++i, a)); break;
-                case "--threads": s.threads = positive(a, value(args, ++i, a)); break;
+                case "--threads": s.threads = threadCounts(a, value(args, ++i, a)); break;
+                case "--go": s.go = goCommand(value(args, ++i, a)); break;
                 case "--jvm-args": s.jvmArgs = Arrays.asList(value(args, ++i, a).trim().split("\\s+")); break;
                 case "--timeout": s.timeoutSeconds = positive(a, value(args, ++i, a)); break;
                 case "--results": s.results = Path.of(value(args, ++i, a)); break;
@@ -74,6 +78,11 @@ public final class Settings {
         return only == null || only.matcher(name).find();
     }
 
+    /** The Go ports' sources: bench/go of the checkout. */
+    public Path goSources() {
+        return root.resolve("bench/go");
+    }
+
     /** The {@code -javaagent:} option, with agent options when given. */
     public String javaagent(String agentOptions) {
         return "-javaagent:" + agent.toAbsolutePath() + (agentOptions == null ? "" : "=" + agentOptions);
@@ -92,6 +101,32 @@ public final class Settings {
             // below
         }
         throw new IllegalArgumentException(option + " needs a positive whole number, not '" + v + "'");
+    }
+
+    private static List<Integer> threadCounts(String option, String v) {
+        List<Integer> counts = new ArrayList<>();
+        for (String n : v.split(",")) counts.add(positive(option, n.trim()));
+        return counts;
+    }
+
+    private static Path goCommand(String v) {
+        if (v.equals("none")) return null;
+        Path p = Path.of(v);
+        if (Files.isDirectory(p)) p = p.resolve("bin/go");
+        if (!Files.isExecutable(p)) throw new IllegalArgumentException("no go at " + v);
+        return p;
+    }
+
+    /** The first executable {@code name} in a directory of the PATH, or null. */
+    static Path onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) return null;
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path p = Path.of(dir, name);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+        }
+        return null;
     }
 
     private static Path executable(String v) {

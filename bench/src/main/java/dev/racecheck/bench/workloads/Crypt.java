@@ -1,7 +1,5 @@
 package dev.racecheck.bench.workloads;
 
-import java.util.Random;
-
 import dev.racecheck.bench.workloads.Harness.Check;
 
 /**
@@ -11,10 +9,12 @@ import dev.racecheck.bench.workloads.Harness.Check;
  * started after the previous round was joined. Integer-heavy, with byte array reads and writes.
  *
  * <p>Check: decryption gives back the original bytes, and the ciphertext differs from them. The cipher itself is
- * checked against a published test vector by the unit tests ({@link #encryptBlock}).
+ * checked against a published test vector by the unit tests ({@link #encryptBlock}). {@code checksum} (a hash of
+ * the ciphertext) is printed for the Go port's equivalence test; {@code bench/go/crypt} is the same program in Go.
  */
 public final class Crypt {
-    public static final int DEFAULT_SIZE = 12_000_000;
+    /** JGF size B. */
+    public static final int DEFAULT_SIZE = 20_000_000;
 
     private Crypt() {
     }
@@ -25,9 +25,12 @@ public final class Crypt {
 
     public static Check run(int size, int threads) throws InterruptedException {
         int bytes = size / 8 * 8;
-        Random random = new Random(136506717L);
+        SplitMix64 random = new SplitMix64(136506717L);
         byte[] plain = new byte[bytes];
-        random.nextBytes(plain);
+        for (int i = 0; i < bytes; i += 8) {
+            long v = random.nextLong();
+            for (int k = 0; k < 8; k++) plain[i + k] = (byte) (v >>> 8 * k);
+        }
         int[] userKey = new int[8];
         for (int i = 0; i < 8; i++) userKey[i] = random.nextInt(0x10000);
         int[] encryptKey = encryptionKey(userKey);
@@ -42,13 +45,16 @@ public final class Crypt {
                 Harness.from(part, threads, blocks), Harness.from(part + 1, threads, blocks)));
 
         int same = 0;
+        long checksum = 0;
         for (int i = 0; i < bytes; i++) {
             if (decrypted[i] != plain[i]) return Check.of(false, "byte " + i + " did not decrypt to the original");
             if (crypted[i] == plain[i]) same++;
+            checksum = checksum * 31 + (crypted[i] & 0xFF);
         }
         // About 1/256 of ciphertext bytes equal the plaintext by chance; many more would mean no encryption.
         boolean ciphered = bytes == 0 || same < bytes / 64 + 8;
-        return Check.of(ciphered, bytes + " bytes round-tripped, " + same + " ciphertext bytes equal to the plaintext");
+        return Check.of(ciphered, bytes + " bytes round-tripped, " + same + " ciphertext bytes equal to the plaintext"
+                + " checksum=" + Long.toUnsignedString(checksum));
     }
 
     /** Runs blocks [from, to) of {@code in} through IDEA with the 52 subkeys {@code key} into {@code out}. */

@@ -15,7 +15,8 @@ import dev.racecheck.bench.workloads.Harness.Check;
  * normalized residual |Ax - b| / (n |A| |x| eps) must stay small, as LINPACK checks it.
  */
 public final class LuFact {
-    public static final int DEFAULT_SIZE = 800;
+    /** JGF size B. */
+    public static final int DEFAULT_SIZE = 1000;
 
     private LuFact() {
     }

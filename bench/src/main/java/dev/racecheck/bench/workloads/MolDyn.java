@@ -8,7 +8,7 @@ import dev.racecheck.bench.workloads.Harness.Check;
 /**
  * Java Grande section 3 "MolDyn": molecular dynamics of 4 * size^3 argon-like particles (Lennard-Jones, reduced
  * units, density 0.8442, temperature 0.722) in a cubic box with periodic boundaries, started on an fcc lattice and
- * integrated with velocity Verlet for 60 steps. Forces are all-pairs with a cut-off at 2.5: each thread takes the
+ * integrated with velocity Verlet for 50 steps (as JGF). Forces are all-pairs with a cut-off at 2.5: each thread takes the
  * particles i = part (mod threads) and the pairs (i, j > i), accumulating into its own force arrays; after a
  * barrier each thread sums all threads' forces for its own block of particles and moves them. Three barrier phases
  * per step; positions are read by every thread.
@@ -16,8 +16,10 @@ import dev.racecheck.bench.workloads.Harness.Check;
  * <p>Check: total energy (kinetic plus shifted potential) is conserved to 0.5%, and total momentum stays zero.
  */
 public final class MolDyn {
-    public static final int DEFAULT_SIZE = 7;
-    static final int STEPS = 60;
+    /** JGF size A (2,048 particles). */
+    public static final int DEFAULT_SIZE = 8;
+    /** JGF's movemx. */
+    static final int STEPS = 50;
     private static final double DENSITY = 0.8442;
     private static final double TEMPERATURE = 0.722;
     private static final double DT = 0.004;

@@ -18,7 +18,8 @@ import dev.racecheck.bench.workloads.Harness.Check;
  * of the estimated one.
  */
 public final class MonteCarlo {
-    public static final int DEFAULT_SIZE = 8_000;
+    /** JGF size A. */
+    public static final int DEFAULT_SIZE = 10_000;
     private static final int STEPS = 1000;
     private static final double RATE = 0.05;
     private static final double YEARS = 1.0;

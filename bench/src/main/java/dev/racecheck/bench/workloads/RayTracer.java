@@ -16,7 +16,8 @@ import dev.racecheck.bench.workloads.Harness.Check;
  * Math.pow may differ in the last bit between interpreted and compiled code); the image must not be blank.
  */
 public final class RayTracer {
-    public static final int DEFAULT_SIZE = 260;
+    /** JGF size A. */
+    public static final int DEFAULT_SIZE = 150;
     private static final int MAX_DEPTH = 3;
 
     private RayTracer() {

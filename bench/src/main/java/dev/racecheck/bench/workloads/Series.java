@@ -10,10 +10,12 @@ import dev.racecheck.bench.workloads.Harness.Check;
  *
  * <p>Check: a0 against an independent Simpson integration of f, and a sample of coefficients recomputed on the
  * main thread, which must match to 1e-12 (same arithmetic whatever thread computed them; a tolerance only because
- * Math.pow and Math.cos may differ in the last bit between interpreted and compiled code).
+ * Math.pow and Math.cos may differ in the last bit between interpreted and compiled code). {@code bench/go/series} is
+ * the same program in Go.
  */
 public final class Series {
-    public static final int DEFAULT_SIZE = 5_000;
+    /** JGF size A. */
+    public static final int DEFAULT_SIZE = 10_000;
     private static final int INTERVALS = 1000;
     private static final double OMEGA = Math.PI; // period 2
 

@@ -1,0 +1,3 @@
+module racecheck.dev/bench
+
+go 1.19
