@@ -153,11 +153,11 @@ public final class RaceEvents {
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
     /**
-     * Before a JDK call that reads or writes elements {@code [from, to)} of an array ({@code System.arraycopy},
+     * After a JDK call that read or wrote elements {@code [from, to)} of an array returned ({@code System.arraycopy},
      * {@code Arrays.fill}, an array's {@code clone()}; see ArrayCalls): each element as one access. {@code to} of -1
-     * means the array's length; a {@code to} past the end is clipped (copyOf, copyOfRange); a range the call will
-     * reject (it throws before touching an element) records nothing; past {@link #MAX_RANGE_ELEMENTS} elements the
-     * rest of the range is not recorded (a state per element of a 100 MB buffer would cost gigabytes).
+     * means the array's length; a {@code to} past the end is clipped (copyOf, copyOfRange); past
+     * {@link #MAX_RANGE_ELEMENTS} elements the rest of the range is not recorded (a state per element of a 100 MB
+     * buffer would cost gigabytes). A range that is not one of the array is ignored.
      */
     public static void arrayRange(Object array, int from, int to, boolean write, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null || !array.getClass().isArray()) return;
@@ -173,6 +173,53 @@ public final class RaceEvents {
                 if (v.w != ts.epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
             } else if (v.r != ts.epoch) {
                 slowRead(ts, v, site, base, array, Detector.ELEMENT);
+            }
+        }
+    }
+
+    /**
+     * After {@code Arrays.equals}, {@code deepEquals}, {@code compare}, {@code compareUnsigned} or {@code mismatch}
+     * returned: the two ranges ({@code to} of -1: the array's length) are read as far as their common length; an
+     * equality test of ranges of different lengths reads nothing, nor does a whole-array call given one array twice.
+     */
+    public static void arraysCompared(Object a, int aFrom, int aTo, Object b, int bFrom, int bTo,
+                                      boolean sameLengthOnly, boolean identity, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || a == null || b == null || (identity && a == b)
+                || !a.getClass().isArray() || !b.getClass().isArray()) {
+            return;
+        }
+        int aEnd = aTo < 0 ? java.lang.reflect.Array.getLength(a) : aTo;
+        int bEnd = bTo < 0 ? java.lang.reflect.Array.getLength(b) : bTo;
+        int aLength = aEnd - aFrom;
+        int bLength = bEnd - bFrom;
+        if (sameLengthOnly && aLength != bLength) return;
+        int common = Math.min(aLength, bLength);
+        arrayRange(a, aFrom, aFrom + common, false, site, ts, base);
+        arrayRange(b, bFrom, bFrom + common, false, site, ts, base);
+    }
+
+    /**
+     * Before {@code System.arraycopy} between reference arrays whose destination cannot hold every source element
+     * type: when the copy will stop with an ArrayStoreException at the first element the destination cannot hold,
+     * records what it does before (the prefix read, the failing element read, the prefix written). A copy that
+     * completes is recorded after it returns; one that fails its argument checks touches nothing (JLS: null arrays,
+     * non-arrays, primitive and reference or two primitive types, negative positions or length, a range past an
+     * end).
+     */
+    public static void arraycopyStorePrefix(Object src, int srcPos, Object dst, int dstPos, int length, int site,
+                                            ThreadState ts, int base) {
+        if (ts.ignore != 0 || !(src instanceof Object[]) || !(dst instanceof Object[])) return;
+        Class<?> to = dst.getClass().getComponentType();
+        if (to.isAssignableFrom(src.getClass().getComponentType())) return; // every element fits: no check per element
+        Object[] s = (Object[]) src;
+        int dstLength = ((Object[]) dst).length;
+        if (srcPos < 0 || dstPos < 0 || length < 0 || srcPos > s.length - length || dstPos > dstLength - length) return;
+        for (int i = 0; i < length; i++) {
+            Object e = s[srcPos + i];
+            if (e != null && !to.isInstance(e)) {
+                arrayRange(src, srcPos, srcPos + i + 1, false, site, ts, base);
+                arrayRange(dst, dstPos, dstPos + i, true, site, ts, base);
+                return;
             }
         }
     }
