@@ -34,19 +34,59 @@ import org.objectweb.asm.tree.VarInsnNode;
  * calls through interfaces, method references and reflection are all seen. Class shapes never change.
  */
 public final class JdkModel {
-    /** Where a hook's key object comes from: this, an argument, the return value, a field of this, or nowhere. */
-    private record Key(String kind, int arg, String fieldName, String fieldDesc) {
-        static final Key THIS = new Key("this", 0, null, null);
-        static final Key RESULT = new Key("result", 0, null, null);
-        static final Key NONE = new Key("none", 0, null, null);
+    /**
+     * A value a hook passes to its event: this, an argument, the value being returned, the exception being thrown,
+     * or nothing; then, from it, the fields read and the JDK methods called in {@code steps} (a field of this, a lock's
+     * {@code sync.isHeldExclusively()}). The hooked method's own code reads them, so what its class may read (its
+     * private fields, its nested classes') is in reach.
+     */
+    private record Key(String kind, int arg, List<Step> steps) {
+        static final Key THIS = new Key("this", 0, List.of());
+        static final Key RESULT = new Key("result", 0, List.of());
+        static final Key THROWN = new Key("thrown", 0, List.of());
+        static final Key NONE = new Key("none", 0, List.of());
 
+        /** A field of this, declared by the hooked class. */
         static Key field(String name, String desc) {
-            return new Key("field", 0, name, desc);
+            return THIS.get(null, name, desc);
+        }
+
+        /** This key's value, then its field {@code name} (of class {@code owner}; null: the hooked class). */
+        Key get(String owner, String name, String desc) {
+            return then(new Step(Opcodes.GETFIELD, owner, name, desc));
+        }
+
+        /** This key's value, then the result of its JDK method {@code name} (a final or private one: no override). */
+        Key call(String owner, String name, String desc) {
+            return then(new Step(Opcodes.INVOKEVIRTUAL, owner, name, desc));
+        }
+
+        private Key then(Step step) {
+            List<Step> more = new ArrayList<>(steps);
+            more.add(step);
+            return new Key(kind, arg, List.copyOf(more));
         }
     }
 
-    /** A hook: on method entry, or before each normal return, call {@code RaceEvents.<event>} with the key. */
-    private record Hook(boolean onExit, String event, Key key) {
+    /** A field read ({@code GETFIELD}) or a method call ({@code INVOKEVIRTUAL}) on the value so far. */
+    private record Step(int opcode, String owner, String name, String desc) {
+    }
+
+    /** When a hook runs: on entry, before each normal return, on an exceptional exit (bits: a hook can be both exits). */
+    private static final int ENTER = 1;
+    private static final int RETURN = 2;
+    private static final int THROW = 4;
+
+    /**
+     * A hook: at {@code when}, call {@code RaceEvents.<event>} with the values of {@code operands}, then the key's
+     * (none for {@link Key#NONE}). An exceptional-exit hook runs in a handler of the whole method that rethrows the
+     * exception as it is, after the hook (which never throws).
+     */
+    private record Hook(int when, String event, Key key, List<Key> operands) {
+        /** The same hook, given these values before its key. */
+        Hook with(Key... values) {
+            return new Hook(when, event, key, List.of(values));
+        }
     }
 
     /** JDK classes whose own monitors (synchronized blocks and methods) are synchronization the user relies on. */
@@ -79,9 +119,14 @@ public final class JdkModel {
     private static final Map<String, java.util.Set<String>> ELEMENT_LOADS = new HashMap<>();
     /** In {@link #ELEMENT_LOADS}: every element loaded from an array (AALOAD). */
     private static final String ARRAY_ELEMENTS = "[]";
+    /** The compare-and-set methods of the atomics: they write, and release, only when they find the expected value. */
+    private static final java.util.Set<String> COMPARE_AND_SETS = java.util.Set.of("compareAndSet", "weakCompareAndSet",
+            "weakCompareAndSetVolatile", "weakCompareAndSetAcquire", "weakCompareAndSetRelease", "compareAndExchange",
+            "compareAndExchangeAcquire", "compareAndExchangeRelease");
     /** CountedCompleter's methods whose reads of {@code pending} are modelled (see {@link #pendingReads}). */
     private static final java.util.Set<String> PENDING_READS = new java.util.HashSet<>();
     private static final String COUNTED_COMPLETER = "java/util/concurrent/CountedCompleter";
+    private static final String PHASER = "java/util/concurrent/Phaser";
 
     static {
         String juc = "java/util/concurrent/";
@@ -123,21 +168,28 @@ public final class JdkModel {
             for (String m : new String[] {"await()V", "awaitUninterruptibly()V", "awaitNanos(J)J",
                     "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
                 int p = m.indexOf('(');
-                // Await gives up the lock and takes it again before returning, timed out or not (only a write
-                // lock has conditions).
+                // Await gives up the lock and takes it again before returning, timed out or not, and before it
+                // throws InterruptedException (only a write lock has conditions).
                 rule(cond, m.substring(0, p), m.substring(p),
                         enter("release", Key.field("this$0", outer)),
-                        exit("acquireWrite", Key.field("this$0", outer)));
+                        exit("acquireWrite", Key.field("this$0", outer)),
+                        exitThrown("acquireWriteIfInterrupted", Key.field("this$0", outer)).with(Key.THROWN));
             }
         }
-        // More synchronizers: phasers meet at their root, exchangers and stamped locks on themselves.
-        String root = "Ljava/util/concurrent/Phaser;";
-        for (String m : new String[] {"arrive", "arriveAndDeregister", "arriveAndAwaitAdvance", "bulkRegister"}) {
-            rule(juc + "Phaser", m, "*", enter("release", Key.field("root", root)));
+        // More synchronizers: phasers meet at their root, per phase (see PhaseClocks): an arrival releases into the
+        // phase it arrives at (getPhase() on entry: it cannot advance before this party arrives), the return of
+        // awaitAdvance(p) acquires the arrivals up to phase p once that phase has advanced (it returns another phase
+        // number: at once when the phaser is elsewhere, later when p ends), arriveAndAwaitAdvance() the phase it
+        // arrived at (the one before the phase it returns). onAdvance: see phaserAdvances. Exchangers and stamped
+        // locks meet on themselves.
+        Key root = Key.field("root", "L" + PHASER + ";");
+        Key phase = Key.THIS.call(PHASER, "getPhase", "()I");
+        for (String m : new String[] {"arrive", "arriveAndDeregister", "arriveAndAwaitAdvance"}) {
+            rule(PHASER, m, "()I", enter("phaseArrive", root).with(phase));
         }
-        for (String m : new String[] {"arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"}) {
-            rule(juc + "Phaser", m, "*", exit("acquire", Key.field("root", root)));
-        }
+        rule(PHASER, "arriveAndAwaitAdvance", "()I", exit("phaseArrivedAndAdvanced", root).with(Key.RESULT));
+        rule(PHASER, "awaitAdvance", "(I)I", exit("phaseAdvanced", root).with(Key.RESULT, arg(0)));
+        rule(PHASER, "awaitAdvanceInterruptibly", "(I*", exit("phaseAdvanced", root).with(Key.RESULT, arg(0)));
         rule(juc + "Exchanger", "exchange", "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
         // StampedLock: a write clock and a read clock, as ReentrantReadWriteLock's (see above). unlock(stamp) and the
         // conversions give back the lock their stamp holds. The views (asReadLock()...) lock through readLock() and
@@ -179,7 +231,10 @@ public final class JdkModel {
         }
 
         // Latches, semaphores, barriers.
-        rule(juc + "CountDownLatch", "countDown", "()V", enter("release", Key.THIS));
+        // countDown() at zero does nothing (its javadoc): no release.
+        rule(juc + "CountDownLatch", "countDown", "()V", enter("releaseIfPositive", Key.THIS).with(
+                Key.field("sync", "Ljava/util/concurrent/CountDownLatch$Sync;")
+                        .call("java/util/concurrent/CountDownLatch$Sync", "getCount", "()I")));
         rule(juc + "CountDownLatch", "await", "()V", exit("acquire", Key.THIS));
         rule(juc + "CountDownLatch", "await", "(JLjava/util/concurrent/TimeUnit;)Z", exit("acquireIf", Key.THIS));
         for (String d : new String[] {"()V", "(I)V"}) {
@@ -202,21 +257,40 @@ public final class JdkModel {
                 "compareAndExchangeAcquire", "compareAndExchangeRelease", "getAndSet", "getAndIncrement",
                 "getAndDecrement", "getAndAdd", "incrementAndGet", "decrementAndGet", "addAndGet", "getAndUpdate",
                 "updateAndGet", "getAndAccumulate", "accumulateAndGet"};
-        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference"}) {
-            String c = juc + "atomic/" + atomic;
+        // A compare-and-set releases only when it will write: the variable holds the expected value on entry (a failed
+        // one writes nothing; it still reads, and acquires). Under contention one of several that saw the expected
+        // value fails after releasing: an edge too many, never one too few.
+        for (String[] atomic : new String[][] {{"AtomicInteger", "I"}, {"AtomicLong", "J"}, {"AtomicBoolean", "I"},
+                {"AtomicReference", "Ljava/lang/Object;"}}) {
+            String c = juc + "atomic/" + atomic[0];
+            Key current = Key.field("value", atomic[1]);
             for (String m : reads) rule(c, m, "*", exit("acquire", Key.THIS));
             for (String m : writes) rule(c, m, "*", enter("release", Key.THIS));
-            for (String m : updates) rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+            for (String m : updates) {
+                Hook release = COMPARE_AND_SETS.contains(m) ? enter("releaseIfSame", Key.THIS).with(current, arg(0))
+                        : enter("release", Key.THIS);
+                rule(c, m, "*", release, exit("acquire", Key.THIS));
+            }
         }
-        // AtomicStampedReference and AtomicMarkableReference: one volatile (reference, stamp or mark) pair, the same.
-        for (String pair : new String[] {"AtomicStampedReference", "AtomicMarkableReference"}) {
-            String c = juc + "atomic/" + pair;
+        // AtomicStampedReference and AtomicMarkableReference: one volatile (reference, stamp or mark) pair, the same;
+        // compareAndSet releases when both the reference and the stamp (mark) are the expected ones, attemptStamp and
+        // attemptMark when the reference is.
+        for (String[] pair : new String[][] {{"AtomicStampedReference", "stamp"}, {"AtomicMarkableReference", "mark"}}) {
+            String c = juc + "atomic/" + pair[0];
+            String pairClass = c + "$Pair";
+            Key pairField = Key.field("pair", "L" + pairClass + ";");
+            Key reference = pairField.get(pairClass, "reference", "Ljava/lang/Object;");
+            Key stamp = pairField.get(pairClass, pair[1], pair[1].equals("stamp") ? "I" : "Z");
             for (String m : new String[] {"getReference", "getStamp", "isMarked", "get"}) {
                 rule(c, m, "*", exit("acquire", Key.THIS));
             }
             rule(c, "set", "*", enter("release", Key.THIS));
-            for (String m : new String[] {"compareAndSet", "weakCompareAndSet", "attemptStamp", "attemptMark"}) {
-                rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+            for (String m : new String[] {"compareAndSet", "weakCompareAndSet"}) {
+                rule(c, m, "*", enter("releaseIfSame", Key.THIS).with(reference, arg(0), stamp, arg(2)),
+                        exit("acquire", Key.THIS));
+            }
+            for (String m : new String[] {"attemptStamp", "attemptMark"}) {
+                rule(c, m, "*", enter("releaseIfSame", Key.THIS).with(reference, arg(0)), exit("acquire", Key.THIS));
             }
         }
         // Each element of an atomic array is a variable of its own: keyed by (inner array, index), as a VarHandle
@@ -227,7 +301,11 @@ public final class JdkModel {
             Key array = Key.field("array", atomicArray[1]);
             for (String m : reads) rule(c, m, "(I)*", exit("elementAcquire", array));
             for (String m : writes) rule(c, m, "(I*", enter("elementRelease", array));
-            for (String m : updates) rule(c, m, "(I*", enter("elementRelease", array), exit("elementAcquire", array));
+            for (String m : updates) {
+                Hook release = COMPARE_AND_SETS.contains(m) ? enter("elementReleaseIfSame", array).with(arg(0), arg(1))
+                        : enter("elementRelease", array);
+                rule(c, m, "(I*", release, exit("elementAcquire", array));
+            }
         }
         // Where VarHandles are made: what each one accesses (see VarHandles; application call sites use it).
         String lookup = "java/lang/invoke/MethodHandles$Lookup";
@@ -246,7 +324,9 @@ public final class JdkModel {
             for (String m : reads) rule(c, m, "(Ljava/lang/Object;)*", exit("updaterAcquire", arg(0)));
             for (String m : writes) rule(c, m, "(Ljava/lang/Object;*", enter("updaterRelease", arg(0)));
             for (String m : updates) {
-                rule(c, m, "(Ljava/lang/Object;*", enter("updaterRelease", arg(0)), exit("updaterAcquire", arg(0)));
+                Hook release = COMPARE_AND_SETS.contains(m)
+                        ? enter("updaterReleaseIfSame", arg(0)).with(Key.THIS, arg(1)) : enter("updaterRelease", arg(0));
+                rule(c, m, "(Ljava/lang/Object;*", release, exit("updaterAcquire", arg(0)));
             }
         }
         // The factories say which field an updater works on.
@@ -363,16 +443,21 @@ public final class JdkModel {
         for (String m : new String[] {"setDone", "trySetThrown", "trySetException", "trySetCancelled"}) {
             rule(fjt, m, "*", enter("release", Key.THIS));
         }
+        // A task that completed exceptionally is complete: join, invoke and get rethrow, and what the task did before
+        // happens-before as for a normal completion. Every way of looking at the task acquires once it is done (its
+        // status negative), however the call ends, and not before: isDone() false, a get(timeout) that times out.
+        Key status = Key.field("status", "I");
         for (String m : new String[] {"join", "invoke", "get", "quietlyJoin", "quietlyInvoke", "joinForPoolInvoke",
-                "getForPoolInvoke", "awaitPoolInvoke",
-                "quietlyJoinUninterruptibly", "isDone", "isCompletedNormally", "isCompletedAbnormally", "getRawResult"}) {
-            rule(fjt, m, "*", exit("acquire", Key.THIS));
+                "getForPoolInvoke", "awaitPoolInvoke", "quietlyJoinUninterruptibly", "isDone", "isCompletedNormally",
+                "isCompletedAbnormally", "getRawResult", "resultNow", "exceptionNow", "state"}) {
+            rule(fjt, m, "*", exitAny("acquireIfDone", Key.THIS).with(status));
         }
-        // invokeAll returns once every task is done (it waits in awaitDone, not through join): each is acquired.
+        // invokeAll returns once every task is done (it waits in awaitDone, not through join), and throws the first
+        // exception a task threw, once that task is done: each task done by then is acquired.
         rule(fjt, "invokeAll", "(Ljava/util/concurrent/ForkJoinTask;Ljava/util/concurrent/ForkJoinTask;)V",
-                exit("acquire", arg(0)), exit("acquire", arg(1)));
-        rule(fjt, "invokeAll", "([Ljava/util/concurrent/ForkJoinTask;)V", exit("acquireEach", arg(0)));
-        rule(fjt, "invokeAll", "(Ljava/util/Collection;)Ljava/util/Collection;", exit("acquireEach", arg(0)));
+                exitAny("acquireEachDone", arg(0)), exitAny("acquireEachDone", arg(1)));
+        rule(fjt, "invokeAll", "([Ljava/util/concurrent/ForkJoinTask;)V", exitAny("acquireEachDone", arg(0)));
+        rule(fjt, "invokeAll", "(Ljava/util/Collection;)Ljava/util/Collection;", exitAny("acquireEachDone", arg(0)));
         // A pool terminates once every worker has deregistered: a worker's exit releases everything it ran into
         // the pool, which awaitTermination (returning true), isTerminated (true) and close() acquire. Carrier
         // threads of the virtual-thread scheduler are not analysed, so they release nothing; the common pool
@@ -405,25 +490,36 @@ public final class JdkModel {
 
         // CompletableFuture: completing releases; reading the result (directly or as the source of a dependent
         // stage) acquires.
+        // A completion attempt releases only into a future not complete yet (its result null on entry): complete(v) on
+        // a completed future completes nothing. obtrude* always set the result.
         String cf = juc + "CompletableFuture";
+        Key result = Key.field("result", "Ljava/lang/Object;");
         for (String m : new String[] {"completeNull", "completeValue", "completeThrowable", "completeRelay",
-                "internalComplete", "complete", "completeExceptionally", "obtrudeValue", "obtrudeException", "cancel"}) {
+                "internalComplete", "complete", "completeExceptionally", "cancel"}) {
+            rule(cf, m, "*", enter("releaseIfNull", Key.THIS).with(result));
+        }
+        for (String m : new String[] {"obtrudeValue", "obtrudeException"}) {
             rule(cf, m, "*", enter("release", Key.THIS));
         }
+        // Whoever looks at a completed future acquires, however the call ends (join and get throw when it completed
+        // exceptionally or was cancelled: that is a completion too), and not before it is complete (isDone() false,
+        // getNow(v) returning v, a get(timeout) that timed out).
         for (String m : new String[] {"join", "get", "getNow", "resultNow", "exceptionNow", "isDone",
                 "isCompletedExceptionally", "isCancelled", "state"}) {
-            rule(cf, m, "*", exit("acquire", Key.THIS));
+            rule(cf, m, "*", exitAny("acquireIfNonNull", Key.THIS).with(result));
         }
-        // A stage added to a completed future runs its function at once, inside the call: acquire on entry.
-        // Adding a stage also releases: what the caller did before thenApply(f) happens-before f, which the
-        // completing thread may run later (it acquires the source in tryFire).
+        // A stage added to a completed future runs its function at once, inside the call: acquire on entry, when
+        // complete. A stage added before completion runs later, in the completing thread: its Completion is a
+        // ForkJoinTask, released into by the adding thread as it is made (ForkJoinTask.<init>) and acquired by tryFire
+        // (below), so that what the adder did before thenApply(f) happens-before f, and nothing else: no release into
+        // the future itself, which every later join would acquire.
         for (String m : new String[] {"uniApplyStage", "uniAcceptStage", "uniRunStage", "uniWhenCompleteStage",
                 "uniHandleStage", "uniExceptionallyStage", "uniComposeExceptionallyStage", "uniComposeStage",
                 "biApplyStage", "biAcceptStage", "biRunStage", "orApplyStage", "orAcceptStage", "orRunStage"}) {
-            rule(cf, m, "*", enter("acquire", Key.THIS), enter("release", Key.THIS));
+            rule(cf, m, "*", enter("acquireIfNonNull", Key.THIS).with(result));
             if (m.startsWith("bi") || m.startsWith("or")) {
                 // The other future: bi/or stages take (Executor, CompletionStage, function).
-                rule(cf, m, "*", enter("acquire", arg(1)), enter("release", arg(1)));
+                rule(cf, m, "*", enter("acquireStageIfDone", arg(1)));
             }
         }
         // allOf/anyOf read the sources' results directly when they are already complete.
@@ -435,19 +531,22 @@ public final class JdkModel {
                 "UniExceptionally", "UniComposeExceptionally", "UniRelay", "UniCompose", "BiApply", "BiAccept", "BiRun",
                 "BiRelay", "OrApply", "OrAccept", "OrRun", "AnyOf"}) {
             rule(cf + "$" + stage, "tryFire", "(I)Ljava/util/concurrent/CompletableFuture;",
-                    enter("acquire", Key.field("src", cfDesc)));
+                    enter("acquire", Key.THIS), enter("acquire", Key.field("src", cfDesc)));
             if (stage.startsWith("Bi") || stage.startsWith("Or")) {
                 rule(cf + "$" + stage, "tryFire", "(I)Ljava/util/concurrent/CompletableFuture;",
                         enter("acquire", Key.field("snd", cfDesc)));
             }
         }
 
-        // invokeAll returns futures of which some finished before it looked: each is acquired.
-        rule(juc + "AbstractExecutorService", "invokeAll", "*", exit("acquireEach", Key.RESULT));
+        // invokeAll returns futures of which some finished before it looked: each one that completed (not one a
+        // timed invokeAll cancelled) is acquired.
+        rule(juc + "AbstractExecutorService", "invokeAll", "*", exit("acquireEachCompleted", Key.RESULT));
         // JDK 21+ thread-per-task executors: a finished task is released into the executor, which
         // close()/awaitTermination() acquire.
         rule(juc + "ThreadPerTaskExecutor", "taskComplete", "*", enter("release", Key.THIS));
-        rule(juc + "ThreadPerTaskExecutor", "awaitTermination", "*", exit("acquire", Key.THIS));
+        rule(juc + "ThreadPerTaskExecutor", "awaitTermination", "()V", exit("acquire", Key.THIS));
+        rule(juc + "ThreadPerTaskExecutor", "awaitTermination", "(JLjava/util/concurrent/TimeUnit;)Z",
+                exit("acquireIf", Key.THIS));
         rule(juc + "ThreadPerTaskExecutor", "close", "()V", exit("acquire", Key.THIS));
         rule("java/lang/VirtualThread", "interrupt", "()V", enter("release", Key.THIS));
 
@@ -481,15 +580,23 @@ public final class JdkModel {
         rule(juc + "ScheduledThreadPoolExecutor", "delayedExecute", "(Ljava/util/concurrent/RunnableScheduledFuture;)V",
                 enter("release", arg(0)));
         RUN_CALLS.put(juc + "ThreadPoolExecutor", "runWorker");
-        rule(juc + "FutureTask", "set", "(Ljava/lang/Object;)V", enter("release", Key.THIS));
-        rule(juc + "FutureTask", "setException", "(Ljava/lang/Throwable;)V", enter("release", Key.THIS));
-        rule(juc + "FutureTask", "get", "*", exit("acquire", Key.THIS));
-        // JDK 19+: resultNow()/exceptionNow() return what get() would (they throw if the task is not done), state()
-        // reads the same state; isDone() returning true is the same completed state.
-        for (String m : new String[] {"resultNow", "exceptionNow", "state"}) {
-            rule(juc + "FutureTask", m, "*", exit("acquire", Key.THIS));
+        // set/setException complete a task still NEW (state 0) only: a task cancelled before its run ends publishes
+        // nothing, and get() throws CancellationException.
+        String ft = juc + "FutureTask";
+        Key state = Key.field("state", "I");
+        rule(ft, "set", "(Ljava/lang/Object;)V", enter("releaseIfZero", Key.THIS).with(state));
+        rule(ft, "setException", "(Ljava/lang/Throwable;)V", enter("releaseIfZero", Key.THIS).with(state));
+        // get() acquires when it returns and when it throws ExecutionException (the task threw: it completed); not when
+        // it throws CancellationException, InterruptedException or TimeoutException.
+        rule(ft, "get", "*", exit("acquire", Key.THIS),
+                exitThrown("acquireIfExecutionException", Key.THIS).with(Key.THROWN));
+        // JDK 19+: resultNow()/exceptionNow() return what get() would (they throw if the task did not complete that
+        // way); state() reads the same state: SUCCESS or FAILED is a completion; isDone() returning true too.
+        for (String m : new String[] {"resultNow", "exceptionNow"}) {
+            rule(ft, m, "*", exit("acquire", Key.THIS));
         }
-        rule(juc + "FutureTask", "isDone", "()Z", exit("acquireIf", Key.THIS));
+        rule(ft, "state", "()Ljava/util/concurrent/Future$State;", exit("acquireIfStateDone", Key.THIS).with(Key.RESULT));
+        rule(ft, "isDone", "()Z", exit("acquireIf", Key.THIS));
     }
 
     private JdkModel() {
@@ -508,21 +615,39 @@ public final class JdkModel {
 
     /** The key is argument {@code index} (0 is the first declared parameter). */
     private static Key arg(int index) {
-        return new Key("arg", index, null, null);
+        return new Key("arg", index, List.of());
     }
 
     private static Hook enter(String event, Key key) {
-        return new Hook(false, event, key);
+        return new Hook(ENTER, event, key, List.of());
     }
 
+    /** Before each normal return. */
     private static Hook exit(String event, Key key) {
-        return new Hook(true, event, key);
+        return new Hook(RETURN, event, key, List.of());
     }
 
-    /** A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). */
+    /** On every exit, normal or exceptional: a call that completes something even when it throws (Future.get). */
+    private static Hook exitAny(String event, Key key) {
+        return new Hook(RETURN | THROW, event, key, List.of());
+    }
+
+    /** On an exceptional exit only (the event decides from the exception). */
+    private static Hook exitThrown(String event, Key key) {
+        return new Hook(THROW, event, key, List.of());
+    }
+
+    /**
+     * A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). unlock()
+     * releases only a lock the thread holds (else it throws IllegalMonitorStateException, having released nothing):
+     * {@code sync.isHeldExclusively()}, {@code sync.getReadHoldCount()} (JDK-internal final methods) say so on entry.
+     */
     private static void lock(String c, String syncDesc, boolean exclusive) {
         Key sync = Key.field("sync", syncDesc);
-        Hook release = enter(exclusive ? "release" : "releaseRead", sync);
+        String syncClass = syncDesc.substring(1, syncDesc.length() - 1);
+        Hook release = exclusive
+                ? enter("releaseIfHeld", sync).with(sync.call(syncClass, "isHeldExclusively", "()Z"))
+                : enter("releaseReadIfHeld", sync).with(sync.call(syncClass, "getReadHoldCount", "()I"));
         Hook acquire = exit(exclusive ? "acquireWrite" : "acquire", sync);
         Hook acquireIf = exit(exclusive ? "acquireWriteIf" : "acquireIf", sync);
         rule(c, "lock", "()V", acquire);
@@ -551,7 +676,8 @@ public final class JdkModel {
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
                 || PUBLISHED_RESULTS.containsKey(className) || QUIET.containsKey(className)
-                || ELEMENT_LOADS.containsKey(outerClass(className)) || className.equals(COUNTED_COMPLETER);
+                || ELEMENT_LOADS.containsKey(outerClass(className)) || className.equals(COUNTED_COMPLETER)
+                || className.equals(PHASER);
     }
 
     /**
@@ -574,7 +700,8 @@ public final class JdkModel {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
                 MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
-                List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
+                List<Hook> hooks = rules == null || (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0
+                        ? List.of() : hooksFor(rules, name, desc);
                 boolean runs = name.equals(runCalls);
                 boolean publishes = published.contains(name);
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
@@ -582,20 +709,24 @@ public final class JdkModel {
                         && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
                 boolean loads = elementFields != null && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
                 boolean pending = className.equals(COUNTED_COMPLETER) && PENDING_READS.contains(name);
-                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics && !loads && !pending) {
+                boolean phaser = className.equals(PHASER) && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics && !loads && !pending
+                        && !phaser) {
                     return target;
                 }
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
                     public void visitEnd() {
-                        if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (loads) acquireLoadedElements(this, outer, elementFields);
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
                         if (atomics) orderFunctionCalls(this);
                         if (publishes) releaseFunctionResults(this);
                         if (pending) pendingReads(this);
+                        if (phaser) phaserAdvances(this);
+                        // The table's hooks last: the passes above look for instructions the hooks may contain.
+                        if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (quiets) quietly(this);
                         maxStack += 4; // the hooks push at most four values above what the method had
                         accept(target);
@@ -622,22 +753,67 @@ public final class JdkModel {
     }
 
     private static void apply(String className, MethodNode m, List<Hook> hooks) {
-        InsnList entry = new InsnList();
         boolean constructor = m.name.equals("<init>");
+        InsnList entry = new InsnList();
+        InsnList thrown = new InsnList();
         for (Hook h : hooks) {
-            // In a constructor `this` is usable only at the end: constructors get exit hooks only.
-            if (!h.onExit() && !constructor) entry.add(call(className, m, h));
+            // In a constructor `this` is usable only at the end: constructors get normal-exit hooks only.
+            if ((h.when() & ENTER) != 0 && !constructor) entry.add(call(className, m, h));
+            if ((h.when() & THROW) != 0 && !constructor) thrown.add(call(className, m, h));
         }
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
             if (op < Opcodes.IRETURN || op > Opcodes.RETURN) continue;
             InsnList exit = new InsnList();
             for (Hook h : hooks) {
-                if (h.onExit()) exit.add(call(className, m, h));
+                if ((h.when() & RETURN) != 0) exit.add(call(className, m, h));
             }
             m.instructions.insertBefore(n, exit);
         }
+        if (thrown.size() > 0) {
+            // A handler of the whole body, last in the table (the method's own handlers come first): the hooks, then
+            // the same exception rethrown. Its frame holds `this` and the parameters, which the hooks may read:
+            // javac never stores another type in a parameter's slot.
+            LabelNode start = new LabelNode();
+            LabelNode end = new LabelNode();
+            LabelNode handler = new LabelNode();
+            m.instructions.insert(start);
+            m.instructions.add(end);
+            m.instructions.add(handler);
+            Object[] locals = parameterFrame(className, m);
+            m.instructions.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1,
+                    new Object[] {"java/lang/Throwable"}));
+            m.instructions.add(thrown);
+            m.instructions.add(new InsnNode(Opcodes.ATHROW));
+            m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        }
         m.instructions.insert(entry);
+    }
+
+    /** The frame locals of a method's entry: {@code this} (but in static methods) and its parameters. */
+    private static Object[] parameterFrame(String className, MethodNode m) {
+        List<Object> locals = new ArrayList<>();
+        if ((m.access & Opcodes.ACC_STATIC) == 0) locals.add(className);
+        for (Type t : Type.getArgumentTypes(m.desc)) {
+            switch (t.getSort()) {
+                case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                    locals.add(Opcodes.INTEGER);
+                    break;
+                case Type.FLOAT:
+                    locals.add(Opcodes.FLOAT);
+                    break;
+                case Type.LONG:
+                    locals.add(Opcodes.LONG);
+                    break;
+                case Type.DOUBLE:
+                    locals.add(Opcodes.DOUBLE);
+                    break;
+                default:
+                    locals.add(t.getInternalName());
+                    break;
+            }
+        }
+        return locals.toArray();
     }
 
     private static InsnList call(String className, MethodNode m, Hook h) {
@@ -726,13 +902,52 @@ public final class JdkModel {
                 l.add(new InsnNode(Opcodes.DUP));
                 desc = "(Ljava/lang/Object;)V";
                 break;
-            default: // acquire, release, releaseAcquire, poolTerminated
-                l.add(key(className, m, h.key()));
-                desc = "(Ljava/lang/Object;)V";
+            default: {
+                // The operands, then the key: acquire, release, releaseAcquire, poolTerminated, and every event
+                // given values to decide by (acquireIfDone(status, task), releaseIfSame(current, expected, atomic)).
+                StringBuilder d = new StringBuilder("(");
+                for (Key k : h.operands()) {
+                    l.add(key(className, m, k));
+                    d.append(stackType(className, m, k));
+                }
+                if (h.key() != Key.NONE) {
+                    l.add(key(className, m, h.key()));
+                    d.append("Ljava/lang/Object;");
+                }
+                desc = d.append(")V").toString();
+                if (h.event().startsWith("element")) owner = VarHandleCalls.OWNER;
                 break;
+            }
         }
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, h.event(), desc, false));
         return l;
+    }
+
+    /** The type of a key's value as an event parameter: an int-like primitive as int, any reference as Object. */
+    private static String stackType(String className, MethodNode m, Key k) {
+        Type t;
+        if (!k.steps().isEmpty()) {
+            Step last = k.steps().get(k.steps().size() - 1);
+            t = last.opcode() == Opcodes.GETFIELD ? Type.getType(last.desc()) : Type.getReturnType(last.desc());
+        } else if (k.kind().equals("arg")) {
+            t = Type.getArgumentTypes(m.desc)[k.arg()];
+        } else if (k.kind().equals("result")) {
+            t = Type.getReturnType(m.desc);
+        } else {
+            t = Type.getObjectType("java/lang/Object");
+        }
+        switch (t.getSort()) {
+            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                return "I";
+            case Type.LONG:
+                return "J";
+            case Type.FLOAT:
+                return "F";
+            case Type.DOUBLE:
+                return "D";
+            default:
+                return "Ljava/lang/Object;";
+        }
     }
 
     private static InsnList key(String className, MethodNode m, Key k) {
@@ -749,14 +964,20 @@ public final class JdkModel {
                 break;
             }
             case "result":
-                l.add(new InsnNode(Opcodes.DUP));
-                break;
-            case "field":
-                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
-                l.add(new FieldInsnNode(Opcodes.GETFIELD, className, k.fieldName(), k.fieldDesc()));
+            case "thrown": // on the stack: the value being returned, or the exception in the handler
+                l.add(new InsnNode(k.kind().equals("result") && Type.getReturnType(m.desc).getSize() == 2
+                        ? Opcodes.DUP2 : Opcodes.DUP));
                 break;
             default:
                 throw new IllegalStateException("no key for " + k);
+        }
+        for (Step s : k.steps()) {
+            String owner = s.owner() == null ? className : s.owner();
+            if (s.opcode() == Opcodes.GETFIELD) {
+                l.add(new FieldInsnNode(Opcodes.GETFIELD, owner, s.name(), s.desc()));
+            } else {
+                l.add(new MethodInsnNode(s.opcode(), owner, s.name(), s.desc(), false));
+            }
         }
         return l;
     }
@@ -847,6 +1068,27 @@ public final class JdkModel {
                 after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "completerPending",
                         "(Ljava/lang/Object;I)V", false)); // count
                 m.instructions.insert(n, after);
+            }
+        }
+    }
+
+    /**
+     * After each {@code onAdvance(phase, parties)} call in Phaser's own code (the last arrival of a phase runs it,
+     * before the phase advances): what it did is released into the phase, which the parties awaiting its advance
+     * acquire (Phaser's memory consistency: arrivals, then onAdvance, then what follows the advance).
+     */
+    private static void phaserAdvances(MethodNode m) {
+        if ((m.access & Opcodes.ACC_STATIC) != 0) return;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (n instanceof MethodInsnNode mi && mi.owner.equals(PHASER) && mi.name.equals("onAdvance")
+                    && mi.desc.equals("(II)Z")) {
+                InsnList l = new InsnList();
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(new FieldInsnNode(Opcodes.GETFIELD, PHASER, "root", "L" + PHASER + ";"));
+                l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "phaseOnAdvance",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)V", false));
+                m.instructions.insert(n, l);
             }
         }
     }

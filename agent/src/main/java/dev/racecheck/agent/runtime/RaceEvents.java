@@ -648,6 +648,226 @@ public final class RaceEvents {
         if (stamp != 0L) acquire(key);
     }
 
+    // ---- calls that synchronize only when they succeed, or also when they throw ------------------------------
+
+    /** unlock() of a write lock or ReentrantLock the thread holds ({@code held}: sync.isHeldExclusively()). */
+    public static void releaseIfHeld(int held, Object lock) {
+        if (held != 0) release(lock);
+    }
+
+    /** unlock() of a read lock the thread holds ({@code holds}: how many times it holds it). */
+    public static void releaseReadIfHeld(int holds, Object lock) {
+        if (holds > 0) releaseRead(lock);
+    }
+
+    /** Condition.await threw: InterruptedException is thrown with the lock held again; anything else, without it. */
+    public static void acquireWriteIfInterrupted(Object thrown, Object lock) {
+        if (thrown instanceof InterruptedException) acquireWrite(lock);
+    }
+
+    /** countDown() of a latch whose count is still positive (at zero it does nothing). */
+    public static void releaseIfPositive(int count, Object latch) {
+        if (count > 0) release(latch);
+    }
+
+    /**
+     * A compare-and-set of an atomic: it releases when the variable holds the expected value on entry, so that it
+     * will write (a failed one writes nothing). Primitives compare as the atomic does (AtomicBoolean holds an int).
+     */
+    public static void releaseIfSame(int current, int expected, Object atomic) {
+        if (current == expected) release(atomic);
+    }
+
+    public static void releaseIfSame(long current, long expected, Object atomic) {
+        if (current == expected) release(atomic);
+    }
+
+    public static void releaseIfSame(Object current, Object expected, Object atomic) {
+        if (current == expected) release(atomic);
+    }
+
+    /** AtomicStampedReference / AtomicMarkableReference: the reference and the stamp (mark) both as expected. */
+    public static void releaseIfSame(Object current, Object expected, int currentStamp, int expectedStamp,
+                                     Object atomic) {
+        if (current == expected && currentStamp == expectedStamp) release(atomic);
+    }
+
+    /** A field updater's compare-and-set: releases into {@code target}'s field when it holds the expected value. */
+    public static void updaterReleaseIfSame(Object updater, int expected, Object target) {
+        if (!Analysis.enabled || target == null) return;
+        Object current = updaterValue(updater, target);
+        if (current instanceof Integer i && i == expected) updaterRelease(updater, target);
+    }
+
+    public static void updaterReleaseIfSame(Object updater, long expected, Object target) {
+        if (!Analysis.enabled || target == null) return;
+        Object current = updaterValue(updater, target);
+        if (current instanceof Long l && l == expected) updaterRelease(updater, target);
+    }
+
+    public static void updaterReleaseIfSame(Object updater, Object expected, Object target) {
+        if (!Analysis.enabled || target == null) return;
+        Object current = updaterValue(updater, target);
+        if (current == expected || current == UNREADABLE) updaterRelease(updater, target);
+    }
+
+    /** Marks a value the updater could not read (its own checks will fail the call): release as before. */
+    private static final Object UNREADABLE = new Object();
+
+    /**
+     * The field's value, read through the updater itself (a JDK implementation class: no program code runs) with
+     * racecheck's events off; {@link #UNREADABLE} when its checks reject the target (the call will throw).
+     */
+    private static Object updaterValue(Object updater, Object target) {
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return UNREADABLE;
+        ts.ignore++;
+        try {
+            if (updater instanceof java.util.concurrent.atomic.AtomicIntegerFieldUpdater<?> u) {
+                return ((java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Object>) u).get(target);
+            }
+            if (updater instanceof java.util.concurrent.atomic.AtomicLongFieldUpdater<?> u) {
+                return ((java.util.concurrent.atomic.AtomicLongFieldUpdater<Object>) u).get(target);
+            }
+            if (updater instanceof java.util.concurrent.atomic.AtomicReferenceFieldUpdater<?, ?> u) {
+                return ((java.util.concurrent.atomic.AtomicReferenceFieldUpdater<Object, Object>) u).get(target);
+            }
+            return UNREADABLE;
+        } catch (RuntimeException e) {
+            return UNREADABLE;
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /** A ForkJoinTask looked at, however the call ended: acquires once the task is done (status negative). */
+    public static void acquireIfDone(int status, Object task) {
+        if (status < 0) acquire(task);
+    }
+
+    /** Each task of ForkJoinTask.invokeAll's argument that is done (all of them when it returns normally). */
+    public static void acquireEachDone(Object tasks) {
+        Object[] elements = tasks instanceof java.util.concurrent.ForkJoinTask ? new Object[] {tasks} : elements(tasks);
+        if (elements == null) return;
+        for (Object e : elements) {
+            if (e instanceof java.util.concurrent.ForkJoinTask<?> t && t.isDone()) acquire(t);
+        }
+    }
+
+    /**
+     * Each future invokeAll returns that completed, normally or not, but was not cancelled (a timed invokeAll cancels
+     * the ones that did not finish in time). Only the JDK's FutureTask is asked (its isDone and isCancelled are its
+     * own, not a subclass's code); any other future is acquired.
+     */
+    public static void acquireEachCompleted(Object futures) {
+        Object[] elements = elements(futures);
+        if (elements == null) return;
+        for (Object e : elements) {
+            if (e != null && e.getClass() == java.util.concurrent.FutureTask.class) {
+                java.util.concurrent.FutureTask<?> f = (java.util.concurrent.FutureTask<?>) e;
+                if (!f.isDone() || f.isCancelled()) continue;
+            }
+            acquire(e);
+        }
+    }
+
+    /** FutureTask.set/setException: the task completes only while it is NEW (state 0), not once cancelled. */
+    public static void releaseIfZero(int state, Object task) {
+        if (state == 0) release(task);
+    }
+
+    /** Future.get threw: ExecutionException means the task completed (it threw); anything else is no completion. */
+    public static void acquireIfExecutionException(Object thrown, Object future) {
+        if (thrown instanceof java.util.concurrent.ExecutionException) acquire(future);
+    }
+
+    /** FutureTask.state() (JDK 19+) returned SUCCESS or FAILED: the task completed. */
+    public static void acquireIfStateDone(Object state, Object future) {
+        if (state instanceof Enum<?> e && (e.name().equals("SUCCESS") || e.name().equals("FAILED"))) acquire(future);
+    }
+
+    /** A CompletableFuture completion attempt: it completes, and releases, only a future with no result yet. */
+    public static void releaseIfNull(Object result, Object future) {
+        if (result == null) release(future);
+    }
+
+    /** A CompletableFuture looked at: acquires once it has a result, however the call ends. */
+    public static void acquireIfNonNull(Object result, Object future) {
+        if (result != null) acquire(future);
+    }
+
+    /**
+     * The other source of a CompletableFuture bi- or or-stage, as the stage is added: acquired if it is complete (the
+     * function may run at once). Only the JDK's own futures are asked (isDone of a JDK class).
+     */
+    public static void acquireStageIfDone(Object stage) {
+        if (stage instanceof java.util.concurrent.CompletableFuture<?> f && f.getClass().getClassLoader() == null
+                && f.isDone()) {
+            acquire(f);
+        }
+    }
+
+    // ---- phasers: per-phase clocks in the root's shadow (see PhaseClocks) --------------------------------------
+
+    /** An arrival at {@code phase} (negative: the phaser has terminated, the arrival does nothing). */
+    public static void phaseArrive(int phase, Object root) {
+        if (!Analysis.enabled || phase < 0 || root == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.release(ts, SHADOWS.get(root).phases().arrival(phase));
+        } catch (Throwable e) {
+            Internal.error("modelling a phaser arrival", e);
+        }
+    }
+
+    /** onAdvance ran, before the phase it ends advances: released into that phase (the root's current one). */
+    public static void phaseOnAdvance(Object phaser, Object root) {
+        if (!Analysis.enabled || !(phaser instanceof java.util.concurrent.Phaser p)) return;
+        phaseArrive(p.getPhase(), root);
+    }
+
+    /** awaitAdvance(awaited) returned {@code result}: the phases up to {@code awaited} have advanced if it is past. */
+    public static void phaseAdvanced(int result, int awaited, Object root) {
+        if (awaited < 0) return; // returned at once, the argument itself
+        if (result < 0) {
+            phaseTerminated(root);
+        } else if (dev.racecheck.agent.runtime.shadow.PhaseClocks.before(awaited, result)) {
+            phaseAcquire(awaited, root);
+        }
+    }
+
+    /** arriveAndAwaitAdvance() returned {@code result}: the next phase, so the one it arrived at has advanced. */
+    public static void phaseArrivedAndAdvanced(int result, Object root) {
+        if (result < 0) phaseTerminated(root);
+        else phaseAcquire((result - 1) & Integer.MAX_VALUE, root);
+    }
+
+    private static void phaseAcquire(int phase, Object root) {
+        if (!Analysis.enabled || root == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            dev.racecheck.agent.runtime.shadow.SyncClock c = SHADOWS.get(root).phases().upTo(phase);
+            if (c != null) DETECTOR.acquire(ts, c);
+        } catch (Throwable e) {
+            Internal.error("modelling a phase advance", e);
+        }
+    }
+
+    /** The phaser terminated: every arrival happened before. */
+    private static void phaseTerminated(Object root) {
+        if (!Analysis.enabled || root == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            dev.racecheck.agent.runtime.shadow.SyncClock c = SHADOWS.get(root).phases().newest();
+            if (c != null) DETECTOR.acquire(ts, c);
+        } catch (Throwable e) {
+            Internal.error("modelling a phaser termination", e);
+        }
+    }
+
     // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
 
     /**

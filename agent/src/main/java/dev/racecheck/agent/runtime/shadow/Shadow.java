@@ -152,6 +152,22 @@ public final class Shadow {
         return null;
     }
 
+    /**
+     * For a JDK object the model keeps more of than one clock: a phaser's {@link PhaseClocks} (its root's). Made on
+     * first use; racecheck's own objects only, never one of the program's.
+     */
+    private volatile Object model;
+
+    /** The per-phase clocks of the phaser tree whose root this shadows. */
+    public PhaseClocks phases() {
+        Object m = model;
+        if (m instanceof PhaseClocks p) return p;
+        synchronized (this) {
+            if (!(model instanceof PhaseClocks)) model = new PhaseClocks();
+            return (PhaseClocks) model;
+        }
+    }
+
     /** For a field updater: the sync key of the field it works on, or -1. */
     public volatile int updaterField = -1;
     /**
