@@ -21,7 +21,7 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
-import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -56,6 +56,11 @@ public final class JdkModel {
             return then(new Step(Opcodes.GETFIELD, owner, name, desc));
         }
 
+        /** This key's value, cast to {@code type} (a class the hooked class may name). */
+        Key cast(String type) {
+            return then(new Step(Opcodes.CHECKCAST, type, null, null));
+        }
+
         /** This key's value, then the result of its JDK method {@code name} (a final or private one: no override). */
         Key call(String owner, String name, String desc) {
             return then(new Step(Opcodes.INVOKEVIRTUAL, owner, name, desc));
@@ -68,7 +73,7 @@ public final class JdkModel {
         }
     }
 
-    /** A field read ({@code GETFIELD}) or a method call ({@code INVOKEVIRTUAL}) on the value so far. */
+    /** A field read ({@code GETFIELD}), a method call ({@code INVOKEVIRTUAL}) or a cast on the value so far. */
     private record Step(int opcode, String owner, String name, String desc) {
     }
 
@@ -95,11 +100,6 @@ public final class JdkModel {
     private static final Map<String, Map<String, List<Hook>>> RULES = new HashMap<>();
     /** Methods in which each {@code Runnable.run()} call acquires the runnable (the executor's worker loop). */
     private static final Map<String, String> RUN_CALLS = new HashMap<>();
-    /**
-     * Per class, methods in which the value a {@code Function}/{@code BiFunction} returns is released right there,
-     * before the method publishes it (ConcurrentHashMap.computeIfAbsent: another thread may get() it at once).
-     */
-    private static final Map<String, java.util.Set<String>> PUBLISHED_RESULTS = new HashMap<>();
     /** Methods that call a function atomically (under a lock): each call is ordered with the previous, per object. */
     private static final Map<String, java.util.Set<String>> ATOMIC_FUNCTIONS = new HashMap<>();
     /**
@@ -111,14 +111,43 @@ public final class JdkModel {
      */
     private static final Map<String, java.util.Set<String>> QUIET = new HashMap<>();
     /**
-     * Per lock-free collection (outer class), the fields of its nested node classes that hold elements, or
-     * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and all its nested
-     * classes, each such load is followed by {@code acquireItem} of the loaded element. Placing an element released
-     * it (the producer rules), so whatever the collection hands out, by whichever path, is ordered after its placing.
+     * Per concurrent collection (outer class), the fields of its nested node classes that hold elements, or
+     * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and its nested classes,
+     * each such load is followed by {@code takeOver} of the loaded element from the collection the code works for
+     * ({@link #ownerOf}). Placing an element released it into that collection's clock for it, so whatever the
+     * collection hands out, by whichever path, is ordered after its placing there (see CollectionEvents).
      */
     private static final Map<String, java.util.Set<String>> ELEMENT_LOADS = new HashMap<>();
     /** In {@link #ELEMENT_LOADS}: every element loaded from an array (AALOAD). */
     private static final String ARRAY_ELEMENTS = "[]";
+    /**
+     * Nested classes of the collections whose code names its collection through fields: the fields from {@code this}
+     * to it ({@code this$0}, a view's {@code map}, a sub-map's {@code m}). The collection class itself is {@code this}.
+     */
+    private static final Map<String, List<Step>> OWNER_PATHS = new HashMap<>();
+    /**
+     * Nested classes that hold no reference to their collection (spliterators, traversers, bulk tasks): bound to it
+     * where they are made ({@link #bindCreations}), by the collection's code or by another of them (a split).
+     */
+    private static final java.util.Set<String> BOUND = new java.util.HashSet<>();
+    /**
+     * Per collection, its static helpers that load elements (and the ConcurrentHashMap traversers' advance()): they
+     * run for the collection of the code that calls them, pushed around each call ({@link #ownerCalls}).
+     */
+    private static final Map<String, java.util.Set<String>> OWNER_CALLS = new HashMap<>();
+    /**
+     * Per collection class, the methods that place elements and where exactly they do (an element store: a new node, a
+     * value field, an array slot): each placing releases there, so that a call that places nothing (putIfAbsent of a
+     * present key, addIfAbsent of a present element) releases nothing ({@link #placings}).
+     */
+    private static final Map<String, java.util.Set<String>> PLACINGS = new HashMap<>();
+    /** The events of the concurrent collections' hand-offs, and their class. */
+    private static final String COLLECTIONS = "dev/racecheck/agent/runtime/CollectionEvents";
+    private static final java.util.Set<String> COLLECTION_EVENTS = java.util.Set.of("handOff", "handOffPair",
+            "handOffIf", "handOffEach", "takeOver", "takeOverIf", "takeOut", "takeOverEach", "takeOverEntryInContext",
+            "internalLock", "internalCounter");
+    /** Per class, calls whose result is an element got out of the collection (DelayQueue's PriorityQueue). */
+    private static final Map<String, java.util.Set<String>> RESULT_LOADS = new HashMap<>();
     /** The compare-and-set methods of the atomics: they write, and release, only when they find the expected value. */
     private static final java.util.Set<String> COMPARE_AND_SETS = java.util.Set.of("compareAndSet", "weakCompareAndSet",
             "weakCompareAndSetVolatile", "weakCompareAndSetAcquire", "weakCompareAndSetRelease", "compareAndExchange",
@@ -190,7 +219,10 @@ public final class JdkModel {
         rule(PHASER, "arriveAndAwaitAdvance", "()I", exit("phaseArrivedAndAdvanced", root).with(Key.RESULT));
         rule(PHASER, "awaitAdvance", "(I)I", exit("phaseAdvanced", root).with(Key.RESULT, arg(0)));
         rule(PHASER, "awaitAdvanceInterruptibly", "(I*", exit("phaseAdvanced", root).with(Key.RESULT, arg(0)));
-        rule(juc + "Exchanger", "exchange", "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+        // An exchange is a hand-off of each party's object to the other, through this exchanger: keyed by the object
+        // (see collections()), so that an exchange pairs the two parties only, not every party of earlier exchanges.
+        rule(juc + "Exchanger", "exchange", "*", enter("handOff", Key.THIS).with(arg(0)),
+                exit("takeOut", Key.THIS).with(Key.RESULT));
         // StampedLock: a write clock and a read clock, as ReentrantReadWriteLock's (see above). unlock(stamp) and the
         // conversions give back the lock their stamp holds. The views (asReadLock()...) lock through readLock() and
         // writeLock() and unlock through unstampedUnlock*.
@@ -345,93 +377,7 @@ public final class JdkModel {
             }
         }
 
-        // Queues as channels: what a thread did before handing an element over happens-before what the taker
-        // does after taking that element.
-        String[] producers = {"put", "offer", "add", "transfer", "tryTransfer", "addFirst", "addLast", "offerFirst",
-                "offerLast", "putFirst", "putLast", "push"};
-        String[] consumers = {"take", "poll", "remove", "element", "peek", "takeFirst", "takeLast", "pollFirst",
-                "pollLast", "peekFirst", "peekLast", "pop", "removeFirst", "removeLast"};
-        for (String q : new String[] {"ArrayBlockingQueue", "LinkedBlockingQueue", "LinkedBlockingDeque",
-                "SynchronousQueue", "PriorityBlockingQueue", "LinkedTransferQueue", "DelayQueue",
-                "ConcurrentLinkedQueue", "ConcurrentLinkedDeque"}) {
-            for (String m : producers) rule(juc + q, m, "(Ljava/lang/Object;*", enter("release", arg(0)));
-            for (String m : consumers) rule(juc + q, m, "*)Ljava/lang/Object;", exit("acquire", Key.RESULT));
-        }
-
-        // Concurrent maps and lists publish what is put in them to whoever gets it out: keyed by the value (and
-        // the key), not the map, so unrelated users of one map (the JDK's own, among them) stay unordered.
-        for (String map : new String[] {"ConcurrentHashMap", "ConcurrentSkipListMap"}) {
-            String c = juc + map;
-            for (String m : new String[] {"put", "putIfAbsent", "replace"}) {
-                rule(c, m, "(Ljava/lang/Object;Ljava/lang/Object;)*", enter("release", arg(0)), enter("release", arg(1)));
-            }
-            rule(c, "replace", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Z", enter("release", arg(2)));
-            for (String m : new String[] {"get", "getOrDefault", "put", "putIfAbsent", "replace", "remove"}) {
-                rule(c, m, "*)Ljava/lang/Object;", exit("acquire", Key.RESULT));
-            }
-            // The value is made inside: released when the call returns (see the class comment on windows).
-            for (String m : new String[] {"compute", "computeIfAbsent", "computeIfPresent", "merge"}) {
-                rule(c, m, "*", exit("releaseAcquire", Key.RESULT));
-            }
-            if (map.equals("ConcurrentHashMap")) {
-                // compute* and merge run the function atomically, under the key's bin lock: an update in place sees
-                // what the previous function did. Ordered per map, right around each function call, inside the lock
-                // (on entry and exit, a second caller could acquire before the first one's release).
-                ATOMIC_FUNCTIONS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge"));
-            } else {
-                // ConcurrentSkipListMap may run the function more than once, unlocked: ordered per call only.
-                for (String m : new String[] {"compute", "computeIfPresent", "merge"}) {
-                    rule(c, m, "*", enter("acquire", Key.THIS), exit("release", Key.THIS));
-                }
-            }
-            rule(c, "merge", "*", enter("release", arg(1)));
-            PUBLISHED_RESULTS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge",
-                    "doCompute", "doPut"));
-        }
-        // Every other way an element comes out of a lock-free collection (iterators, spliterators and the streams
-        // over them, forEach, toArray, removeIf, views, navigation such as firstEntry or ceilingKey) reads it where
-        // its nodes or array keep it: each element loaded there, by the collection or one of its nested classes, is
-        // acquired (ELEMENT_LOADS). The lock-based queues need none of this: all their paths take the queue's lock.
-        elementLoads(juc + "ConcurrentLinkedQueue", "item");
-        elementLoads(juc + "ConcurrentLinkedDeque", "item");
-        elementLoads(juc + "LinkedTransferQueue", "item");
-        elementLoads(juc + "ConcurrentSkipListMap", "key", "val");
-        elementLoads(juc + "CopyOnWriteArrayList", ARRAY_ELEMENTS);
-        // ConcurrentHashMap: every traversal (iterators, spliterators, forEach, the parallel bulk operations, keys(),
-        // elements(), toString) gets its nodes from advance(): the node's key and value are acquired. Every
-        // insertion (put, putIfAbsent, putAll, the key-set views' add and addAll) goes through putVal, which
-        // releases the key. Values are released by put/putIfAbsent (above) and putAll, not by putVal: a key-set
-        // view stores one shared value (Boolean.TRUE) for every key of every such set, and releasing it would order
-        // the users of unrelated sets (the JDK's thread containers among them). A set's contains(k) acquires k.
-        String chm = juc + "ConcurrentHashMap";
-        rule(chm + "$Traverser", "advance", "*", exit("acquireEntry", Key.RESULT));
-        rule(chm + "$BulkTask", "advance", "*", exit("acquireEntry", Key.RESULT));
-        rule(chm, "putVal", "(Ljava/lang/Object;Ljava/lang/Object;Z)Ljava/lang/Object;", enter("release", arg(0)));
-        rule(chm, "putAll", "(Ljava/util/Map;)V", enter("releaseEach", arg(0)));
-        rule(chm, "containsKey", "(Ljava/lang/Object;)Z", exit("acquireIf", arg(0)));
-        // Bulk insertion: the lock-free queues copy the elements into new nodes themselves (not through offer).
-        rule(juc + "ConcurrentLinkedQueue$Node", "<init>", "(Ljava/lang/Object;)V", exit("release", arg(0)));
-        rule(juc + "ConcurrentLinkedDeque", "newNode", "*", enter("release", arg(0)));
-        for (String list : new String[] {"CopyOnWriteArrayList", "CopyOnWriteArraySet"}) {
-            String c = juc + list;
-            for (String m : new String[] {"add", "addIfAbsent", "set"}) {
-                rule(c, m, "(Ljava/lang/Object;)*", enter("release", arg(0)));
-                rule(c, m, "(ILjava/lang/Object;)*", enter("release", arg(1)));
-            }
-        }
-        String cow = juc + "CopyOnWriteArrayList";
-        rule(cow, "addAll", "(Ljava/util/Collection;)Z", enter("releaseEach", arg(0)));
-        rule(cow, "addAll", "(ILjava/util/Collection;)Z", enter("releaseEach", arg(1)));
-        rule(cow, "addAllAbsent", "(Ljava/util/Collection;)I", enter("releaseEach", arg(0)));
-        // Copy-on-write lists hand out copies of their array, and spliterators over a snapshot of it (the snapshot
-        // is taken inside the call: what the list holds on entry and on exit is acquired).
-        for (String c : new String[] {cow, cow + "$COWSubList"}) {
-            rule(c, "toArray", "*", exit("acquireEach", Key.RESULT));
-        }
-        for (String c : new String[] {cow, cow + "$COWSubList", juc + "CopyOnWriteArraySet"}) {
-            rule(c, "spliterator", "()Ljava/util/Spliterator;", enter("acquireEach", Key.THIS),
-                    exit("acquireEach", Key.THIS));
-        }
+        collections(juc);
 
         // Fork/join (parallel streams, CompletableFuture's async default): forking or submitting a task
         // happens-before it runs; its completion happens-before join/get; a counted completer's completion is
@@ -603,6 +549,210 @@ public final class JdkModel {
         // no instances
     }
 
+    /**
+     * The JDK's concurrent collections: hand-offs keyed by (collection, element) (CollectionEvents). "Actions in a
+     * thread prior to placing an object into any concurrent collection happen-before actions subsequent to the access
+     * or removal of that element from the collection in another thread": an element placed in one collection orders
+     * nothing for whoever gets the same object out of another (a cached Integer, Boolean.TRUE, an enum constant, a
+     * string literal). Placings release where the element is stored, so that one that stores nothing releases
+     * nothing; every load of an element in the collection's code acquires it (a take, a peek, an iterator, a
+     * spliterator, a stream, forEach, toArray, drainTo, the scans of contains and remove(o), whose equals may read
+     * it); a take from a queue also counts its placing off. The lock-based queues' own locks and counter order nothing
+     * for the program: a poll that finds nothing, a failed contains or remove(o), a full offer are no edges.
+     */
+    private static void collections(String juc) {
+        String clq = juc + "ConcurrentLinkedQueue";
+        String cld = juc + "ConcurrentLinkedDeque";
+        String ltq = juc + "LinkedTransferQueue";
+        String sq = juc + "SynchronousQueue";
+        String abq = juc + "ArrayBlockingQueue";
+        String lbq = juc + "LinkedBlockingQueue";
+        String lbd = juc + "LinkedBlockingDeque";
+        String pbq = juc + "PriorityBlockingQueue";
+        String dq = juc + "DelayQueue";
+        String chm = juc + "ConcurrentHashMap";
+        String cslm = juc + "ConcurrentSkipListMap";
+        String cow = juc + "CopyOnWriteArrayList";
+        String collection = "(Ljava/util/Collection;)";
+        Key element = arg(0);
+
+        // Placings. Queues that never refuse an element release on entry of their inner insertion (each public
+        // producer reaches exactly one); the lock-based ones where the element is enqueued, under their lock, so a
+        // full queue releases nothing (LinkedBlockingDeque: once linked). SynchronousQueue, tryTransfer and timed
+        // exchanges release on entry, also when they end up handing nothing over (an edge too many, to a later taker
+        // of the same object from the same queue).
+        rule(clq, "offer", "(Ljava/lang/Object;)Z", enter("handOff", Key.THIS).with(element));
+        for (String m : new String[] {"linkFirst", "linkLast"}) {
+            rule(cld, m, "(Ljava/lang/Object;)V", enter("handOff", Key.THIS).with(element));
+        }
+        for (String q : new String[] {ltq, sq}) {
+            for (String m : new String[] {"put", "offer", "add", "transfer", "tryTransfer"}) {
+                rule(q, m, "(Ljava/lang/Object;*", enter("handOff", Key.THIS).with(element));
+            }
+        }
+        rule(abq, "enqueue", "(Ljava/lang/Object;)V", enter("handOff", Key.THIS).with(element));
+        rule(lbq, "enqueue", "(L" + lbq + "$Node;)V",
+                enter("handOff", Key.THIS).with(element.get(lbq + "$Node", "item", "Ljava/lang/Object;")));
+        for (String m : new String[] {"linkFirst", "linkLast"}) {
+            rule(lbd, m, "(L" + lbd + "$Node;)Z", exit("handOffIf", Key.THIS).with(Key.RESULT,
+                    element.get(lbd + "$Node", "item", "Ljava/lang/Object;")));
+        }
+        rule(pbq, "offer", "(Ljava/lang/Object;)Z", enter("handOff", Key.THIS).with(element));
+        rule(dq, "offer", "(Ljava/util/concurrent/Delayed;)Z", enter("handOff", Key.THIS).with(element));
+        // Bulk insertions that make their nodes themselves (not through the methods above).
+        for (String c : new String[] {clq, cld, lbd}) {
+            rule(c, "addAll", collection + "Z", enter("handOffEach", Key.THIS).with(element));
+        }
+        for (String c : new String[] {clq, cld}) {
+            rule(c, "<init>", collection + "V", exit("handOffEach", Key.THIS).with(element));
+        }
+        rule(cow, "addAll", collection + "Z", enter("handOffEach", Key.THIS).with(element));
+        rule(cow, "addAll", "(ILjava/util/Collection;)Z", enter("handOffEach", Key.THIS).with(arg(1)));
+        rule(cow, "<init>", collection + "V", exit("handOffEach", Key.THIS).with(element));
+        rule(cow, "<init>", "([Ljava/lang/Object;)V", exit("handOffEach", Key.THIS).with(element));
+        // Maps and copy-on-write lists: where the element is stored (placings).
+        PLACINGS.put(chm, java.util.Set.of("putVal", "replaceNode", "computeIfAbsent", "computeIfPresent", "compute",
+                "merge"));
+        PLACINGS.put(cslm, java.util.Set.of("doPut", "replace", "compute", "computeIfPresent", "merge", "replaceAll"));
+        PLACINGS.put(cow, java.util.Set.of("add", "set", "addIfAbsent", "addAllAbsent", "replaceAllRange"));
+
+        // Taking out: the inner removal of each queue (every public take, poll, remove() and pop reaches exactly one)
+        // counts its element off once.
+        Key taken = Key.RESULT;
+        rule(clq, "poll", "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        for (String m : new String[] {"pollFirst", "pollLast"}) {
+            rule(cld, m, "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String q : new String[] {ltq, sq}) {
+            for (String m : new String[] {"take", "poll"}) rule(q, m, "*)Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String q : new String[] {abq, lbq, pbq}) {
+            rule(q, "dequeue", "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String m : new String[] {"unlinkFirst", "unlinkLast"}) {
+            rule(lbd, m, "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String m : new String[] {"take", "poll"}) {
+            rule(dq, m, "*)Ljava/util/concurrent/Delayed;", exit("takeOut", Key.THIS).with(taken));
+        }
+        rule(dq, "peek", "()Ljava/util/concurrent/Delayed;", exit("takeOver", Key.THIS).with(taken));
+        RESULT_LOADS.put(dq, java.util.Set.of("java/util/PriorityQueue.peek", "java/util/PriorityQueue.poll"));
+        // Arrays handed out whole (their own loads would be the caller's).
+        for (String c : new String[] {abq, pbq, dq, cow}) {
+            rule(c, "toArray", "*", exit("takeOverEach", Key.THIS).with(Key.RESULT));
+        }
+        // Maps: what a lookup returns; containsKey(k) true gets k out.
+        for (String map : new String[] {chm, cslm}) {
+            for (String m : new String[] {"get", "getOrDefault", "put", "putIfAbsent", "replace", "remove",
+                    "computeIfAbsent", "computeIfPresent", "compute", "merge"}) {
+                rule(map, m, "*)Ljava/lang/Object;", exit("takeOver", Key.THIS).with(Key.RESULT));
+            }
+        }
+        rule(chm, "containsKey", "(Ljava/lang/Object;)Z", exit("takeOverIf", Key.THIS).with(Key.RESULT, element));
+        // ConcurrentHashMap: every traversal (iterators, spliterators, forEach, the parallel bulk operations, keys(),
+        // elements(), toString, containsValue) gets its nodes from a traverser's advance(): the node's key and value
+        // are acquired for the map its caller works for.
+        String node = "()L" + chm + "$Node;";
+        for (String t : new String[] {chm + "$Traverser", chm + "$BulkTask"}) {
+            rule(t, "advance", node, exit("takeOverEntryInContext", Key.NONE).with(Key.RESULT));
+        }
+        // ConcurrentHashMap.compute* and merge run the function atomically, under the key's bin lock: an update in
+        // place sees what the previous function did. Ordered per map, right around each function call, inside the
+        // lock (on entry and exit, a second caller could acquire before the first one's release).
+        ATOMIC_FUNCTIONS.put(chm, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge"));
+        // ConcurrentSkipListMap may run the function more than once, unlocked: ordered per call only.
+        for (String m : new String[] {"compute", "computeIfPresent", "merge"}) {
+            rule(cslm, m, "*", enter("acquire", Key.THIS), exit("release", Key.THIS));
+        }
+
+        // Copy-on-write lists hand out their array: an iterator its snapshot, taken as it is made (the elements it
+        // will return, acquired at once); a spliterator a snapshot taken inside the call (what the list holds on
+        // entry and on exit).
+        String cowIterator = cow + "$COWIterator";
+        Key snapshot = Key.RESULT.cast(cowIterator).get(cowIterator, "snapshot", "[Ljava/lang/Object;");
+        for (String m : new String[] {"iterator", "listIterator"}) {
+            rule(cow, m, "*", exit("takeOverEach", Key.THIS).with(snapshot));
+        }
+        String cowDesc = "L" + cow + ";";
+        Key array = Key.THIS.call(cow, "getArray", "()[Ljava/lang/Object;");
+        rule(cow, "spliterator", "()Ljava/util/Spliterator;", enter("takeOverEach", Key.THIS).with(array),
+                exit("takeOverEach", Key.THIS).with(array));
+        for (String[] view : new String[][] {{cow + "$COWSubList", "this$0"}, {juc + "CopyOnWriteArraySet", "al"}}) {
+            Key list = Key.field(view[1], cowDesc);
+            Key listArray = list.call(cow, "getArray", "()[Ljava/lang/Object;");
+            rule(view[0], "spliterator", "()Ljava/util/Spliterator;", enter("takeOverEach", list).with(listArray),
+                    exit("takeOverEach", list).with(listArray));
+        }
+        rule(cow + "$COWSubList", "toArray", "*", exit("takeOverEach", Key.field("this$0", cowDesc)).with(Key.RESULT));
+
+        // Element loads, and how each class's code names its collection.
+        elementLoads(clq, "item");
+        elementLoads(cld, "item");
+        elementLoads(ltq, "item");
+        elementLoads(cslm, "key", "val");
+        elementLoads(cow, ARRAY_ELEMENTS);
+        elementLoads(abq, ARRAY_ELEMENTS);
+        elementLoads(lbq, "item");
+        elementLoads(lbd, "item");
+        elementLoads(pbq, ARRAY_ELEMENTS);
+        elementLoads(dq, ARRAY_ELEMENTS);
+        for (String c : new String[] {clq + "$Itr", clq + "$CLQSpliterator", cld + "$CLDSpliterator", ltq + "$Itr",
+                ltq + "$LTQSpliterator", abq + "$Itr", lbq + "$Itr", lbq + "$LBQSpliterator", lbd + "$LBDSpliterator",
+                pbq + "$Itr", pbq + "$PBQSpliterator", dq + "$Itr", cow + "$COWSubList"}) {
+            String outer = outerClass(c);
+            ownerPath(c, new Step(Opcodes.GETFIELD, c, "this$0", "L" + outer + ";"));
+        }
+        for (String[] itr : new String[][] {{cld, "$AbstractItr"}, {lbd, "$AbstractItr"}}) {
+            Step outer = new Step(Opcodes.GETFIELD, itr[0] + itr[1], "this$0", "L" + itr[0] + ";");
+            for (String c : new String[] {"$AbstractItr", "$Itr", "$DescendingItr"}) ownerPath(itr[0] + c, outer);
+        }
+        Step iterMap = new Step(Opcodes.GETFIELD, cslm + "$Iter", "this$0", "L" + cslm + ";");
+        for (String c : new String[] {"$Iter", "$KeyIterator", "$ValueIterator", "$EntryIterator"}) {
+            ownerPath(cslm + c, iterMap);
+        }
+        Step subMapMap = new Step(Opcodes.GETFIELD, cslm + "$SubMap", "m", "L" + cslm + ";");
+        ownerPath(cslm + "$SubMap", subMapMap);
+        Step subMapIter = new Step(Opcodes.GETFIELD, cslm + "$SubMap$SubMapIter", "this$0", "L" + cslm + "$SubMap;");
+        for (String c : new String[] {"$SubMapIter", "$SubMapKeyIterator", "$SubMapValueIterator",
+                "$SubMapEntryIterator"}) {
+            ownerPath(cslm + "$SubMap" + c, subMapIter, subMapMap);
+        }
+        for (String c : new String[] {"$CSLMSpliterator", "$KeySpliterator", "$ValueSpliterator", "$EntrySpliterator"}) {
+            BOUND.add(cslm + c);
+        }
+        Step iteratorMap = new Step(Opcodes.GETFIELD, chm + "$BaseIterator", "map", "L" + chm + ";");
+        for (String c : new String[] {"$BaseIterator", "$KeyIterator", "$ValueIterator", "$EntryIterator"}) {
+            ownerPath(chm + c, iteratorMap);
+        }
+        ownerPath(chm + "$EntrySpliterator", new Step(Opcodes.GETFIELD, chm + "$EntrySpliterator", "map",
+                "L" + chm + ";"));
+        Step viewMap = new Step(Opcodes.GETFIELD, chm + "$CollectionView", "map", "L" + chm + ";");
+        for (String c : new String[] {"$CollectionView", "$KeySetView", "$ValuesView", "$EntrySetView"}) {
+            ownerPath(chm + c, viewMap);
+        }
+        for (String c : new String[] {"$Traverser", "$KeySpliterator", "$ValueSpliterator"}) BOUND.add(chm + c);
+        // (The bulk tasks, ConcurrentHashMap$...Task, are bound too: see isBound.)
+        OWNER_CALLS.put(cslm, java.util.Set.of("addIndices", "unlinkNode"));
+        OWNER_CALLS.put(cow, java.util.Set.of("elementAt", "indexOfRange", "lastIndexOfRange", "hashCodeOfRange"));
+        OWNER_CALLS.put(abq, java.util.Set.of("itemAt"));
+        OWNER_CALLS.put(pbq, java.util.Set.of("siftUpComparable", "siftUpUsingComparator", "siftDownComparable",
+                "siftDownUsingComparator"));
+        OWNER_CALLS.put(chm, java.util.Set.of("advance"));
+
+        // The lock-based queues' own locks and counter (see CollectionEvents.internalLock): marked as each is made.
+        String lock = "Ljava/util/concurrent/locks/ReentrantLock;";
+        for (String q : new String[] {abq, lbd, pbq}) {
+            rule(q, "<init>", "*", exit("internalLock", Key.field("lock", lock)));
+        }
+        rule(lbq, "<init>", "*", exit("internalLock", Key.field("takeLock", lock)),
+                exit("internalLock", Key.field("putLock", lock)),
+                exit("internalCounter", Key.field("count", "Ljava/util/concurrent/atomic/AtomicInteger;")));
+    }
+
+    private static void ownerPath(String className, Step... steps) {
+        OWNER_PATHS.put(className, List.of(steps));
+    }
+
     private static void elementLoads(String collection, String... fields) {
         ELEMENT_LOADS.put(collection, java.util.Set.of(fields));
     }
@@ -675,9 +825,8 @@ public final class JdkModel {
     /** Whether the class (internal name) has modelled methods. */
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
-                || PUBLISHED_RESULTS.containsKey(className) || QUIET.containsKey(className)
-                || ELEMENT_LOADS.containsKey(outerClass(className)) || className.equals(COUNTED_COMPLETER)
-                || className.equals(PHASER);
+                || QUIET.containsKey(className) || isCollection(outerClass(className))
+                || className.equals(COUNTED_COMPLETER) || className.equals(PHASER);
     }
 
     /**
@@ -688,7 +837,6 @@ public final class JdkModel {
         Map<String, List<Hook>> rules = RULES.get(className);
         String runCalls = RUN_CALLS.get(className);
         boolean monitors = MONITORS.contains(className);
-        java.util.Set<String> published = PUBLISHED_RESULTS.getOrDefault(className, java.util.Set.of());
         java.util.Set<String> atomic = ATOMIC_FUNCTIONS.getOrDefault(className, java.util.Set.of());
         java.util.Set<String> quiet = QUIET.getOrDefault(className, java.util.Set.of());
         String outer = outerClass(className);
@@ -703,14 +851,13 @@ public final class JdkModel {
                 List<Hook> hooks = rules == null || (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0
                         ? List.of() : hooksFor(rules, name, desc);
                 boolean runs = name.equals(runCalls);
-                boolean publishes = published.contains(name);
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
                 boolean quiets = quiet.contains(name) && !name.equals("<init>")
                         && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
-                boolean loads = elementFields != null && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                boolean collection = isCollection(outer) && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
                 boolean pending = className.equals(COUNTED_COMPLETER) && PENDING_READS.contains(name);
                 boolean phaser = className.equals(PHASER) && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
-                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics && !loads && !pending
+                if (hooks.isEmpty() && !runs && !monitors && !quiets && !atomics && !collection && !pending
                         && !phaser) {
                     return target;
                 }
@@ -718,11 +865,16 @@ public final class JdkModel {
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
                     public void visitEnd() {
-                        if (loads) acquireLoadedElements(this, outer, elementFields);
+                        if (collection) {
+                            if (elementFields != null) acquireLoadedElements(this, className, outer, elementFields);
+                            placings(this, className, outer);
+                            resultLoads(this, className);
+                            ownerCalls(this, className, outer);
+                            bindCreations(this, className, outer);
+                        }
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
                         if (atomics) orderFunctionCalls(this);
-                        if (publishes) releaseFunctionResults(this);
                         if (pending) pendingReads(this);
                         if (phaser) phaserAdvances(this);
                         // The table's hooks last: the passes above look for instructions the hooks may contain.
@@ -870,8 +1022,6 @@ public final class JdkModel {
                 desc = "(Ljava/lang/Object;Ljava/lang/Object;)V";
                 break;
             case "acquireEach":
-            case "releaseEach":
-            case "acquireEntry":
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
@@ -916,6 +1066,7 @@ public final class JdkModel {
                 }
                 desc = d.append(")V").toString();
                 if (h.event().startsWith("element")) owner = VarHandleCalls.OWNER;
+                if (COLLECTION_EVENTS.contains(h.event())) owner = COLLECTIONS;
                 break;
             }
         }
@@ -928,7 +1079,9 @@ public final class JdkModel {
         Type t;
         if (!k.steps().isEmpty()) {
             Step last = k.steps().get(k.steps().size() - 1);
-            t = last.opcode() == Opcodes.GETFIELD ? Type.getType(last.desc()) : Type.getReturnType(last.desc());
+            t = last.opcode() == Opcodes.GETFIELD ? Type.getType(last.desc())
+                    : last.opcode() == Opcodes.CHECKCAST ? Type.getObjectType(last.owner())
+                    : Type.getReturnType(last.desc());
         } else if (k.kind().equals("arg")) {
             t = Type.getArgumentTypes(m.desc)[k.arg()];
         } else if (k.kind().equals("result")) {
@@ -948,6 +1101,22 @@ public final class JdkModel {
             default:
                 return "Ljava/lang/Object;";
         }
+    }
+
+    /** The instructions of {@code steps}, applied to the value on the stack. */
+    private static InsnList steps(String className, List<Step> steps) {
+        InsnList l = new InsnList();
+        for (Step s : steps) {
+            String owner = s.owner() == null ? className : s.owner();
+            if (s.opcode() == Opcodes.GETFIELD) {
+                l.add(new FieldInsnNode(Opcodes.GETFIELD, owner, s.name(), s.desc()));
+            } else if (s.opcode() == Opcodes.CHECKCAST) {
+                l.add(new TypeInsnNode(Opcodes.CHECKCAST, owner));
+            } else {
+                l.add(new MethodInsnNode(s.opcode(), owner, s.name(), s.desc(), false));
+            }
+        }
+        return l;
     }
 
     private static InsnList key(String className, MethodNode m, Key k) {
@@ -971,14 +1140,7 @@ public final class JdkModel {
             default:
                 throw new IllegalStateException("no key for " + k);
         }
-        for (Step s : k.steps()) {
-            String owner = s.owner() == null ? className : s.owner();
-            if (s.opcode() == Opcodes.GETFIELD) {
-                l.add(new FieldInsnNode(Opcodes.GETFIELD, owner, s.name(), s.desc()));
-            } else {
-                l.add(new MethodInsnNode(s.opcode(), owner, s.name(), s.desc(), false));
-            }
-        }
+        l.add(steps(className, k.steps()));
         return l;
     }
 
@@ -1093,19 +1255,6 @@ public final class JdkModel {
         }
     }
 
-    /** After each {@code (Bi)Function.apply} call: DUP the result and release it before it is published. */
-    private static void releaseFunctionResults(MethodNode m) {
-        for (AbstractInsnNode n : m.instructions.toArray()) {
-            if (n instanceof MethodInsnNode mi && mi.name.equals("apply") && mi.desc.endsWith(")Ljava/lang/Object;")
-                    && (mi.owner.equals("java/util/function/Function") || mi.owner.equals("java/util/function/BiFunction"))) {
-                InsnList l = new InsnList();
-                l.add(new InsnNode(Opcodes.DUP));
-                l.add(event("release"));
-                m.instructions.insert(n, l);
-            }
-        }
-    }
-
     /**
      * Around each function call ({@code apply}) of a method that runs it under a lock: acquire the object before, release
      * it after, so consecutive calls for one key are ordered while the lock is held.
@@ -1126,21 +1275,214 @@ public final class JdkModel {
         }
     }
 
+    /** Whether the outer class is a concurrent collection modelled by hand-offs (see {@link #collections}). */
+    private static boolean isCollection(String outer) {
+        return ELEMENT_LOADS.containsKey(outer) || OWNER_CALLS.containsKey(outer) || PLACINGS.containsKey(outer);
+    }
+
+    /** A nested class whose objects are bound to their collection when made (ConcurrentHashMap's tasks too). */
+    private static boolean isBound(String className) {
+        return BOUND.contains(className) || className.startsWith("java/util/concurrent/ConcurrentHashMap$")
+                && className.endsWith("Task");
+    }
+
+    /**
+     * The instructions that push the collection the code of {@code m} works for: {@code this} in the collection's own
+     * instance methods, the fields of {@link #OWNER_PATHS} in its nested classes'; null when the code cannot name it
+     * (a static method, a bound class: see {@link #isBound}, or a class not listed).
+     */
+    private static InsnList ownerCode(String className, String outer, MethodNode m) {
+        if ((m.access & Opcodes.ACC_STATIC) != 0) return null;
+        List<Step> path = className.equals(outer) ? List.of() : OWNER_PATHS.get(className);
+        if (path == null) return null;
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        l.add(steps(className, path));
+        return l;
+    }
+
+    /** Whether {@code this} can be used at {@code n} (in a constructor, only after the super or this call). */
+    private static java.util.Set<AbstractInsnNode> beforeThisReady(MethodNode m) {
+        java.util.Set<AbstractInsnNode> early = new java.util.HashSet<>();
+        if (!m.name.equals("<init>")) return early;
+        int pendingNews = 0;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            early.add(n);
+            if (n.getOpcode() == Opcodes.NEW) {
+                pendingNews++;
+            } else if (n.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) n).name.equals("<init>")) {
+                if (pendingNews > 0) pendingNews--;
+                else return early; // super(...) or this(...): `this` is ready after it
+            }
+        }
+        return early;
+    }
+
+    private static MethodInsnNode collectionEvent(String name, String desc) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, COLLECTIONS, name, desc, false);
+    }
+
     /**
      * After each load of an element ({@link #ELEMENT_LOADS}): a field of one of the collection's nested classes, or
-     * an array element, is DUPed and acquired.
+     * an array element, is DUPed and got out of the collection the code works for: named by the code
+     * ({@code takeOver}), the one the object was bound to ({@code takeOverBound}), or for a static helper the one its
+     * caller pushed ({@code takeOverInContext}). Loads where none can be told (a node's own methods) are left alone:
+     * they hand nothing out.
      */
-    private static void acquireLoadedElements(MethodNode m, String outer, java.util.Set<String> fields) {
+    private static void acquireLoadedElements(MethodNode m, String className, String outer,
+                                              java.util.Set<String> fields) {
         boolean arrays = fields.contains(ARRAY_ELEMENTS);
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        boolean bound = isBound(className);
+        if (!isStatic && !bound && ownerCode(className, outer, m) == null) return;
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
         for (AbstractInsnNode n : m.instructions.toArray()) {
             boolean element = n instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD
                     && f.owner.startsWith(outer + "$") && fields.contains(f.name) && f.desc.startsWith("L")
                     || arrays && n.getOpcode() == Opcodes.AALOAD;
-            if (!element) continue;
+            if (!element || early.contains(n)) continue;
             InsnList l = new InsnList();
             l.add(new InsnNode(Opcodes.DUP));
-            l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquireItem", "(Ljava/lang/Object;)V", false));
+            if (isStatic) {
+                l.add(collectionEvent("takeOverInContext", "(Ljava/lang/Object;)V"));
+            } else if (bound) {
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("takeOverBound", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            } else {
+                l.add(ownerCode(className, outer, m));
+                l.add(collectionEvent("takeOver", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            }
             m.instructions.insert(n, l);
+        }
+    }
+
+    /**
+     * Around each call of a helper that gets elements out for its caller's collection ({@link #OWNER_CALLS}): the
+     * caller's collection is pushed before ({@code enterOwner}; null when the caller cannot name it) and popped after.
+     * A static method calling one passes on what its own caller pushed.
+     */
+    private static void ownerCalls(MethodNode m, String className, String outer) {
+        java.util.Set<String> callees = OWNER_CALLS.get(outer);
+        if (callees == null || (m.access & Opcodes.ACC_STATIC) != 0) return;
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (!(n instanceof MethodInsnNode mi) || !callees.contains(mi.name) || early.contains(n)) continue;
+            boolean helper = mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals(outer)
+                    || mi.getOpcode() == Opcodes.INVOKEVIRTUAL && mi.name.equals("advance")
+                    && mi.owner.startsWith(outer + "$") && mi.desc.equals("()L" + outer + "$Node;");
+            if (!helper) continue;
+            InsnList before = new InsnList();
+            InsnList owner = ownerCode(className, outer, m);
+            if (owner != null) {
+                before.add(owner);
+                before.add(collectionEvent("enterOwner", "(Ljava/lang/Object;)V"));
+            } else if (isBound(className)) {
+                before.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                before.add(collectionEvent("enterOwnerOf", "(Ljava/lang/Object;)V"));
+            } else {
+                before.add(new InsnNode(Opcodes.ACONST_NULL));
+                before.add(collectionEvent("enterOwner", "(Ljava/lang/Object;)V"));
+            }
+            m.instructions.insertBefore(n, before);
+            InsnList after = new InsnList();
+            after.add(collectionEvent("exitOwner", "()V"));
+            m.instructions.insert(n, after);
+        }
+    }
+
+    /**
+     * After each {@code new X(...)} of a bound class ({@link #isBound}) in the collection's code: the new object is
+     * bound to the collection the code works for ({@code bind}), or to the one its maker was bound to
+     * ({@code bindLike}: a split, a subtask).
+     */
+    private static void bindCreations(MethodNode m, String className, String outer) {
+        if ((m.access & Opcodes.ACC_STATIC) != 0) return;
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (!(n instanceof MethodInsnNode mi) || mi.getOpcode() != Opcodes.INVOKESPECIAL
+                    || !mi.name.equals("<init>") || !isBound(mi.owner) || early.contains(n)) {
+                continue;
+            }
+            InsnList l = new InsnList();
+            InsnList owner = ownerCode(className, outer, m);
+            if (owner != null) {
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(owner);
+                l.add(collectionEvent("bind", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            } else if (isBound(className)) {
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("bindLike", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            } else {
+                continue;
+            }
+            m.instructions.insert(n, l);
+        }
+    }
+
+    /**
+     * Where the methods of {@link #PLACINGS} store an element, it is released into the collection's clock for it,
+     * before the store publishes it: ConcurrentHashMap's new nodes (key and value) and value updates, and the
+     * (key, value) given to a tree bin; ConcurrentSkipListMap's new nodes and value compare-and-sets;
+     * CopyOnWriteArrayList's element stores into the array it is about to publish.
+     */
+    private static void placings(MethodNode m, String className, String outer) {
+        java.util.Set<String> methods = PLACINGS.get(className);
+        if (methods == null || !methods.contains(m.name) || (m.access & Opcodes.ACC_STATIC) != 0) return;
+        String pair = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V";
+        String single = "(Ljava/lang/Object;Ljava/lang/Object;)V";
+        int spare = -1;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            InsnList l = new InsnList();
+            int op = n.getOpcode();
+            if (n instanceof MethodInsnNode mi && op == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
+                    && mi.owner.equals(outer + "$Node")
+                    && mi.desc.equals("(ILjava/lang/Object;Ljava/lang/Object;)V")
+                    || n instanceof MethodInsnNode tv && tv.name.equals("putTreeVal")) {
+                // ConcurrentHashMap: [.. hash key value]
+                l.add(new InsnNode(Opcodes.DUP2));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("handOffPair", pair));
+            } else if (n instanceof MethodInsnNode mi && op == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
+                    && mi.owner.equals(outer + "$Node")
+                    && mi.desc.equals("(Ljava/lang/Object;Ljava/lang/Object;L" + outer + "$Node;)V")) {
+                // ConcurrentSkipListMap: [.. key value next]; next is set aside in a local (no branch in between).
+                if (spare < 0) spare = m.maxLocals++;
+                l.add(new VarInsnNode(Opcodes.ASTORE, spare));
+                l.add(new InsnNode(Opcodes.DUP2));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("handOffPair", pair));
+                l.add(new VarInsnNode(Opcodes.ALOAD, spare));
+            } else if (n instanceof FieldInsnNode f && op == Opcodes.PUTFIELD && f.name.equals("val")
+                    && f.owner.startsWith(outer + "$")
+                    || n instanceof MethodInsnNode vh && vh.owner.equals("java/lang/invoke/VarHandle")
+                    && vh.name.equals("compareAndSet")
+                    && vh.desc.equals("(L" + outer + "$Node;Ljava/lang/Object;Ljava/lang/Object;)Z")
+                    || op == Opcodes.AASTORE) {
+                // A value stored: [.. value]
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("handOff", single));
+            } else {
+                continue;
+            }
+            m.instructions.insertBefore(n, l);
+        }
+    }
+
+    /** After each call of {@link #RESULT_LOADS} in an instance method: its result is got out of this collection. */
+    private static void resultLoads(MethodNode m, String className) {
+        java.util.Set<String> calls = RESULT_LOADS.get(className);
+        if (calls == null || (m.access & Opcodes.ACC_STATIC) != 0) return;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (n instanceof MethodInsnNode mi && calls.contains(mi.owner + "." + mi.name)
+                    && mi.desc.endsWith(")Ljava/lang/Object;")) {
+                InsnList l = new InsnList();
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("takeOver", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+                m.instructions.insert(n, l);
+            }
         }
     }
 

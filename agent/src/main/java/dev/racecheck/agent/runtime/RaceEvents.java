@@ -568,7 +568,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.acquire(ts, SHADOWS.get(key));
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.acquire(ts, s);
         } catch (Throwable e) {
             Internal.error("modelling an acquire", e);
         }
@@ -587,20 +588,12 @@ public final class RaceEvents {
         }
     }
 
-    /** Releases every element of an array or JDK collection, or the keys and values of a JDK map (a bulk add's). */
-    public static void releaseEach(Object keys) {
-        Object[] elements = elements(keys);
-        if (elements != null) {
-            for (Object k : elements) release(k);
-        }
-    }
-
     /**
      * The elements of an array, of a collection of a JDK class, or the keys and values of a map of a JDK class
      * (copied with racecheck's events off: its own hooks are not the program's); null for anything else, a
      * collection class of the program's among them, whose methods racecheck does not call.
      */
-    private static Object[] elements(Object keys) {
+    static Object[] elements(Object keys) {
         if (keys instanceof Object[]) return (Object[]) keys;
         if (!Analysis.enabled || !(keys instanceof java.util.Collection || keys instanceof java.util.Map)
                 || keys.getClass().getClassLoader() != null) {
@@ -616,31 +609,6 @@ public final class RaceEvents {
         } finally {
             ts.ignore--;
         }
-    }
-
-    /**
-     * An element a lock-free collection's code loaded from where it keeps it: acquired. Cheap when the element was
-     * never released into (no shadow: nothing to acquire).
-     */
-    public static void acquireItem(Object element) {
-        if (!Analysis.enabled || element == null) return;
-        try {
-            Shadow s = SHADOWS.peek(element);
-            if (s == null) return;
-            ThreadState ts = CURRENT.get();
-            if (ts.ignore != 0) return;
-            DETECTOR.acquire(ts, s);
-        } catch (Throwable e) {
-            Internal.error("modelling an acquire", e);
-        }
-    }
-
-    /** A map entry of a JDK map (a ConcurrentHashMap node) handed out by a traversal: its key and value. */
-    public static void acquireEntry(Object entry) {
-        if (!(entry instanceof java.util.Map.Entry) || entry.getClass().getClassLoader() != null) return;
-        java.util.Map.Entry<?, ?> e = (java.util.Map.Entry<?, ?>) entry;
-        acquireItem(e.getKey());
-        acquireItem(e.getValue());
     }
 
     /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
@@ -885,6 +853,7 @@ public final class RaceEvents {
         if (ts.ignore != 0) return;
         try {
             Shadow s = SHADOWS.get(lock);
+            if (s.internal()) return;
             DETECTOR.acquire(ts, s);
             DETECTOR.acquireField(ts, s, READ_CLOCK);
         } catch (Throwable e) {
@@ -906,7 +875,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.releaseField(ts, SHADOWS.get(lock), READ_CLOCK);
+            Shadow s = SHADOWS.get(lock);
+            if (!s.internal()) DETECTOR.releaseField(ts, s, READ_CLOCK);
         } catch (Throwable e) {
             Internal.error("modelling a read unlock", e);
         }
@@ -1034,7 +1004,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.release(ts, SHADOWS.get(key));
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.release(ts, s);
         } catch (Throwable e) {
             Internal.error("modelling a release", e);
         }
@@ -1092,6 +1063,7 @@ public final class RaceEvents {
             ExitStatus.install(Thread.currentThread());
             // Load and link the cold paths now, not in the middle of the program's class loading.
             CallPaths.captureStack();
+            CollectionEvents.exitOwner();
             dev.racecheck.reports.text.TextRenderer.summary(0);
             Reporter.count();
         } finally {
