@@ -28,7 +28,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  * The synchronization the Java platform documents, modelled on the JDK methods that provide it: a table of
  * (class, method) to hooks. A hook releases into a key object on method entry or acquires from it on exit, so the
  * model never holds a lock of its own around JDK code: a release before the operation and an acquire after it
- * cover every order in which two threads' operations can happen (at worst adding an edge, never losing one).
+ * cover every order in which two threads' operations can happen (at worst adding an edge, never losing one). Where
+ * the JDK's edge depends on how the call goes, the hook decides from values the method's own code can read: a
+ * release only when the call will do what it releases for (a compare-and-set whose variable holds the expected
+ * value, unlock() of a lock held, complete() of a future with no result yet), an acquire also on an exceptional exit
+ * when the exception is a completion (Future.get's ExecutionException). The concurrent collections hand elements
+ * over per (collection, element) ({@link #collections}).
  *
  * <p>JDK methods are instrumented in their bodies (retransformation for classes loaded before the agent), so
  * calls through interfaces, method references and reflection are all seen. Class shapes never change.
@@ -83,9 +88,9 @@ public final class JdkModel {
     private static final int THROW = 4;
 
     /**
-     * A hook: at {@code when}, call {@code RaceEvents.<event>} with the values of {@code operands}, then the key's
-     * (none for {@link Key#NONE}). An exceptional-exit hook runs in a handler of the whole method that rethrows the
-     * exception as it is, after the hook (which never throws).
+     * A hook: at {@code when}, call the event ({@code RaceEvents.<event>}, or CollectionEvents' or VarHandles') with
+     * the values of {@code operands}, then the key's (none for {@link Key#NONE}). An exceptional-exit hook runs in a
+     * handler of the whole method that rethrows the exception as it is, after the hook (which never throws).
      */
     private record Hook(int when, String event, Key key, List<Key> operands) {
         /** The same hook, given these values before its key. */
@@ -114,7 +119,7 @@ public final class JdkModel {
      * Per concurrent collection (outer class), the fields of its nested node classes that hold elements, or
      * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and its nested classes,
      * each such load is followed by {@code takeOver} of the loaded element from the collection the code works for
-     * ({@link #ownerOf}). Placing an element released it into that collection's clock for it, so whatever the
+     * ({@link #ownerCode}). Placing an element released it into that collection's clock for it, so whatever the
      * collection hands out, by whichever path, is ordered after its placing there (see CollectionEvents).
      */
     private static final Map<String, java.util.Set<String>> ELEMENT_LOADS = new HashMap<>();
@@ -825,7 +830,7 @@ public final class JdkModel {
     /** Whether the class (internal name) has modelled methods. */
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
-                || QUIET.containsKey(className) || isCollection(outerClass(className))
+                || QUIET.containsKey(className) || handsOut(className, outerClass(className))
                 || className.equals(COUNTED_COMPLETER) || className.equals(PHASER);
     }
 
@@ -842,6 +847,8 @@ public final class JdkModel {
         String outer = outerClass(className);
         java.util.Set<String> elementFields = ELEMENT_LOADS.get(outer);
         ClassReader reader = new ClassReader(bytes);
+        java.util.Set<String> handing = handsOut(className, outer) ? handingMethods(reader, className, outer)
+                : java.util.Set.of();
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = new boolean[1];
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -854,7 +861,7 @@ public final class JdkModel {
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
                 boolean quiets = quiet.contains(name) && !name.equals("<init>")
                         && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
-                boolean collection = isCollection(outer) && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                boolean collection = handing.contains(name + desc);
                 boolean pending = className.equals(COUNTED_COMPLETER) && PENDING_READS.contains(name);
                 boolean phaser = className.equals(PHASER) && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
                 if (hooks.isEmpty() && !runs && !monitors && !quiets && !atomics && !collection && !pending
@@ -1053,7 +1060,7 @@ public final class JdkModel {
                 desc = "(Ljava/lang/Object;)V";
                 break;
             default: {
-                // The operands, then the key: acquire, release, releaseAcquire, poolTerminated, and every event
+                // The operands, then the key: acquire, release, poolTerminated, and every event
                 // given values to decide by (acquireIfDone(status, task), releaseIfSame(current, expected, atomic)).
                 StringBuilder d = new StringBuilder("(");
                 for (Key k : h.operands()) {
@@ -1278,6 +1285,65 @@ public final class JdkModel {
     /** Whether the outer class is a concurrent collection modelled by hand-offs (see {@link #collections}). */
     private static boolean isCollection(String outer) {
         return ELEMENT_LOADS.containsKey(outer) || OWNER_CALLS.containsKey(outer) || PLACINGS.containsKey(outer);
+    }
+
+    /**
+     * Whether the code of {@code className} can hand a collection's elements out, or make what does: the collection
+     * class itself and its nested classes that can name it or are bound to it (a node class's code cannot: left as
+     * it is, which keeps the JDK's start, when many of them are loaded, short).
+     */
+    private static boolean handsOut(String className, String outer) {
+        return isCollection(outer) && (className.equals(outer) || OWNER_PATHS.containsKey(className)
+                || isBound(className));
+    }
+
+    /**
+     * The methods (name + descriptor) of a collection's class that the collection passes may change: those with an
+     * element load, a call of a helper of {@link #OWNER_CALLS}, a {@code new} of a bound class, an element store of
+     * {@link #PLACINGS}, a call of {@link #RESULT_LOADS}. Found by a scan that builds nothing, so that the others are
+     * copied byte for byte (ConcurrentHashMap is large, and loaded before the agent starts).
+     */
+    private static java.util.Set<String> handingMethods(ClassReader reader, String className, String outer) {
+        java.util.Set<String> fields = ELEMENT_LOADS.getOrDefault(outer, java.util.Set.of());
+        java.util.Set<String> callees = OWNER_CALLS.getOrDefault(outer, java.util.Set.of());
+        java.util.Set<String> placing = PLACINGS.getOrDefault(className, java.util.Set.of());
+        java.util.Set<String> results = RESULT_LOADS.getOrDefault(className, java.util.Set.of());
+        java.util.Set<String> found = new java.util.HashSet<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] ex) {
+                if ((access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0) return null;
+                String method = name + desc;
+                boolean places = placing.contains(name);
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.AALOAD && fields.contains(ARRAY_ELEMENTS)
+                                || opcode == Opcodes.AASTORE && places) {
+                            found.add(method);
+                        }
+                    }
+
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String field, String fieldDesc) {
+                        if (opcode == Opcodes.GETFIELD && fields.contains(field) && owner.startsWith(outer + "$")
+                                || opcode == Opcodes.PUTFIELD && places) {
+                            found.add(method);
+                        }
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String callee, String calleeDesc,
+                                                boolean itf) {
+                        if (callees.contains(callee) || callee.equals("<init>") && isBound(owner) || places
+                                || results.contains(owner + "." + callee)) {
+                            found.add(method);
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found;
     }
 
     /** A nested class whose objects are bound to their collection when made (ConcurrentHashMap's tasks too). */

@@ -4,9 +4,6 @@ import static dev.racecheck.agent.runtime.analysis.Analysis.CURRENT;
 import static dev.racecheck.agent.runtime.analysis.Analysis.DETECTOR;
 import static dev.racecheck.agent.runtime.analysis.Analysis.SHADOWS;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.racecheck.agent.runtime.analysis.Analysis;
@@ -229,21 +226,38 @@ public final class CollectionEvents {
 
     // ---- a lock-based queue's own lock and counter -----------------------------------------------------------
 
-    /** {@code ReentrantLock.sync}, readable once the agent has opened java.util.concurrent.locks to racecheck. */
-    private static final MethodHandle LOCK_SYNC = lockSync();
-
     /**
      * A lock-based queue was made: its lock is its own, and orders nothing for the program (the queue's javadoc
      * promises an edge from placing an element to taking it, not through its lock: a failed poll, a peek that finds
-     * nothing, a failed contains or remove, a full offer order nothing). Its conditions wait on the same sync.
+     * nothing, a failed contains or remove(o), a full offer order nothing). Its conditions wait on the same sync.
      */
     public static void internalLock(Object lock) {
-        if (!Analysis.enabled || !(lock instanceof ReentrantLock) || LOCK_SYNC == null) return;
+        if (!Analysis.enabled || !(lock instanceof ReentrantLock)) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        ts.ignore++; // reflection runs JDK code the model hooks: not the program's
         try {
-            Object sync = LOCK_SYNC.invoke(lock);
+            Object sync = LockSync.FIELD == null ? null : LockSync.FIELD.get(lock);
             if (sync != null) SHADOWS.get(sync).markInternal();
         } catch (Throwable e) {
             Internal.error("marking a queue's lock", e);
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /** {@code ReentrantLock.sync}, readable once the agent has opened java.util.concurrent.locks to racecheck. */
+    private static final class LockSync {
+        static final java.lang.reflect.Field FIELD = field();
+
+        private static java.lang.reflect.Field field() {
+            try {
+                java.lang.reflect.Field f = ReentrantLock.class.getDeclaredField("sync");
+                f.setAccessible(true);
+                return f;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null; // not opened to racecheck: the queues' locks stay modelled (edges too many, none missing)
+            }
         }
     }
 
@@ -257,13 +271,4 @@ public final class CollectionEvents {
         }
     }
 
-    private static MethodHandle lockSync() {
-        try {
-            java.lang.reflect.Field f = ReentrantLock.class.getDeclaredField("sync");
-            return MethodHandles.privateLookupIn(ReentrantLock.class, MethodHandles.lookup()).unreflectGetter(f)
-                    .asType(MethodType.methodType(Object.class, Object.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // not opened to racecheck: the queues' locks stay modelled (edges too many, none missing)
-        }
-    }
 }

@@ -942,12 +942,6 @@ public final class RaceEvents {
         if (interrupted) acquire(Thread.currentThread());
     }
 
-    /** A value made inside a modelled call (ConcurrentHashMap.compute...): published by and to the caller. */
-    public static void releaseAcquire(Object key) {
-        release(key);
-        acquire(key);
-    }
-
     /**
      * A counted completer's pending count was read in a completion loop (tryComplete, propagateCompletion,
      * firstComplete): zero means every part released into the task by decrementing it, and this thread goes on to
@@ -1063,7 +1057,6 @@ public final class RaceEvents {
             ExitStatus.install(Thread.currentThread());
             // Load and link the cold paths now, not in the middle of the program's class loading.
             CallPaths.captureStack();
-            CollectionEvents.exitOwner();
             dev.racecheck.reports.text.TextRenderer.summary(0);
             Reporter.count();
         } finally {

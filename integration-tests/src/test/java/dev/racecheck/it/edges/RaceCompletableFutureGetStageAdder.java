@@ -17,9 +17,10 @@ public final class RaceCompletableFutureGetStageAdder {
         CompletableFuture.completedFuture(0).thenRun(() -> { }); // warm-up (see Edges)
         CompletableFuture<String> future = new CompletableFuture<>();
         Edges.Signal added = new Edges.Signal();
+        Edges.Signal ran = new Edges.Signal();
         Thread adder = Edges.thread("adder", () -> {
             data = 42; // racy access
-            future.thenRun(() -> { });
+            future.thenRun(ran::raise);
             added.raise();
         });
         Thread completer = Edges.thread("completer", () -> {
@@ -28,6 +29,9 @@ public final class RaceCompletableFutureGetStageAdder {
         });
         adder.start();
         completer.start();
+        // The function has run in the completer: main's get() must not run it (a thread that runs it is ordered
+        // after the adder, as the javadoc says).
+        ran.await("the completer ran the stage");
         Edges.check(future.get().equals("done"), "completed");
         System.out.println("RaceCompletableFutureGetStageAdder: " + data); // racy access
         Edges.awaitEndWithoutEdge(adder, completer);
