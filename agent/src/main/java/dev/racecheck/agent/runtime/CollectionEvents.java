@@ -7,7 +7,6 @@ import static dev.racecheck.agent.runtime.analysis.Analysis.SHADOWS;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.racecheck.agent.runtime.analysis.Analysis;
-import dev.racecheck.agent.runtime.jdk.Containers;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.shadow.HandOffs;
 import dev.racecheck.agent.runtime.shadow.Shadow;
@@ -84,9 +83,12 @@ public final class CollectionEvents {
         if (found != 0) takeOver(element, collection);
     }
 
-    /** {@code element} was taken out of the queue {@code collection}: acquired, and one placing counted off. */
+    /**
+     * {@code element} was taken out of the queue (or exchanger) {@code collection}: acquired, and one placing counted
+     * off. A poll that found nothing takes out null, which a queue never holds.
+     */
     public static void takeOut(Object element, Object collection) {
-        if (!Analysis.enabled || collection == null || element == null) return;
+        if (!Analysis.enabled || collection == null) return;
         try {
             Shadow s = SHADOWS.peek(collection);
             HandOffs h = s == null ? null : s.handOffsIfAny();
