@@ -161,6 +161,7 @@ public final class JdkModel {
     private static final java.util.Set<String> PENDING_READS = new java.util.HashSet<>();
     private static final String COUNTED_COMPLETER = "java/util/concurrent/CountedCompleter";
     private static final String PHASER = "java/util/concurrent/Phaser";
+    private static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
 
     static {
         String juc = "java/util/concurrent/";
@@ -744,6 +745,19 @@ public final class JdkModel {
                 "siftDownUsingComparator"));
         OWNER_CALLS.put(chm, java.util.Set.of("advance"));
 
+        // SubmissionPublisher: "actions in a source thread prior to publishing an item or issuing a signal
+        // happen-before actions subsequent to the corresponding access by each subscriber". Each subscriber's
+        // BufferedSubscription is a queue of its own: an item offered to it is handed over to its onNext; the
+        // completion and error signals to onComplete and onError.
+        String subscription = juc + "SubmissionPublisher$BufferedSubscription";
+        rule(subscription, "offer", "(Ljava/lang/Object;Z)I", enter("handOff", Key.THIS).with(element));
+        rule(subscription, "retryOffer", "(Ljava/lang/Object;)I", enter("handOff", Key.THIS).with(element));
+        rule(subscription, "consumeNext", "*", enter("takeOut", Key.THIS).with(arg(1)));
+        for (String m : new String[] {"onComplete", "onError"}) rule(subscription, m, "*", enter("release", Key.THIS));
+        for (String m : new String[] {"consumeComplete", "consumeError"}) {
+            rule(subscription, m, "*", enter("acquire", Key.THIS));
+        }
+
         // The lock-based queues' own locks and counter (see CollectionEvents.internalLock): marked as each is made.
         String lock = "Ljava/util/concurrent/locks/ReentrantLock;";
         for (String q : new String[] {abq, lbd, pbq}) {
@@ -831,7 +845,8 @@ public final class JdkModel {
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
                 || QUIET.containsKey(className) || handsOut(className, outerClass(className))
-                || className.equals(COUNTED_COMPLETER) || className.equals(PHASER);
+                || className.equals(COUNTED_COMPLETER) || className.equals(PHASER)
+                || outerClass(className).equals(COMPLETABLE_FUTURE);
     }
 
     /**
@@ -864,8 +879,10 @@ public final class JdkModel {
                 boolean collection = handing.contains(name + desc);
                 boolean pending = className.equals(COUNTED_COMPLETER) && PENDING_READS.contains(name);
                 boolean phaser = className.equals(PHASER) && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                boolean futures = outer.equals(COMPLETABLE_FUTURE)
+                        && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
                 if (hooks.isEmpty() && !runs && !monitors && !quiets && !atomics && !collection && !pending
-                        && !phaser) {
+                        && !phaser && !futures) {
                     return target;
                 }
                 changed[0] = true;
@@ -884,6 +901,7 @@ public final class JdkModel {
                         if (atomics) orderFunctionCalls(this);
                         if (pending) pendingReads(this);
                         if (phaser) phaserAdvances(this);
+                        if (futures) resultReads(this);
                         // The table's hooks last: the passes above look for instructions the hooks may contain.
                         if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (quiets) quietly(this);
@@ -1259,6 +1277,29 @@ public final class JdkModel {
                         "(Ljava/lang/Object;Ljava/lang/Object;)V", false));
                 m.instructions.insert(n, l);
             }
+        }
+    }
+
+    /**
+     * Each read of a CompletableFuture's {@code result} in its own code (a stage added to a complete future, a
+     * composed future found complete, a dependent's source): a non-null result is the future's completion, which the
+     * reader acquires ({@code acquireIfNonNull}), as the volatile variable it is. So whatever path the JDK takes to
+     * a result, what the completing thread did before is ordered before it.
+     */
+    private static void resultReads(MethodNode m) {
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (!(n instanceof FieldInsnNode f) || f.getOpcode() != Opcodes.GETFIELD
+                    || !f.owner.equals(COMPLETABLE_FUTURE) || !f.name.equals("result") || early.contains(n)) {
+                continue;
+            }
+            m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP)); // future, future
+            InsnList after = new InsnList(); // future, result
+            after.add(new InsnNode(Opcodes.DUP_X1)); // result, future, result
+            after.add(new InsnNode(Opcodes.SWAP)); // result, result, future
+            after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquireIfNonNull",
+                    "(Ljava/lang/Object;Ljava/lang/Object;)V", false)); // result
+            m.instructions.insert(n, after);
         }
     }
 

@@ -18,12 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * A computation that completes by throwing has completed: what it did happens-before whoever sees that completion,
  * through the exception (Future.get's ExecutionException, CompletableFuture.join's CompletionException, a
  * ForkJoinTask's join, get, invoke and invokeAll rethrowing, ExecutorService.invokeAny when every task threw,
- * invokeAll's futures of tasks that threw). And Condition.await that throws InterruptedException holds the lock
+ * invokeAll's futures of tasks that threw, a future composed with one that failed before). And Condition.await that throws InterruptedException holds the lock
  * again: what the lock's holder did meanwhile happens-before.
  * Expected: no race
  */
 public final class NoRaceExceptionalCompletion {
-    static final int[] slots = new int[12];
+    static final int[] slots = new int[13];
 
     static final class Planned extends RuntimeException {
         Planned() {
@@ -115,6 +115,22 @@ public final class NoRaceExceptionalCompletion {
             } catch (ExecutionException expected) {
                 seen += slots[10];
             }
+        }
+
+        // thenCompose of a complete stage to a future that completed exceptionally before: the composed future takes
+        // its result as it finds it (no relay runs), and its join throws.
+        CompletableFuture<Integer> inner = new CompletableFuture<>();
+        Thread innerCompleter = Edges.thread("inner-completer", () -> {
+            slots[12] = 13;
+            inner.completeExceptionally(new Planned());
+        });
+        innerCompleter.start();
+        Edges.awaitEndWithoutEdge(innerCompleter);
+        CompletableFuture<Integer> composed = CompletableFuture.completedFuture(0).thenCompose(v -> inner);
+        try {
+            composed.join();
+        } catch (CompletionException expected) {
+            seen += slots[12];
         }
 
         seen += awaitInterrupted();
