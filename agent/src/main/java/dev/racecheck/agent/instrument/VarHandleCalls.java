@@ -94,7 +94,17 @@ final class VarHandleCalls {
         InsnList before = new InsnList();
         for (int i = args.length - 1; i >= 0; i--) before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
         before.add(new VarInsnNode(Opcodes.ASTORE, spill));
-        if (mode.release()) {
+        if (mode.release() && call.name.contains("compareAnd")) {
+            // A compare-and-set writes, and releases, only when the variable holds the expected value: the hook reads
+            // it and compares (primitives by their bits, as the VarHandle does; references by identity).
+            target(before, spill, slots, coordinates);
+            Type expected = args[coordinates];
+            before.add(new VarInsnNode(expected.getOpcode(Opcodes.ILOAD), slots[coordinates]));
+            String expectedDesc = bits(before, expected);
+            before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "releaseIfSame",
+                    "(Ljava/lang/Object;Ljava/lang/Object;I" + expectedDesc + Hooks.TS + ")V", false));
+        } else if (mode.release()) {
             target(before, spill, slots, coordinates);
             before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
             before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "release", SYNC_DESC, false));
@@ -118,6 +128,30 @@ final class VarHandleCalls {
         }
         method.instructions.insert(call, after);
         return next - spill;
+    }
+
+    /**
+     * Turns the value of type {@code t} on the stack into what {@code releaseIfSame} compares: a reference as it is
+     * (descriptor Object), a primitive as the long of its bits.
+     */
+    private static String bits(InsnList l, Type t) {
+        switch (t.getSort()) {
+            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                l.add(new InsnNode(Opcodes.I2L));
+                return "J";
+            case Type.LONG:
+                return "J";
+            case Type.FLOAT:
+                l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false));
+                l.add(new InsnNode(Opcodes.I2L));
+                return "J";
+            case Type.DOUBLE:
+                l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J",
+                        false));
+                return "J";
+            default:
+                return "Ljava/lang/Object;";
+        }
     }
 
     /** Pushes the handle, the first coordinate (or null) and the index (or 0). */

@@ -175,6 +175,54 @@ public final class VarHandles {
         }
     }
 
+    /**
+     * Before a compare-and-set (or compare-and-exchange) in a release mode: releases only when the variable holds
+     * {@code expected} now, so that the call will write (a failed one writes nothing; it still reads and acquires).
+     * The variable is read through the handle itself, with racecheck's events off; when it cannot be (a handle that
+     * only accepts its exact types), the release is made as before.
+     */
+    public static void releaseIfSame(Object handle, Object coordinate, int index, long expected, ThreadState ts) {
+        Object current = current(handle, coordinate, index, ts);
+        if (current == UNREADABLE || bits(current) == expected) release(handle, coordinate, index, ts);
+    }
+
+    public static void releaseIfSame(Object handle, Object coordinate, int index, Object expected, ThreadState ts) {
+        Object current = current(handle, coordinate, index, ts);
+        if (current == UNREADABLE || current == expected) release(handle, coordinate, index, ts);
+    }
+
+    private static final Object UNREADABLE = new Object();
+
+    private static Object current(Object handle, Object coordinate, int index, ThreadState ts) {
+        if (ts.ignore != 0) return UNREADABLE;
+        Target t = target(handle);
+        if (t == null) return UNREADABLE;
+        ts.ignore++;
+        try {
+            java.lang.invoke.VarHandle vh = (java.lang.invoke.VarHandle) handle;
+            if (t.kind == Detector.ELEMENT) return vh.getVolatile(coordinate, index);
+            if (t.kind == Detector.STATIC) return vh.getVolatile();
+            return vh.getVolatile(coordinate);
+        } catch (Throwable e) {
+            return UNREADABLE; // the call itself will throw, or the handle wants its exact types
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /** A boxed primitive's bits, as releaseIfSame's caller computed them for the expected value. */
+    private static long bits(Object v) {
+        if (v instanceof Integer i) return i;
+        if (v instanceof Long l) return l;
+        if (v instanceof Boolean b) return b ? 1L : 0L;
+        if (v instanceof Character c) return c;
+        if (v instanceof Short s) return s;
+        if (v instanceof Byte b) return b;
+        if (v instanceof Float f) return Float.floatToRawIntBits(f);
+        if (v instanceof Double d) return Double.doubleToRawLongBits(d);
+        return Long.MIN_VALUE ^ 0x5DEECE66DL; // not a primitive: never equal in practice
+    }
+
     private static Target target(Object handle) {
         if (handle == null) return null;
         Shadow s = Analysis.SHADOWS.peek(handle);
@@ -311,6 +359,28 @@ public final class VarHandles {
             if (inBounds(array, index)) Analysis.DETECTOR.acquireElement(ts, Analysis.SHADOWS.get(array), index);
         } catch (Throwable e) {
             Internal.error("modelling an atomic array", e);
+        }
+    }
+
+    /**
+     * An atomic array's compare-and-set of element {@code index}: releases when the element holds the expected value
+     * (read from the inner array; a failed compare-and-set writes nothing).
+     */
+    public static void elementReleaseIfSame(int index, int expected, Object array) {
+        if (array instanceof int[] a && index >= 0 && index < a.length && a[index] == expected) {
+            elementRelease(array, index);
+        }
+    }
+
+    public static void elementReleaseIfSame(int index, long expected, Object array) {
+        if (array instanceof long[] a && index >= 0 && index < a.length && a[index] == expected) {
+            elementRelease(array, index);
+        }
+    }
+
+    public static void elementReleaseIfSame(int index, Object expected, Object array) {
+        if (array instanceof Object[] a && index >= 0 && index < a.length && a[index] == expected) {
+            elementRelease(array, index);
         }
     }
 

@@ -152,6 +152,61 @@ public final class Shadow {
         return null;
     }
 
+    /**
+     * For a JDK object the model keeps more of than one clock, one of: a phaser root's {@link PhaseClocks}; a
+     * concurrent collection's {@link HandOffs}; for an iterator, spliterator or task of a concurrent collection that
+     * cannot reach its collection, that collection's shadow ({@link #bindTo}); {@link #INTERNAL} for a lock or counter
+     * a JDK collection keeps to itself. Racecheck's own objects only, never one of the program's.
+     */
+    private volatile Object model;
+
+    /** {@link #model} of a lock or atomic that is a JDK collection's own: its operations are no synchronization. */
+    private static final Object INTERNAL = new Object();
+
+    /** The per-phase clocks of the phaser tree whose root this shadows. */
+    public PhaseClocks phases() {
+        Object m = model;
+        if (m instanceof PhaseClocks p) return p;
+        synchronized (this) {
+            if (!(model instanceof PhaseClocks)) model = new PhaseClocks();
+            return (PhaseClocks) model;
+        }
+    }
+
+    /** The hand-offs of the concurrent collection this shadows, made on its first placing. */
+    public HandOffs handOffs() {
+        Object m = model;
+        if (m instanceof HandOffs h) return h;
+        synchronized (this) {
+            if (!(model instanceof HandOffs)) model = new HandOffs();
+            return (HandOffs) model;
+        }
+    }
+
+    /** The hand-offs of the collection this shadows, or null when nothing was ever placed in it. */
+    public HandOffs handOffsIfAny() {
+        return model instanceof HandOffs h ? h : null;
+    }
+
+    /** This object (an iterator, spliterator, task) gets its elements from the collection {@code owner} shadows. */
+    public void bindTo(Shadow owner) {
+        model = owner;
+    }
+
+    /** The shadow of the collection this object was bound to, or null. */
+    public Shadow boundTo() {
+        return model instanceof Shadow s ? s : null;
+    }
+
+    /** This lock or counter is a JDK collection's own: acquires and releases of it are not the program's. */
+    public void markInternal() {
+        model = INTERNAL;
+    }
+
+    public boolean internal() {
+        return model == INTERNAL;
+    }
+
     /** For a field updater: the sync key of the field it works on, or -1. */
     public volatile int updaterField = -1;
     /**

@@ -75,6 +75,15 @@ public final class ThreadState extends ThreadStatePadding {
      */
     public Object optimistic;
 
+    /**
+     * The concurrent collections (their shadows, typed Object: shadows are a package above) on whose behalf the JDK
+     * code this thread runs works, innermost last: set around calls of a collection's helpers that cannot name it (a
+     * static method, a traverser's advance()); see {@code CollectionEvents}. Made on first use; a helper that throws
+     * leaves its entry behind, which the next calls overwrite from the bottom up (the depth never passes the array).
+     */
+    public Object[] owners;
+    public int ownerDepth;
+
     /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
     long[] initSeen = new long[2];
 
