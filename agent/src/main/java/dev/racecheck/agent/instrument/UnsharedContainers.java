@@ -28,7 +28,8 @@ import org.objectweb.asm.tree.analysis.Value;
  * <p>A data-flow analysis over the original method: each value is either made by some {@code new} instructions of
  * modelled classes, or anything else. A made object escapes when it is passed as an argument (to any method, a
  * constructor, a lambda), stored in a field, a static or an array, returned or thrown; calls on it as the receiver
- * do not let it go, and the StringBuilder methods that return {@code this} return the same object. A call whose
+ * do not let it go, and the StringBuilder methods that return {@code this} return the same object, as do the methods
+ * that return a view or iterator of their receiver ({@link #VIEWS}): a view escapes with its container. A call whose
  * receiver can only be objects that never escape is unshared.
  */
 final class UnsharedContainers {
@@ -99,6 +100,15 @@ final class UnsharedContainers {
             return size * 31 + (sites == null ? 0 : sites.hashCode());
         }
     }
+
+    /**
+     * Methods that return a view or an iterator of their receiver: calls on it act on the receiver, and it escapes
+     * with it. An element an iterator returns is not the container (a key may be any object).
+     */
+    static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet", "iterator", "listIterator",
+            "descendingIterator", "spliterator", "subList", "headMap", "tailMap", "subMap", "headSet", "tailSet",
+            "subSet", "descendingMap", "descendingSet", "descendingKeySet", "navigableKeySet", "reversed",
+            "sequencedKeySet", "sequencedValues", "sequencedEntrySet");
 
     /** Tracks made objects and collects the NEW instructions whose objects escape. */
     private static final class Escapes extends Interpreter<Made> {
@@ -207,6 +217,10 @@ final class UnsharedContainers {
             // StringBuilder's append, insert, reverse... return the builder itself.
             if (op == Opcodes.INVOKEVIRTUAL && ((MethodInsnNode) insn).owner.equals("java/lang/StringBuilder")
                     && ret.getDescriptor().equals("Ljava/lang/StringBuilder;")) {
+                return values.get(0);
+            }
+            // A view or iterator of a made container acts on it: the same object, as far as escaping goes.
+            if (hasReceiver && ret.getSort() == Type.OBJECT && VIEWS.contains(((MethodInsnNode) insn).name)) {
                 return values.get(0);
             }
             return Made.other(ret.getSize());

@@ -177,9 +177,54 @@ public final class RaceEvents {
         }
     }
 
+    /**
+     * Before {@code java.lang.reflect.Array.get*(array, index)} or {@code set*(array, index, value)}: the element, as a
+     * plain access. {@code type} is the primitive type (descriptor letter) the method takes or returns, 'L' for
+     * {@code get}/{@code set}; {@code value} is set(Object)'s value. A call the JDK will reject (no array, an index
+     * out of bounds, a type that does not convert) records nothing.
+     */
+    public static void reflectedElement(Object array, int index, Object value, char type, boolean write, int site,
+                                        ThreadState ts, int base) {
+        if (ts.ignore != 0 || array == null) return;
+        try {
+            Class<?> component = array.getClass().getComponentType();
+            if (component == null || !ReflectedTypes.converts(component, type, value, write)) return;
+            if (write) arrayWrite(array, index, site, ts, base);
+            else arrayRead(array, index, site, ts, base);
+        } catch (Throwable e) {
+            Internal.error("analysing a reflected array access", e);
+        }
+    }
+
     /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
     public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
         Containers.call(receiver, op, site, ts, base);
+    }
+
+    /** Before an iterator's {@code next()}: a read of its container; see {@link #entryReturned}. */
+    public static void containerNext(Object iterator, int op, int site, ThreadState ts, int base) {
+        Containers.next(iterator, op, site, ts, base);
+    }
+
+    /** After an iterator's {@code next()}: an entry of a map's entry set is linked to its map. */
+    public static void entryReturned(Object element, ThreadState ts) {
+        if (ts.pendingEntry != null) Containers.entryReturned(element, ts);
+    }
+
+    /** Before a JDK method that reads (or writes) a container passed to it: {@code site} names the method. */
+    public static void containerArgument(Object argument, boolean write, int site, ThreadState ts, int base) {
+        Containers.argument(argument, write, site, ts, base);
+    }
+
+    /** Before a JDK method that formats each element of {@code arguments} (its {@code Object...}): each is read. */
+    public static void containerArguments(Object[] arguments, int site, ThreadState ts, int base) {
+        if (arguments == null || ts.ignore != 0) return;
+        for (Object a : arguments) Containers.argument(a, false, site, ts, base);
+    }
+
+    /** Inside a {@code Collections.synchronized*} wrapper's method (a JDK hook): see {@link Containers#wrapperCall}. */
+    public static void wrapperCall(Object wrapper, int op, int site) {
+        Containers.wrapperCall(wrapper, op, site);
     }
 
     /**

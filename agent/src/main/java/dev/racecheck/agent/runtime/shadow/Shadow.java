@@ -56,6 +56,35 @@ public final class Shadow {
         return addField(key);
     }
 
+    /**
+     * The state of variable {@code key} of this object, which holds a container's data: made a {@link ContainerState}
+     * naming {@code named} (the container the program called) the first time.
+     */
+    public ContainerState container(int key, Object holder, Object named, boolean everyCallWrites) {
+        ContainerState c = existingContainer(key);
+        return c != null ? c : addContainer(key, holder, named, everyCallWrites);
+    }
+
+    /** The container state {@code key} of this object, or null. */
+    public ContainerState existingContainer(int key) {
+        for (VarState v : vars) {
+            if (v.key == key && v instanceof ContainerState c) return c;
+        }
+        return null;
+    }
+
+    private synchronized ContainerState addContainer(int key, Object holder, Object named, boolean everyCallWrites) {
+        VarState[] vs = vars;
+        for (VarState v : vs) {
+            if (v.key == key && v instanceof ContainerState c) return c;
+        }
+        ContainerState v = new ContainerState(key, holder, named, everyCallWrites);
+        VarState[] grown = Arrays.copyOf(vs, vs.length + 1);
+        grown[vs.length] = v;
+        vars = grown;
+        return v;
+    }
+
     private synchronized VarState addField(int key) {
         VarState[] vs = vars;
         for (VarState v : vs) {
@@ -159,6 +188,11 @@ public final class Shadow {
      * or null when racecheck does not know.
      */
     public volatile Object varHandle;
+    /**
+     * For a map entry handed out by an entry iterator ({@code jdk.Containers}): the {@link ContainerState} of its map.
+     * A state, never the map: an entry the program keeps must not keep its map alive.
+     */
+    public volatile ContainerState entryOf;
 
     /**
      * Per element index of an array whose elements are used as synchronization variables (VarHandle acquire/release

@@ -56,6 +56,18 @@ public final class ThreadState extends ThreadStatePadding {
     public Object lastSyncShadow;
 
     /**
+     * The state of the container this thread called last ({@code ContainerState}, a package above this one), which
+     * knows its container weakly: a loop over one container skips the identity-map lookup, and nothing of the
+     * program's is kept alive.
+     */
+    public Object lastContainer;
+    /**
+     * Between an entry set iterator's {@code next()} and its return: the state of its map, to link the entry it
+     * returns to ({@code jdk.Containers.entryReturned}); null otherwise.
+     */
+    public Object pendingEntry;
+
+    /**
      * The StampedLock optimistic read in progress ({@code OptimisticReads}, a package above this one), if any; made on
      * the thread's first one.
      */

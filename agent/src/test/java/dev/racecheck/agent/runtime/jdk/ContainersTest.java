@@ -151,23 +151,31 @@ class ContainersTest {
         for (Object o : List.of(new HashMap<>(), new LinkedHashMap<>(), new TreeMap<>(), new HashSet<>(),
                 new ArrayList<>(), new ArrayDeque<>(), new StringBuilder(), new BitSet(), new SimpleDateFormat(),
                 Arrays.asList(1, 2), EnumSet.noneOf(Color.class), new WeakHashMap<>())) {
-            Containers.Model m = Containers.model(o.getClass());
+            ContainerModel m = ContainerModel.of(o.getClass());
+            assertEquals(ContainerModel.CONTAINER, m.kind, o.getClass().getName());
             assertSame(o.getClass(), m.jdkClass, o.getClass().getName());
             assertFalse(m.subclass);
         }
-        assertTrue(Containers.model(WeakHashMap.class).everyCallWrites, "WeakHashMap.get expunges stale entries");
-        assertTrue(Containers.model(LinkedHashMap.class).linked);
-        assertFalse(Containers.model(HashMap.class).linked);
-        assertFalse(Containers.model(HashMap.class).everyCallWrites);
+        assertTrue(ContainerModel.of(WeakHashMap.class).everyCallWrites, "WeakHashMap.get expunges stale entries");
+        assertTrue(ContainerModel.of(LinkedHashMap.class).linked);
+        assertFalse(ContainerModel.of(HashMap.class).linked);
+        assertFalse(ContainerModel.of(HashMap.class).everyCallWrites);
+        assertTrue(ContainerModel.of(HashMap.class).next < 0, "a map holds its own data");
+        assertTrue(ContainerModel.of(HashSet.class).next >= 0, "a set's data is its map's");
+        assertTrue(ContainerModel.of(java.util.TreeSet.class).next >= 0, "a set's data is its map's");
     }
 
     @Test
-    void thread_safe_wrappers_and_immutable_collections_should_not_be_modelled() {
-        for (Object o : List.of(new ConcurrentHashMap<>(), Collections.synchronizedMap(new HashMap<>()),
-                Collections.synchronizedList(new ArrayList<>()), Collections.unmodifiableMap(new HashMap<>()),
-                List.of(1), Map.of(), new Vector<>(), new Hashtable<>(), new StringBuffer(), "a string",
-                new CopyOnWriteArrayList<>(), new Object())) {
-            assertFalse(Containers.model(o.getClass()).modelled(), o.getClass().getName());
+    void thread_safe_and_immutable_collections_should_not_be_modelled_and_synchronized_wrappers_record_inside() {
+        for (Object o : List.of(new ConcurrentHashMap<>(), List.of(1), Map.of(), new Vector<>(), new Hashtable<>(),
+                new StringBuffer(), "a string", new CopyOnWriteArrayList<>(), new Object(),
+                new ConcurrentHashMap<>().keySet())) {
+            assertEquals(ContainerModel.OTHER, ContainerModel.of(o.getClass()).kind, o.getClass().getName());
+        }
+        for (Object o : List.of(Collections.synchronizedMap(new HashMap<>()),
+                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedSet(new HashSet<>()),
+                Collections.synchronizedMap(new HashMap<>()).keySet())) {
+            assertEquals(ContainerModel.SYNCHRONIZED, ContainerModel.of(o.getClass()).kind, o.getClass().getName());
         }
     }
 
@@ -188,7 +196,7 @@ class ContainersTest {
 
     @Test
     void application_subclasses_should_count_only_where_the_jdks_method_runs() {
-        Containers.Model m = Containers.model(Registry.class);
+        ContainerModel m = ContainerModel.of(Registry.class);
         assertSame(HashMap.class, m.jdkClass);
         assertTrue(m.subclass);
         int get = Containers.number(Containers.operation("get", GET));
@@ -201,7 +209,8 @@ class ContainersTest {
         assertFalse(m.runsJdkMethod(Registry.class, putString), "the override is the subclass's");
         assertFalse(m.runsJdkMethod(Registry.class, notHashMaps));
         assertTrue(m.runsJdkMethod(Registry.class, get), "asked again: the cached answer");
-        assertFalse(Containers.model(OwnMap.class).modelled(), "a map of the program's own is not the JDK's");
+        assertEquals(ContainerModel.OTHER, ContainerModel.of(OwnMap.class).kind,
+                "a map of the program's own is not the JDK's");
     }
 
     // ---- calls through the detector --------------------------------------------------------------------------
@@ -289,7 +298,8 @@ class ContainersTest {
 
     @Test
     void operation_frames_should_name_the_source_file_of_nested_classes_by_their_top_level_class() {
-        List<Frame> stack = ContainerClasses.withOperation(Arrays.asList(1), site("set"), List.of());
+        List<Frame> stack = ContainerClasses.withOperation(
+                Containers.operationSite(site("set"), Arrays.asList(1).getClass()), List.of());
         assertEquals(new Frame("java.util.Arrays$ArrayList", "set", "Arrays.java", -1), stack.get(0));
     }
 }
