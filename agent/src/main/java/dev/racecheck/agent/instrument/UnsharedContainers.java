@@ -56,7 +56,9 @@ final class UnsharedContainers {
             }
             Frame<Made> f = frames[i];
             Made receiver = f.getStack(f.getStackSize() - 1 - Type.getArgumentTypes(call.desc).length);
-            if (receiver.sites != null && Collections.disjoint(receiver.sites, escapes.escaped)) unshared.add(call);
+            if (receiver.sites != null && !receiver.maybeOther && Collections.disjoint(receiver.sites, escapes.escaped)) {
+                unshared.add(call);
+            }
         }
         return unshared;
     }
@@ -68,17 +70,24 @@ final class UnsharedContainers {
         return false;
     }
 
-    /** A value: objects made by {@code sites} (NEW instructions of modelled classes), or anything else (null sites). */
+    /**
+     * A value: objects made by {@code sites} (NEW instructions of modelled classes), or anything else (null sites); or,
+     * {@code maybeOther}, what an iterator of such an object handed out, or a value that is such an object on one path
+     * and something else on another. That may be any object (a key, a shared list), so calls on it get their events;
+     * but it may also be the object, or a map's entry, which acts on its map: when it escapes, the objects escape.
+     */
     static final class Made implements Value {
-        static final Made OTHER = new Made(1, null);
-        static final Made OTHER_WIDE = new Made(2, null);
+        static final Made OTHER = new Made(1, null, false);
+        static final Made OTHER_WIDE = new Made(2, null, false);
 
         final int size;
         final Set<AbstractInsnNode> sites;
+        final boolean maybeOther;
 
-        Made(int size, Set<AbstractInsnNode> sites) {
+        Made(int size, Set<AbstractInsnNode> sites, boolean maybeOther) {
             this.size = size;
             this.sites = sites;
+            this.maybeOther = maybeOther;
         }
 
         static Made other(int size) {
@@ -92,12 +101,13 @@ final class UnsharedContainers {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Made m && m.size == size && java.util.Objects.equals(m.sites, sites);
+            return o instanceof Made m && m.size == size && m.maybeOther == maybeOther
+                    && java.util.Objects.equals(m.sites, sites);
         }
 
         @Override
         public int hashCode() {
-            return size * 31 + (sites == null ? 0 : sites.hashCode());
+            return (size * 31 + (sites == null ? 0 : sites.hashCode())) * 2 + (maybeOther ? 1 : 0);
         }
     }
 
@@ -143,7 +153,7 @@ final class UnsharedContainers {
                     return Made.other(Type.getType(((org.objectweb.asm.tree.FieldInsnNode) insn).desc).getSize());
                 case Opcodes.NEW:
                     return ContainerCalls.MODELLED.contains(((TypeInsnNode) insn).desc)
-                            ? new Made(1, Set.of(insn)) : Made.OTHER;
+                            ? new Made(1, Set.of(insn), false) : Made.OTHER;
                 default:
                     return Made.OTHER;
             }
@@ -220,8 +230,11 @@ final class UnsharedContainers {
                 return values.get(0);
             }
             // A view or iterator of a made container acts on it: the same object, as far as escaping goes.
-            if (hasReceiver && ret.getSort() == Type.OBJECT && VIEWS.contains(((MethodInsnNode) insn).name)) {
-                return values.get(0);
+            Made receiver = hasReceiver ? values.get(0) : null;
+            if (receiver != null && receiver.sites != null && ret.getSort() == Type.OBJECT) {
+                String name = ((MethodInsnNode) insn).name;
+                if (VIEWS.contains(name)) return receiver;
+                if (name.equals("next") || name.equals("previous")) return new Made(1, receiver.sites, true); // an element
             }
             return Made.other(ret.getSize());
         }
@@ -234,10 +247,13 @@ final class UnsharedContainers {
         @Override
         public Made merge(Made a, Made b) {
             if (a.equals(b)) return a;
-            if (a.sites == null || b.sites == null || a.size != b.size) return Made.other(Math.min(a.size, b.size));
-            Set<AbstractInsnNode> union = new HashSet<>(a.sites);
-            union.addAll(b.sites);
-            return new Made(a.size, union);
+            if (a.size != b.size || a.sites == null && b.sites == null) return Made.other(Math.min(a.size, b.size));
+            Set<AbstractInsnNode> union = new HashSet<>();
+            if (a.sites != null) union.addAll(a.sites);
+            if (b.sites != null) union.addAll(b.sites);
+            // A made object on one path only (or an element of one): calls on it keep their events, and it escapes.
+            boolean maybeOther = a.maybeOther || b.maybeOther || a.sites == null || b.sites == null;
+            return new Made(a.size, union, maybeOther);
         }
     }
 }

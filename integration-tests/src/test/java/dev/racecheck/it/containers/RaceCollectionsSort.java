@@ -12,18 +12,18 @@ public final class RaceCollectionsSort {
     public static void main(String[] args) throws Exception {
         Programs.warmUp();
         List<String> names = new ArrayList<>(List.of("bob", "ada"));
-        String[] first = new String[1];
+        String[] seen = new String[1];
         Thread first = Programs.thread("first", () -> {
             Collections.sort(names); // racy access
         });
         Thread second = Programs.thread("second", () -> {
             Programs.sleep(100);
-            first[0] = names.get(0); // racy access
+            seen[0] = names.get(0); // racy access
         });
         first.start();
         second.start();
         first.join();
         second.join();
-        System.out.println("RaceCollectionsSort: " + first[0]);
+        System.out.println("RaceCollectionsSort: " + seen[0]);
     }
 }

@@ -12,7 +12,7 @@ public final class RaceListIteratorSet {
     public static void main(String[] args) throws Exception {
         Programs.warmUp();
         List<String> names = new ArrayList<>(List.of("ada", "bob"));
-        String[] first = new String[1];
+        String[] seen = new String[1];
         Thread first = Programs.thread("first", () -> {
             ListIterator<String> it = names.listIterator();
             it.next();
@@ -20,12 +20,12 @@ public final class RaceListIteratorSet {
         });
         Thread second = Programs.thread("second", () -> {
             Programs.sleep(100);
-            first[0] = names.get(0); // racy access
+            seen[0] = names.get(0); // racy access
         });
         first.start();
         second.start();
         first.join();
         second.join();
-        System.out.println("RaceListIteratorSet: " + first[0]);
+        System.out.println("RaceListIteratorSet: " + seen[0]);
     }
 }

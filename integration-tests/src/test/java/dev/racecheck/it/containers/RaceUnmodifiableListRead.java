@@ -13,18 +13,18 @@ public final class RaceUnmodifiableListRead {
         Programs.warmUp();
         List<String> names = new ArrayList<>(List.of("ada"));
         List<String> view = Collections.unmodifiableList(names);
-        String[] first = new String[1];
+        String[] seen = new String[1];
         Thread first = Programs.thread("first", () -> {
             names.add("bob"); // racy access
         });
         Thread second = Programs.thread("second", () -> {
             Programs.sleep(100);
-            first[0] = view.get(0); // racy access
+            seen[0] = view.get(0); // racy access
         });
         first.start();
         second.start();
         first.join();
         second.join();
-        System.out.println("RaceUnmodifiableListRead: " + first[0]);
+        System.out.println("RaceUnmodifiableListRead: " + seen[0]);
     }
 }

@@ -196,7 +196,7 @@ public final class Containers {
             for (int hops = 0; hops < MAX_HOPS && o != null; hops++) {
                 ContainerModel m = ContainerModel.of(o.getClass());
                 if (m.kind == ContainerModel.ENTRY) {
-                    Shadow s = Analysis.SHADOWS.get(o);
+                    Shadow s = entryShadow(o, ts, true);
                     if (s.entryOf != pending) s.entryOf = (ContainerState) pending;
                     return;
                 }
@@ -265,17 +265,19 @@ public final class Containers {
             if (hops == MAX_HOPS) return null;
             switch (xm.kind) {
                 case ContainerModel.CONTAINER:
-                    if (named == null) named = x; // the container the program knows (a HashSet, not its map)
                     if (xm.next < 0) {
-                        state = stateOf(x, named, xm, ts);
+                        state = stateOf(x, named != null ? named : x, xm, ts);
                         continue;
                     }
+                    // A set: the report names it, not its map, if its map is the next object (not a view of a map).
+                    named = x;
                     break;
                 case ContainerModel.VIEW:
                     readOnly |= xm.readOnly;
+                    named = null;
                     break;
                 case ContainerModel.ENTRY:
-                    Shadow s = Analysis.SHADOWS.peek(x);
+                    Shadow s = entryShadow(x, ts, false);
                     state = s == null ? null : s.entryOf;
                     if (state == null) return null; // an entry racecheck did not see handed out
                     continue;
@@ -302,6 +304,15 @@ public final class Containers {
             Analysis.DETECTOR.read(ts, state, opSite, base, state, Detector.CONTAINER);
         }
         return state;
+    }
+
+    /** The shadow of a map entry, made if {@code make}; the thread's last one is kept at hand (it knows its entry weakly). */
+    private static Shadow entryShadow(Object entry, ThreadState ts, boolean make) {
+        Object last = ts.lastEntryShadow;
+        if (last instanceof Shadow s && s.isOf(entry)) return s;
+        Shadow s = make ? Analysis.SHADOWS.get(entry) : Analysis.SHADOWS.peek(entry);
+        if (s != null) ts.lastEntryShadow = s;
+        return s;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.racecheck.agent.runtime.shadow;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 import dev.racecheck.agent.runtime.threads.ThreadState;
@@ -14,6 +15,12 @@ import dev.racecheck.agent.runtime.threads.VectorClock;
  */
 public final class Shadow {
     private static final VarState[] NO_VARS = new VarState[0];
+
+    /**
+     * This shadow's object, weakly (its entry in the shadow map): lets a thread keep a shadow at hand and check, without
+     * holding the object, that it is still the one for the object it meets again ({@link #isOf}).
+     */
+    WeakReference<Object> key;
 
     /** Field states (objects, classes) or element states by index (arrays); replaced, never mutated in place, for fields. */
     private volatile VarState[] vars = NO_VARS;
@@ -45,6 +52,12 @@ public final class Shadow {
 
     Shadow(int classId) {
         this.classId = classId;
+    }
+
+    /** Whether this is the shadow of {@code o}. */
+    public boolean isOf(Object o) {
+        WeakReference<Object> k = key;
+        return k != null && k.get() == o;
     }
 
     /** The state of field {@code key} of this object. */

@@ -136,6 +136,7 @@ public final class ShadowMap {
             this.hash = hash;
             this.shadow = shadow;
             this.next = next;
+            shadow.key = this; // the newest entry of the shadow: a rebuild makes new ones, for the same object
         }
     }
 

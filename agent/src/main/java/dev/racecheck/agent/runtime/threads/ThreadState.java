@@ -66,6 +66,11 @@ public final class ThreadState extends ThreadStatePadding {
      * returns to ({@code jdk.Containers.entryReturned}); null otherwise.
      */
     public Object pendingEntry;
+    /**
+     * The shadow of the map entry this thread linked or used last ({@code Shadow}): a loop's {@code getKey()} and
+     * {@code getValue()} follow its {@code next()}. The shadow knows its entry weakly.
+     */
+    public Object lastEntryShadow;
 
     /**
      * The StampedLock optimistic read in progress ({@code OptimisticReads}, a package above this one), if any; made on
