@@ -95,6 +95,10 @@ final class ContainerCalls {
         if (op == Containers.NONE) return;
         int site = Sites.register(className, method.name, source, line, call.owner.replace('/', '.'), call.name);
         boolean next = isIteratorNext(call);
+        if (isIndexed(call)) {
+            method.instructions.insertBefore(call, indexedEvent(call.desc, op, site));
+            return;
+        }
         method.instructions.insertBefore(call, event(call.desc, op, site, next ? "containerNext" : "containerCall"));
         if (next) {
             InsnList after = new InsnList();
@@ -104,6 +108,38 @@ final class ContainerCalls {
                     "(Ljava/lang/Object;" + Hooks.TS + ")V", false));                  // [e]
             method.instructions.insert(call, after);
         }
+    }
+
+    /** {@code get(int)} or {@code set(int, e)}: on an {@code Arrays.asList} list, an access of one array element. */
+    static boolean isIndexed(MethodInsnNode call) {
+        return call.getOpcode() != Opcodes.INVOKESPECIAL
+                && (call.name.equals("get") && call.desc.equals("(I)Ljava/lang/Object;")
+                        || call.name.equals("set") && call.desc.equals("(ILjava/lang/Object;)Ljava/lang/Object;"));
+    }
+
+    /**
+     * The event of {@link #isIndexed} calls, with the index:
+     * <pre>
+     *   get(i):     [r i]    DUP2                          [r i r i]  containerIndexed(r, i, op, site, ts, base)  [r i]
+     *   set(i, e):  [r i e]  store e, DUP2, containerIndexed ..., load e                                       [r i e]
+     * </pre>
+     */
+    private InsnList indexedEvent(String descriptor, int op, int site) {
+        InsnList l = new InsnList();
+        boolean set = Type.getArgumentTypes(descriptor).length == 2;
+        if (set) {
+            l.add(new VarInsnNode(Opcodes.ASTORE, spillBase));
+            maxLocals = Math.max(maxLocals, spillBase + 1);
+        }
+        l.add(new InsnNode(Opcodes.DUP2));
+        l.add(MethodInstrumenter.push(op));
+        l.add(MethodInstrumenter.push(site));
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "containerIndexed",
+                "(Ljava/lang/Object;III" + Hooks.TS + "I)V", false));
+        if (set) l.add(new VarInsnNode(Opcodes.ALOAD, spillBase));
+        return l;
     }
 
     /** {@code Iterator.next()} or {@code ListIterator.next()}, through the interface. */

@@ -199,11 +199,50 @@ public final class RaceEvents {
     /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
     public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
         Containers.call(receiver, op, site, ts, base);
+        if (receiver != null && receiver.getClass() == Containers.ARRAYS_LIST) arraysListCall(receiver, op, -1, site, ts, base);
+    }
+
+    /** {@link #containerCall} for {@code get(int)} and {@code set(int, e)}, which may act on one element of an array. */
+    public static void containerIndexed(Object receiver, int index, int op, int site, ThreadState ts, int base) {
+        Containers.call(receiver, op, site, ts, base);
+        if (receiver != null && receiver.getClass() == Containers.ARRAYS_LIST) {
+            arraysListCall(receiver, op, index, site, ts, base);
+        }
+    }
+
+    /**
+     * A call on an {@code Arrays.asList} list, which shows its array: besides the list's own state, the elements it
+     * reads or writes are the array's ({@code get(i)}, {@code set(i, e)}: one; {@code sort}, {@code contains}...: all).
+     */
+    private static void arraysListCall(Object list, int op, int index, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0) return;
+        try {
+            int use = Containers.elementUse(op);
+            if (use == Containers.NO_ELEMENT) return;
+            Object array = Containers.arrayOf(list);
+            if (array == null) return;
+            switch (use) {
+                case Containers.READS_ONE -> arrayRead(array, index, site, ts, base);
+                case Containers.WRITES_ONE -> arrayWrite(array, index, site, ts, base);
+                default -> arrayRange(array, 0, -1, use == Containers.WRITES_ALL, site, ts, base);
+            }
+        } catch (Throwable e) {
+            Internal.error("analysing a call on an Arrays.asList list", e);
+        }
     }
 
     /** Before an iterator's {@code next()}: a read of its container; see {@link #entryReturned}. */
     public static void containerNext(Object iterator, int op, int site, ThreadState ts, int base) {
         Containers.next(iterator, op, site, ts, base);
+        if (iterator != null && iterator.getClass() == Containers.ARRAYS_ITERATOR && ts.ignore == 0) {
+            // An Arrays.asList list's iterator reads the element of its array at its cursor.
+            try {
+                Object array = Containers.iteratedArray(iterator);
+                if (array != null) arrayRead(array, Containers.iteratedIndex(iterator), site, ts, base);
+            } catch (Throwable e) {
+                Internal.error("analysing an Arrays.asList iterator", e);
+            }
+        }
     }
 
     /** After an iterator's {@code next()}: an entry of a map's entry set is linked to its map. */
@@ -214,6 +253,15 @@ public final class RaceEvents {
     /** Before a JDK method that reads (or writes) a container passed to it: {@code site} names the method. */
     public static void containerArgument(Object argument, boolean write, int site, ThreadState ts, int base) {
         Containers.argument(argument, write, site, ts, base);
+        if (argument != null && argument.getClass() == Containers.ARRAYS_LIST && ts.ignore == 0) {
+            // The JDK method reads (or writes) the list's elements: its array's.
+            try {
+                Object array = Containers.arrayOf(argument);
+                if (array != null) arrayRange(array, 0, -1, write, site, ts, base);
+            } catch (Throwable e) {
+                Internal.error("analysing an Arrays.asList list passed to the JDK", e);
+            }
+        }
     }
 
     /** Before a JDK method that formats each element of {@code arguments} (its {@code Object...}): each is read. */

@@ -105,6 +105,10 @@ public final class Containers {
             names[number] = name;
             descriptors[number] = descriptor;
             NUMBERS.put(key, number);
+            byte[] uses = elementUses;
+            if (number >= uses.length) uses = Arrays.copyOf(uses, uses.length * 2);
+            uses[number] = (byte) elementUse(name, descriptor);
+            elementUses = uses;
         }
         return number << SHIFT | (writes(name) ? WRITE : 0) | (LOOKUPS.contains(name) ? LOOKUP : 0);
     }
@@ -389,6 +393,65 @@ public final class Containers {
             if (x != null) m = ContainerModel.of(x.getClass());
         }
         return null;
+    }
+
+    // ---- Arrays.asList: a list that is a view of an array ----------------------------------------------------------
+
+    /** {@code java.util.Arrays$ArrayList}, the list of {@code Arrays.asList}: its elements are its array's. */
+    public static final Class<?> ARRAYS_LIST = java.util.Arrays.asList().getClass();
+    /** {@code java.util.Arrays$ArrayItr}, its iterator. */
+    public static final Class<?> ARRAYS_ITERATOR = java.util.Arrays.asList(1).iterator().getClass();
+    private static final VarHandle ARRAYS_LIST_ARRAY = field(ARRAYS_LIST, "a", Object[].class);
+    private static final VarHandle ARRAYS_ITERATOR_ARRAY = field(ARRAYS_ITERATOR, "a", Object[].class);
+    private static final VarHandle ARRAYS_ITERATOR_CURSOR = field(ARRAYS_ITERATOR, "cursor", int.class);
+
+    /** What a call of an {@code Arrays.asList} list does to its array's elements ({@link #elementUse}). */
+    public static final int NO_ELEMENT = 0;
+    public static final int READS_ALL = 1;
+    public static final int WRITES_ALL = 2;
+    public static final int READS_ONE = 3;
+    public static final int WRITES_ONE = 4;
+    private static final Set<String> READ_ALL = Set.of("toArray", "contains", "containsAll", "indexOf",
+            "lastIndexOf", "forEach", "equals", "hashCode", "toString", "stream", "parallelStream", "spliterator");
+    private static final Set<String> WRITE_ALL = Set.of("sort", "replaceAll");
+    /** Per operation number: its {@link #elementUse}. Filled when the operation is numbered; racy reads are fine. */
+    private static volatile byte[] elementUses = new byte[64];
+
+    private static int elementUse(String name, String descriptor) {
+        if (name.equals("get") && descriptor.equals("(I)Ljava/lang/Object;")) return READS_ONE;
+        if (name.equals("set") && descriptor.equals("(ILjava/lang/Object;)Ljava/lang/Object;")) return WRITES_ONE;
+        if (READ_ALL.contains(name)) return READS_ALL;
+        return WRITE_ALL.contains(name) ? WRITES_ALL : NO_ELEMENT;
+    }
+
+    /** What operation {@code op} does to the elements of an {@code Arrays.asList} list. */
+    public static int elementUse(int op) {
+        byte[] uses = elementUses;
+        int number = op >>> SHIFT;
+        return number < uses.length ? uses[number] : NO_ELEMENT;
+    }
+
+    /** The array an {@code Arrays.asList} list shows, or null. */
+    public static Object arrayOf(Object arraysList) {
+        return ARRAYS_LIST_ARRAY == null ? null : ARRAYS_LIST_ARRAY.get(arraysList);
+    }
+
+    /** The array an {@code Arrays.asList} list's iterator walks, or null. */
+    public static Object iteratedArray(Object iterator) {
+        return ARRAYS_ITERATOR_ARRAY == null ? null : ARRAYS_ITERATOR_ARRAY.get(iterator);
+    }
+
+    /** The index of the element an {@code Arrays.asList} list's iterator returns next. */
+    public static int iteratedIndex(Object iterator) {
+        return ARRAYS_ITERATOR_CURSOR == null ? -1 : (int) ARRAYS_ITERATOR_CURSOR.get(iterator);
+    }
+
+    private static VarHandle field(Class<?> c, String name, Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).findVarHandle(c, name, type);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // java.util not opened (no agent, as in unit tests), or the field is gone
+        }
     }
 
     /** Whether a LinkedHashMap keeps its entries in access order (its get() moves the entry it finds). */
