@@ -3,7 +3,6 @@ package dev.racecheck.agent.runtime.jdk;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Set;
 import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
-import dev.racecheck.agent.runtime.report.ContainerClasses;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Sites;
 import dev.racecheck.agent.runtime.shadow.ContainerState;
@@ -22,11 +20,15 @@ import dev.racecheck.agent.runtime.threads.ThreadState;
 
 /**
  * Races on the JDK's library objects that are not thread-safe ({@code HashMap}, {@code ArrayList},
- * {@code StringBuilder}, {@code SimpleDateFormat}...): the whole state of such an object is one variable of its
- * shadow ({@link #STATE_KEY}), and each call of one of its methods from application code reads or writes it, through
- * the same detector as fields. JDK code is never instrumented for accesses, so the JDK's own (benign) use of these
- * classes is never seen; neither are objects of other classes ({@code ConcurrentHashMap}, the
- * {@code Collections.synchronized*} wrappers), for which {@link #call} returns at once.
+ * {@code StringBuilder}, {@code SimpleDateFormat}...): the whole state of such an object is one variable, a
+ * {@link ContainerState} in the shadow of the object that holds its data ({@link #STATE_KEY}), and each call of one of
+ * its methods from application code reads or writes it, through the same detector as fields. So do the calls on what
+ * acts on it ({@link ContainerModel}): its views, iterators and spliterators, unmodifiable and checked wrappers, and
+ * the map entries its entry set hands out, named in reports after their own class; the JDK methods it is passed to
+ * ({@link #argument}); and a {@code Collections.synchronized*} wrapper's use of it, recorded inside the wrapper under
+ * its mutex ({@link #wrapperCall}), never at the program's call (before the lock). JDK code is never instrumented for
+ * accesses, so the JDK's own (benign) use of these classes is never seen; objects of other classes
+ * ({@code ConcurrentHashMap} and its views) have no state, and {@link #call} returns at once.
  *
  * <p>An operation is a method name and descriptor, numbered when the instrumenter first meets it
  * ({@link #operation}); its code carries whether it writes. Receivers of an application subclass of a modelled class
