@@ -73,7 +73,7 @@ public final class Reflection {
     /** What a Field reaches, kept in its shadow (a program keeps its Field objects, and each knows its class). */
     private static VarHandles.Target target(Field f, ThreadState ts) {
         Shadow s = Analysis.SHADOWS.get(f);
-        Object known = s.varHandle;
+        Object known = s.model;
         if (known instanceof VarHandles.Target t) return t;
         VarHandles.Target t;
         ts.ignore++; // reflection on the class: racecheck's own work
@@ -87,7 +87,7 @@ public final class Reflection {
         } finally {
             ts.ignore--;
         }
-        s.varHandle = t;
+        s.model = t;
         return t;
     }
 
@@ -135,7 +135,7 @@ public final class Reflection {
         Object token = Analysis.suspend(); // reflection below runs JDK code racecheck models
         try {
             VarHandles.Target t = VarHandles.target(lookedUpIn, name, type, isStatic, accessor);
-            Analysis.SHADOWS.get(handle).varHandle = t;
+            Analysis.SHADOWS.get(handle).model = t;
         } catch (Throwable e) {
             Internal.error("registering a method handle", e);
         } finally {

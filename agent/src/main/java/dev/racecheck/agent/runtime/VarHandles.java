@@ -184,7 +184,7 @@ public final class VarHandles {
     static Target target(Object handle) {
         if (handle == null) return null;
         Shadow s = Analysis.SHADOWS.peek(handle);
-        return s == null ? null : (Target) s.varHandle;
+        return s != null && s.model instanceof Target t ? t : null;
     }
 
     /**
@@ -279,7 +279,7 @@ public final class VarHandles {
 
     /** Records what a field handle accesses. */
     static void register(Object handle, Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic) {
-        Analysis.SHADOWS.get(handle).varHandle = target(lookedUpIn, name, type, isStatic, 0);
+        Analysis.SHADOWS.get(handle).model = target(lookedUpIn, name, type, isStatic, 0);
     }
 
     /** What an access of field {@code name} of type {@code type}, looked up in {@code lookedUpIn}, reaches. */
@@ -299,7 +299,7 @@ public final class VarHandles {
 
     /** Records that a handle accesses array elements. */
     static void registerArray(Object handle) {
-        Analysis.SHADOWS.get(handle).varHandle = ELEMENTS;
+        Analysis.SHADOWS.get(handle).model = ELEMENTS;
     }
 
     /** The field a lookup resolves: declared in the class or inherited from a superclass. */

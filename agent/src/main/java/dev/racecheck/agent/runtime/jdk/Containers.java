@@ -2,6 +2,7 @@ package dev.racecheck.agent.runtime.jdk;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Sites;
 import dev.racecheck.agent.runtime.shadow.ContainerState;
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.ShadowMap;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 
@@ -157,7 +159,11 @@ public final class Containers {
         try {
             Class<?> c = receiver.getClass();
             ContainerModel m = ContainerModel.of(c);
-            if (m.kind == ContainerModel.OTHER || m.kind == ContainerModel.SYNCHRONIZED) return;
+            if (m.kind == ContainerModel.OTHER) return;
+            if (m.kind == ContainerModel.SYNCHRONIZED) {
+                usedByProgram(receiver); // its method records the access, under its mutex
+                return;
+            }
             if (m.subclass && (op & SUPER) == 0 && !m.runsJdkMethod(c, op >>> SHIFT)) return;
             access(receiver, m, op, site, m.kind == ContainerModel.CONTAINER ? m.jdkClass : c, ts, base);
         } catch (Throwable e) {
@@ -203,7 +209,7 @@ public final class Containers {
                 ContainerModel m = ContainerModel.of(o.getClass());
                 if (m.kind == ContainerModel.ENTRY) {
                     Shadow s = entryShadow(o, ts, true);
-                    if (s.entryOf != pending) s.entryOf = (ContainerState) pending;
+                    if (s.model != pending) s.model = pending;
                     return;
                 }
                 if (m.kind != ContainerModel.VIEW) return;
@@ -223,7 +229,11 @@ public final class Containers {
         if (ts.ignore != 0 || arg == null) return;
         try {
             ContainerModel m = ContainerModel.of(arg.getClass());
-            if (m.kind == ContainerModel.OTHER || m.kind == ContainerModel.SYNCHRONIZED) return;
+            if (m.kind == ContainerModel.OTHER) return;
+            if (m.kind == ContainerModel.SYNCHRONIZED) {
+                usedByProgram(arg); // the JDK method calls it: its methods record, under its mutex
+                return;
+            }
             access(arg, m, write ? WRITE : 0, site, null, ts, base);
         } catch (Throwable e) {
             Internal.error("analysing a " + arg.getClass().getName() + " passed to the JDK", e);
@@ -244,6 +254,9 @@ public final class Containers {
         try {
             ContainerModel m = ContainerModel.of(wrapper.getClass());
             if (m.kind != ContainerModel.SYNCHRONIZED) return;
+            // Only the program's wrappers: the JDK's own (a logger's listeners, a Subject's principals) are its business.
+            Shadow s = Analysis.SHADOWS.peek(wrapper);
+            if (s == null || s.model != USED_BY_PROGRAM) return;
             Object wrapped = m.next(wrapper);
             if (wrapped == null) return;
             ContainerModel wm = ContainerModel.of(wrapped.getClass());
@@ -284,11 +297,14 @@ public final class Containers {
                     break;
                 case ContainerModel.ENTRY:
                     Shadow s = entryShadow(x, ts, false);
-                    state = s == null ? null : s.entryOf;
+                    state = s != null && s.model instanceof ContainerState c ? c : null;
                     if (state == null) return null; // an entry racecheck did not see handed out
                     continue;
+                case ContainerModel.SYNCHRONIZED:
+                    usedByProgram(x); // a view of a wrapper: the wrapper's methods record, under its mutex
+                    return null;
                 default:
-                    return null; // nothing modelled, or a synchronized wrapper (it records its own calls)
+                    return null; // nothing modelled
             }
             x = xm.next(x);
             if (x == null) return null;
@@ -312,13 +328,30 @@ public final class Containers {
         return state;
     }
 
-    /** The shadow of a map entry, made if {@code make}; the thread's last one is kept at hand (it knows its entry weakly). */
+    /**
+     * The shadow of a map entry, made if {@code make}; the thread's last one is kept at hand, by its shadow-map entry
+     * (a weak reference: nothing of the program's is kept alive).
+     */
     private static Shadow entryShadow(Object entry, ThreadState ts, boolean make) {
-        Object last = ts.lastEntryShadow;
-        if (last instanceof Shadow s && s.isOf(entry)) return s;
-        Shadow s = make ? Analysis.SHADOWS.get(entry) : Analysis.SHADOWS.peek(entry);
-        if (s != null) ts.lastEntryShadow = s;
-        return s;
+        Object last = ts.lastEntry;
+        if (last instanceof WeakReference<?> w && w.get() == entry) {
+            @SuppressWarnings("unchecked")
+            WeakReference<Object> known = (WeakReference<Object>) w;
+            return ShadowMap.shadowOf(known);
+        }
+        WeakReference<Object> e = Analysis.SHADOWS.entry(entry, make);
+        if (e == null) return null;
+        ts.lastEntry = e;
+        return ShadowMap.shadowOf(e);
+    }
+
+    /** The mark, in a synchronized wrapper's shadow, that the program calls it (see {@link #wrapperCall}). */
+    private static final Object USED_BY_PROGRAM = new Object();
+
+    /** Marks a synchronized wrapper as the program's: application code calls it, or hands it to the JDK. */
+    private static void usedByProgram(Object wrapper) {
+        Shadow s = Analysis.SHADOWS.get(wrapper);
+        if (s.model != USED_BY_PROGRAM) s.model = USED_BY_PROGRAM;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.racecheck.agent.runtime.shadow;
 
-import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 import dev.racecheck.agent.runtime.threads.ThreadState;
@@ -15,12 +14,6 @@ import dev.racecheck.agent.runtime.threads.VectorClock;
  */
 public final class Shadow {
     private static final VarState[] NO_VARS = new VarState[0];
-
-    /**
-     * This shadow's object, weakly (its entry in the shadow map): lets a thread keep a shadow at hand and check, without
-     * holding the object, that it is still the one for the object it meets again ({@link #isOf}).
-     */
-    WeakReference<Object> key;
 
     /** Field states (objects, classes) or element states by index (arrays); replaced, never mutated in place, for fields. */
     private volatile VarState[] vars = NO_VARS;
@@ -52,12 +45,6 @@ public final class Shadow {
 
     Shadow(int classId) {
         this.classId = classId;
-    }
-
-    /** Whether this is the shadow of {@code o}. */
-    public boolean isOf(Object o) {
-        WeakReference<Object> k = key;
-        return k != null && k.get() == o;
     }
 
     /** The state of field {@code key} of this object. */
@@ -197,15 +184,13 @@ public final class Shadow {
     /** For a field updater: the sync key of the field it works on, or -1. */
     public volatile int updaterField = -1;
     /**
-     * For a VarHandle: the field or array elements it accesses ({@code VarHandles.Target}, a package above this one),
-     * or null when racecheck does not know.
+     * What racecheck models this object as, or null: for a VarHandle, a {@code Field} or a field's getter or setter
+     * method handle, the field or array elements it accesses ({@code VarHandles.Target}, a package above this one);
+     * for a map entry handed out by an entry iterator, the {@link ContainerState} of its map (a state, never the map:
+     * an entry the program keeps must not keep its map alive); for a synchronized wrapper, a mark that the program
+     * uses it ({@code jdk.Containers}).
      */
-    public volatile Object varHandle;
-    /**
-     * For a map entry handed out by an entry iterator ({@code jdk.Containers}): the {@link ContainerState} of its map.
-     * A state, never the map: an entry the program keeps must not keep its map alive.
-     */
-    public volatile ContainerState entryOf;
+    public volatile Object model;
 
     /**
      * Per element index of an array whose elements are used as synchronization variables (VarHandle acquire/release

@@ -54,6 +54,29 @@ public final class ShadowMap {
         return null;
     }
 
+    /**
+     * The map's entry for {@code o}, made with its shadow if {@code make} (else null when it has none): a weak
+     * reference to o that knows o's shadow ({@link #shadowOf}). A thread may keep one at hand to find o's shadow again
+     * without a lookup and without holding o; an entry a rebuild replaced still refers to o and its shadow.
+     */
+    public WeakReference<Object> entry(Object o, boolean make) {
+        int h = mix(System.identityHashCode(o));
+        Stripe s = stripes[h & (STRIPES - 1)];
+        Entry[] table = s.table;
+        Entry e = (Entry) BUCKET.getAcquire(table, (h >>> STRIPE_BITS) & (table.length - 1));
+        for (; e != null; e = e.next) {
+            if (e.hash == h && e.get() == o) return e;
+        }
+        if (!make) return null;
+        insert(s, o, h);
+        return entry(o, false);
+    }
+
+    /** The shadow of the object of an {@link #entry}. */
+    public static Shadow shadowOf(WeakReference<Object> entry) {
+        return ((Entry) entry).shadow;
+    }
+
     private Shadow insert(Stripe s, Object o, int h) {
         int classId = o instanceof Class ? newClassId() : -1;
         synchronized (s) {
@@ -136,7 +159,6 @@ public final class ShadowMap {
             this.hash = hash;
             this.shadow = shadow;
             this.next = next;
-            shadow.key = this; // the newest entry of the shadow: a rebuild makes new ones, for the same object
         }
     }
 

@@ -67,10 +67,10 @@ public final class ThreadState extends ThreadStatePadding {
      */
     public Object pendingEntry;
     /**
-     * The shadow of the map entry this thread linked or used last ({@code Shadow}): a loop's {@code getKey()} and
-     * {@code getValue()} follow its {@code next()}. The shadow knows its entry weakly.
+     * The shadow-map entry ({@code ShadowMap.entry}: a weak reference that knows the shadow) of the map entry this
+     * thread linked or used last: a loop's {@code getKey()} and {@code getValue()} follow its {@code next()}.
      */
-    public Object lastEntryShadow;
+    public Object lastEntry;
 
     /**
      * The StampedLock optimistic read in progress ({@code OptimisticReads}, a package above this one), if any; made on

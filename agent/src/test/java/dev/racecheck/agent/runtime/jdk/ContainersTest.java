@@ -468,7 +468,7 @@ class ContainersTest {
         Containers.next(it, Containers.operation("next", NEXT), site("next"), t, 0);
         Containers.entryReturned(it.next(), t);
         call(t, map, "put", PUT);
-        assertTrue(t.lastContainer != null && t.lastEntryShadow != null, "both caches are filled");
+        assertTrue(t.lastContainer != null && t.lastEntry != null, "both caches are filled");
         java.lang.ref.WeakReference<Object> ref = new java.lang.ref.WeakReference<>(map);
         map = null;
         it = null;
