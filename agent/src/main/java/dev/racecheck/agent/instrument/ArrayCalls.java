@@ -205,6 +205,53 @@ final class ArrayCalls {
         return new InsnNode(absent == 0 ? Opcodes.ICONST_0 : Opcodes.ICONST_M1);
     }
 
+    private static final String REFLECTED_DESC = "(Ljava/lang/Object;ILjava/lang/Object;CZI" + Hooks.TS + "I)V";
+
+    /**
+     * {@code java.lang.reflect.Array.get*(array, index)} or {@code set*(array, index, value)}: one element read or
+     * written. Before the call, {@code RaceEvents.reflectedElement(array, index, value, type, write, site, ts, base)}
+     * with the value for {@code set(Object)} (else null) and the primitive type the method takes or returns ('L' for
+     * get and set), so that a call the JDK will reject (an index out of bounds, a type that does not convert) records
+     * nothing.
+     *
+     * @return how many local slots from {@code spill} on it used; 0 when the call was left alone
+     */
+    static int instrumentReflectedElement(MethodNode method, MethodInsnNode call, int spill, int tsLocal,
+                                          int baseLocal, int site) {
+        if (call.getOpcode() != Opcodes.INVOKESTATIC || !call.owner.equals("java/lang/reflect/Array")) return 0;
+        boolean get = call.name.startsWith("get") && !call.name.equals("getLength");
+        boolean set = call.name.startsWith("set");
+        if (!(get || set) || !call.desc.startsWith("(Ljava/lang/Object;I")) return 0;
+        Type[] args = Type.getArgumentTypes(call.desc);
+        if (args.length != (get ? 2 : 3)) return 0;
+        Type typed = get ? Type.getReturnType(call.desc) : args[2];
+        char type = typed.getSort() == Type.OBJECT ? 'L' : typed.getDescriptor().charAt(0);
+        int[] slots = new int[args.length];
+        int next = spill;
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = next;
+            next += args[i].getSize();
+        }
+        InsnList l = new InsnList();
+        for (int i = args.length - 1; i >= 0; i--) {
+            l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        }
+        l.add(new VarInsnNode(Opcodes.ALOAD, slots[0]));
+        l.add(new VarInsnNode(Opcodes.ILOAD, slots[1]));
+        l.add(set && type == 'L' ? new VarInsnNode(Opcodes.ALOAD, slots[2]) : new InsnNode(Opcodes.ACONST_NULL));
+        l.add(MethodInstrumenter.push(type));
+        l.add(new InsnNode(set ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
+        l.add(new LdcInsnNode(site));
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "reflectedElement", REFLECTED_DESC, false));
+        for (int i = 0; i < args.length; i++) {
+            l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
+        }
+        method.instructions.insertBefore(call, l);
+        return next - spill;
+    }
+
     /** site, ts, base, then the call to the RaceEvents hook. */
     private static InsnList hookTail(String hook, String desc, int site, int tsLocal, int baseLocal) {
         InsnList l = new InsnList();

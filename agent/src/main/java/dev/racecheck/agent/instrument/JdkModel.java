@@ -101,6 +101,9 @@ public final class JdkModel {
         }
     }
 
+    /** The runtime class of the reflection hooks. */
+    private static final String REFLECTION = "dev/racecheck/agent/runtime/Reflection";
+
     /** JDK classes whose own monitors (synchronized blocks and methods) are synchronization the user relies on. */
     private static final java.util.Set<String> MONITORS = new java.util.HashSet<>();
 
@@ -356,6 +359,25 @@ public final class JdkModel {
                 exit("unreflectedHandle", Key.NONE));
         rule("java/lang/invoke/MethodHandles", "arrayElementVarHandle", "(Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;",
                 exit("arrayHandle", Key.NONE));
+        // Reflection: Field's getters and setters are reads and writes of the field (a volatile one's acquire and
+        // release), and so are the method handles made by findGetter & co. when application code invokes them.
+        String field = "java/lang/reflect/Field";
+        for (String t : new String[] {"Ljava/lang/Object;", "Z", "B", "C", "S", "I", "J", "F", "D"}) {
+            String suffix = t.length() > 1 ? "" : Type.getType(t).getClassName();
+            suffix = suffix.isEmpty() ? "" : Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
+            rule(field, "get" + suffix, "(Ljava/lang/Object;)" + t, exit("reflectedRead", Key.NONE));
+            rule(field, "set" + suffix, "(Ljava/lang/Object;" + t + ")V", enter("reflectedWriting", Key.NONE),
+                    exit("reflectedWrite", Key.NONE));
+        }
+        String accessorLookup = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/invoke/MethodHandle;";
+        rule(lookup, "findGetter", accessorLookup, exit("getterHandle", Key.NONE));
+        rule(lookup, "findSetter", accessorLookup, exit("setterHandle", Key.NONE));
+        rule(lookup, "findStaticGetter", accessorLookup, exit("staticGetterHandle", Key.NONE));
+        rule(lookup, "findStaticSetter", accessorLookup, exit("staticSetterHandle", Key.NONE));
+        rule(lookup, "unreflectGetter", "(Ljava/lang/reflect/Field;)Ljava/lang/invoke/MethodHandle;",
+                exit("unreflectedGetter", Key.NONE));
+        rule(lookup, "unreflectSetter", "(Ljava/lang/reflect/Field;)Ljava/lang/invoke/MethodHandle;",
+                exit("unreflectedSetter", Key.NONE));
         // Field updaters act on the object passed first: key it like the object's own volatile fields.
         for (String updater : new String[] {"AtomicIntegerFieldUpdater$AtomicIntegerFieldUpdaterImpl",
                 "AtomicLongFieldUpdater$CASUpdater", "AtomicLongFieldUpdater$LockedUpdater",
@@ -1116,6 +1138,34 @@ public final class JdkModel {
                 l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the Field
                 desc = "(Ljava/lang/Object;Ljava/lang/reflect/Field;)V";
                 break;
+            case "getterHandle":
+            case "setterHandle":
+            case "staticGetterHandle":
+            case "staticSetterHandle":
+                owner = REFLECTION;
+                l.add(new InsnNode(Opcodes.DUP)); // the MethodHandle being returned
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the class looked in
+                l.add(new VarInsnNode(Opcodes.ALOAD, 2)); // the field name
+                l.add(new VarInsnNode(Opcodes.ALOAD, 3)); // the field type
+                desc = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)V";
+                break;
+            case "unreflectedGetter":
+            case "unreflectedSetter":
+                owner = REFLECTION;
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the Field
+                desc = "(Ljava/lang/Object;Ljava/lang/reflect/Field;)V";
+                break;
+            case "reflectedRead":
+            case "reflectedWrite":
+            case "reflectedWriting":
+                owner = REFLECTION;
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the Field
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the object, null for a static field
+                l.add(MethodInstrumenter.push(dev.racecheck.agent.runtime.report.Sites.register(
+                        className.replace('/', '.'), m.name, "Field.java", -1, null, null)));
+                desc = "(Ljava/lang/reflect/Field;Ljava/lang/Object;I)V";
+                break;
             case "arrayHandle":
                 owner = VarHandleCalls.OWNER;
                 l.add(new InsnNode(Opcodes.DUP));
@@ -1220,11 +1270,19 @@ public final class JdkModel {
     private static void monitors(String className, MethodNode m) {
         boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        InsnList wrapperCall = wrapperCall(className, m);
+        if (wrapperCall != null && UNSYNCHRONIZED_WRAPPER_READS.contains(m.name)) {
+            m.instructions.insert(wrapperCall); // the program must hold the lock: no mutex taken here
+            wrapperCall = null;
+        }
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
             if (op == Opcodes.MONITORENTER) {
                 m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));
-                m.instructions.insert(n, event("acquire"));
+                InsnList after = new InsnList();
+                after.add(event("acquire"));
+                if (wrapperCall != null) after.add(wrapperCall(className, m));
+                m.instructions.insert(n, after);
             } else if (op == Opcodes.MONITOREXIT) {
                 InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));
@@ -1243,6 +1301,36 @@ public final class JdkModel {
             l.add(event("acquire"));
             m.instructions.insert(l);
         }
+    }
+
+    /**
+     * The methods of a synchronized wrapper that use the wrapped collection without taking the mutex: the program
+     * must hold it (their javadoc), so a call of one is an access of the collection at the time of the call.
+     */
+    private static final java.util.Set<String> UNSYNCHRONIZED_WRAPPER_READS = java.util.Set.of("iterator",
+            "listIterator", "spliterator", "stream", "parallelStream");
+
+    /**
+     * In a method of a {@code Collections.synchronized*} wrapper: {@code RaceEvents.wrapperCall(this, op, site)}, the
+     * access of the wrapped collection that the method makes (see {@code Containers.wrapperCall}); null for other
+     * classes, constructors and static methods.
+     */
+    private static InsnList wrapperCall(String className, MethodNode m) {
+        if (!className.startsWith("java/util/Collections$Synchronized") || m.name.startsWith("<")
+                || (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_BRIDGE)) != 0) {
+            return null;
+        }
+        int op = dev.racecheck.agent.runtime.jdk.Containers.operation(m.name, m.desc);
+        if (op == dev.racecheck.agent.runtime.jdk.Containers.NONE) return null;
+        String dotted = className.replace('/', '.');
+        int site = dev.racecheck.agent.runtime.report.Sites.register(dotted, m.name, "Collections.java", -1, dotted,
+                m.name);
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        l.add(MethodInstrumenter.push(op));
+        l.add(MethodInstrumenter.push(site));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "wrapperCall", "(Ljava/lang/Object;II)V", false));
+        return l;
     }
 
     private static MethodInsnNode event(String name) {

@@ -154,6 +154,58 @@ final class VarHandleCalls {
         }
     }
 
+    private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
+    private static final String REFLECTION = "dev/racecheck/agent/runtime/Reflection";
+
+    /** {@code MethodHandle.invoke} or {@code invokeExact}: the handle may be a field getter or setter. */
+    static boolean isMethodHandleInvoke(MethodInsnNode call) {
+        return call.getOpcode() == Opcodes.INVOKEVIRTUAL && call.owner.equals(METHOD_HANDLE)
+                && (call.name.equals("invoke") || call.name.equals("invokeExact"));
+    }
+
+    /**
+     * Around a method handle's invocation: {@code Reflection.invoking(mh, first, ts)} before it (a volatile setter
+     * releases) and {@code Reflection.invoked(mh, first, site, ts, base)} after it (a getter reads, a setter writes),
+     * where {@code first} is the first argument if it is a reference (the receiver of an instance field's accessor),
+     * else null. The arguments are spilled as for VarHandles.
+     *
+     * @return how many local slots from {@code spill} on it used
+     */
+    static int instrumentMethodHandle(MethodNode method, MethodInsnNode call, int spill, int tsLocal, int baseLocal,
+                                      int site) {
+        if (!isMethodHandleInvoke(call)) return 0;
+        Type[] args = Type.getArgumentTypes(call.desc);
+        boolean first = args.length >= 1 && isReference(args[0]);
+        int[] slots = new int[args.length];
+        int next = spill + 1; // spill: the handle
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = next;
+            next += args[i].getSize();
+        }
+        InsnList before = new InsnList();
+        for (int i = args.length - 1; i >= 0; i--) before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        before.add(new VarInsnNode(Opcodes.ASTORE, spill));
+        before.add(new VarInsnNode(Opcodes.ALOAD, spill));
+        before.add(first ? new VarInsnNode(Opcodes.ALOAD, slots[0]) : new InsnNode(Opcodes.ACONST_NULL));
+        before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, REFLECTION, "invoking",
+                "(Ljava/lang/Object;Ljava/lang/Object;" + Hooks.TS + ")V", false));
+        before.add(new VarInsnNode(Opcodes.ALOAD, spill));
+        for (int i = 0; i < args.length; i++) before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
+        method.instructions.insertBefore(call, before);
+
+        InsnList after = new InsnList();
+        after.add(new VarInsnNode(Opcodes.ALOAD, spill));
+        after.add(first ? new VarInsnNode(Opcodes.ALOAD, slots[0]) : new InsnNode(Opcodes.ACONST_NULL));
+        after.add(MethodInstrumenter.push(site));
+        after.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        after.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, REFLECTION, "invoked",
+                "(Ljava/lang/Object;Ljava/lang/Object;I" + Hooks.TS + "I)V", false));
+        method.instructions.insert(call, after);
+        return next - spill;
+    }
+
     /** Pushes the handle, the first coordinate (or null) and the index (or 0). */
     private static void target(InsnList l, int spill, int[] slots, int coordinates) {
         l.add(new VarInsnNode(Opcodes.ALOAD, spill));

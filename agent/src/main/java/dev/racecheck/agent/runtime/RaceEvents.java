@@ -243,9 +243,102 @@ public final class RaceEvents {
         }
     }
 
+    /**
+     * Before {@code java.lang.reflect.Array.get*(array, index)} or {@code set*(array, index, value)}: the element, as a
+     * plain access. {@code type} is the primitive type (descriptor letter) the method takes or returns, 'L' for
+     * {@code get}/{@code set}; {@code value} is set(Object)'s value. A call the JDK will reject (no array, an index
+     * out of bounds, a type that does not convert) records nothing.
+     */
+    public static void reflectedElement(Object array, int index, Object value, char type, boolean write, int site,
+                                        ThreadState ts, int base) {
+        if (ts.ignore != 0 || array == null) return;
+        try {
+            Class<?> component = array.getClass().getComponentType();
+            if (component == null || !ReflectedTypes.converts(component, type, value, write)) return;
+            if (write) arrayWrite(array, index, site, ts, base);
+            else arrayRead(array, index, site, ts, base);
+        } catch (Throwable e) {
+            Internal.error("analysing a reflected array access", e);
+        }
+    }
+
     /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
     public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
         Containers.call(receiver, op, site, ts, base);
+        if (receiver != null && receiver.getClass() == Containers.ARRAYS_LIST) arraysListCall(receiver, op, -1, site, ts, base);
+    }
+
+    /** {@link #containerCall} for {@code get(int)} and {@code set(int, e)}, which may act on one element of an array. */
+    public static void containerIndexed(Object receiver, int index, int op, int site, ThreadState ts, int base) {
+        Containers.call(receiver, op, site, ts, base);
+        if (receiver != null && receiver.getClass() == Containers.ARRAYS_LIST) {
+            arraysListCall(receiver, op, index, site, ts, base);
+        }
+    }
+
+    /**
+     * A call on an {@code Arrays.asList} list, which shows its array: besides the list's own state, the elements it
+     * reads or writes are the array's ({@code get(i)}, {@code set(i, e)}: one; {@code sort}, {@code contains}...: all).
+     */
+    private static void arraysListCall(Object list, int op, int index, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0) return;
+        try {
+            int use = Containers.elementUse(op);
+            if (use == Containers.NO_ELEMENT) return;
+            Object array = Containers.arrayOf(list);
+            if (array == null) return;
+            switch (use) {
+                case Containers.READS_ONE -> arrayRead(array, index, site, ts, base);
+                case Containers.WRITES_ONE -> arrayWrite(array, index, site, ts, base);
+                default -> arrayRange(array, 0, -1, use == Containers.WRITES_ALL, site, ts, base);
+            }
+        } catch (Throwable e) {
+            Internal.error("analysing a call on an Arrays.asList list", e);
+        }
+    }
+
+    /** Before an iterator's {@code next()}: a read of its container; see {@link #entryReturned}. */
+    public static void containerNext(Object iterator, int op, int site, ThreadState ts, int base) {
+        Containers.next(iterator, op, site, ts, base);
+        if (iterator != null && iterator.getClass() == Containers.ARRAYS_ITERATOR && ts.ignore == 0) {
+            // An Arrays.asList list's iterator reads the element of its array at its cursor.
+            try {
+                Object array = Containers.iteratedArray(iterator);
+                if (array != null) arrayRead(array, Containers.iteratedIndex(iterator), site, ts, base);
+            } catch (Throwable e) {
+                Internal.error("analysing an Arrays.asList iterator", e);
+            }
+        }
+    }
+
+    /** After an iterator's {@code next()}: an entry of a map's entry set is linked to its map. */
+    public static void entryReturned(Object element, ThreadState ts) {
+        if (ts.pendingEntry != null) Containers.entryReturned(element, ts);
+    }
+
+    /** Before a JDK method that reads (or writes) a container passed to it: {@code site} names the method. */
+    public static void containerArgument(Object argument, boolean write, int site, ThreadState ts, int base) {
+        Containers.argument(argument, write, site, ts, base);
+        if (argument != null && argument.getClass() == Containers.ARRAYS_LIST && ts.ignore == 0) {
+            // The JDK method reads (or writes) the list's elements: its array's.
+            try {
+                Object array = Containers.arrayOf(argument);
+                if (array != null) arrayRange(array, 0, -1, write, site, ts, base);
+            } catch (Throwable e) {
+                Internal.error("analysing an Arrays.asList list passed to the JDK", e);
+            }
+        }
+    }
+
+    /** Before a JDK method that formats each element of {@code arguments} (its {@code Object...}): each is read. */
+    public static void containerArguments(Object[] arguments, int site, ThreadState ts, int base) {
+        if (arguments == null || ts.ignore != 0) return;
+        for (Object a : arguments) Containers.argument(a, false, site, ts, base);
+    }
+
+    /** Inside a {@code Collections.synchronized*} wrapper's method (a JDK hook): see {@link Containers#wrapperCall}. */
+    public static void wrapperCall(Object wrapper, int op, int site) {
+        Containers.wrapperCall(wrapper, op, site);
     }
 
     /**

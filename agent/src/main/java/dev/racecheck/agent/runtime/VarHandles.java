@@ -56,8 +56,13 @@ public final class VarHandles {
         final int syncKey;
         /** A small number for {@link #fieldSite}'s map. */
         final int id;
+        /** A volatile field: its accesses through reflection and method handles are acquires and releases. */
+        final boolean isVolatile;
+        /** What a method handle does with the field ({@link Reflection}): 0 for a VarHandle and a Field. */
+        final int accessor;
 
-        Target(int kind, Class<?> declaring, String name, int fieldKey, int syncKey, int id) {
+        Target(int kind, Class<?> declaring, String name, int fieldKey, int syncKey, int id, boolean isVolatile,
+               int accessor) {
             this.kind = kind;
             this.declaring = declaring == null ? null : new WeakReference<>(declaring);
             this.declaringName = declaring == null ? null : declaring.getName();
@@ -65,6 +70,8 @@ public final class VarHandles {
             this.fieldKey = fieldKey;
             this.syncKey = syncKey;
             this.id = id;
+            this.isVolatile = isVolatile;
+            this.accessor = accessor;
         }
 
         /** The declaring class of a field target; null for array elements (or, never in practice, once unloaded). */
@@ -73,7 +80,7 @@ public final class VarHandles {
         }
     }
 
-    private static final Target ELEMENTS = new Target(Detector.ELEMENT, null, null, -1, -1, 0);
+    private static final Target ELEMENTS = new Target(Detector.ELEMENT, null, null, -1, -1, 0, false, 0);
     private static int nextTargetId = 1;
 
     /** Per call site: the access site with the field named, for the last target seen there (racy reads are fine). */
@@ -81,12 +88,13 @@ public final class VarHandles {
     /** (call site, target id) to the access site naming the field; guarded by VarHandles.class. */
     private static final Map<Long, Integer> FIELD_SITES = new HashMap<>();
 
+    /** A target by number, not by reference: this static cache must not keep a class (and its loader) alive. */
     private static final class FieldSite {
-        final Target target;
+        final int targetId;
         final int site;
 
-        FieldSite(Target target, int site) {
-            this.target = target;
+        FieldSite(int targetId, int site) {
+            this.targetId = targetId;
             this.site = site;
         }
     }
@@ -121,17 +129,33 @@ public final class VarHandles {
                 else RaceEvents.arrayRead(coordinate, index, site, ts, base);
                 return;
             }
-            if (t.fieldKey < 0) return;
-            Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
-            if (owner == null) return;
-            int fieldSite = fieldSite(t, site);
-            VarState v = fieldState(t, owner, fieldSite, ts);
-            if (v == null || (write ? v.w : v.r) == ts.epoch) return;
-            if (write) Analysis.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
-            else Analysis.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
+            fieldAccess(t, coordinate, site, ts, base, write);
         } catch (Throwable e) {
             Internal.error(write ? "analysing a VarHandle write" : "analysing a VarHandle read", e);
         }
+    }
+
+    /**
+     * A plain read or write of the field {@code t} names, of {@code coordinate} (ignored for a static field), made at
+     * call site {@code site}: checked like the field's own getfield or putfield, in the same state.
+     */
+    static void fieldAccess(Target t, Object coordinate, int site, ThreadState ts, int base, boolean write) {
+        if (t.fieldKey < 0) return;
+        Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
+        if (owner == null) return;
+        int fieldSite = fieldSite(t, site);
+        VarState v = fieldState(t, owner, fieldSite, ts);
+        if (v == null || (write ? v.w : v.r) == ts.epoch) return;
+        if (write) Analysis.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
+        else Analysis.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
+    }
+
+    /** An acquire from (or release into) the field {@code t} names, of {@code coordinate}, as a volatile access. */
+    static void fieldSync(Target t, Object coordinate, ThreadState ts, boolean release) {
+        Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
+        if (owner == null) return;
+        if (release) Analysis.DETECTOR.releaseField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
+        else Analysis.DETECTOR.acquireField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
     }
 
     /** After an acquire, volatile or read-modify-write access: acquire from the variable. */
@@ -223,10 +247,11 @@ public final class VarHandles {
         return Long.MIN_VALUE ^ 0x5DEECE66DL; // not a primitive: never equal in practice
     }
 
-    private static Target target(Object handle) {
+    static Target target(Object handle) {
+
         if (handle == null) return null;
         Shadow s = Analysis.SHADOWS.peek(handle);
-        return s == null ? null : (Target) s.varHandle;
+        return s != null && s.modelledAs instanceof Target t ? t : null;
     }
 
     /**
@@ -254,7 +279,7 @@ public final class VarHandles {
         FieldSite[] cache = fieldSites;
         if (callSite < cache.length) {
             FieldSite f = cache[callSite];
-            if (f != null && f.target == t) return f.site;
+            if (f != null && f.targetId == t.id) return f.site;
         }
         return registerFieldSite(t, callSite);
     }
@@ -270,7 +295,7 @@ public final class VarHandles {
         if (callSite >= fieldSites.length) {
             fieldSites = java.util.Arrays.copyOf(fieldSites, Math.max(callSite + 1, fieldSites.length * 2));
         }
-        fieldSites[callSite] = new FieldSite(t, site);
+        fieldSites[callSite] = new FieldSite(t.id, site);
         return site;
     }
 
@@ -321,21 +346,27 @@ public final class VarHandles {
 
     /** Records what a field handle accesses. */
     static void register(Object handle, Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic) {
+        Analysis.SHADOWS.get(handle).modelledAs = target(lookedUpIn, name, type, isStatic, 0);
+    }
+
+    /** What an access of field {@code name} of type {@code type}, looked up in {@code lookedUpIn}, reaches. */
+    static Target target(Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic, int accessor) {
         Field f = declared(lookedUpIn, name, type);
         Class<?> declaring = f == null ? lookedUpIn : f.getDeclaringClass();
         boolean isFinal = f != null && Modifier.isFinal(f.getModifiers());
+        boolean isVolatile = f != null && Modifier.isVolatile(f.getModifiers());
         int id;
         synchronized (VarHandles.class) {
             id = nextTargetId++;
         }
-        Target t = new Target(isStatic ? Detector.STATIC : Detector.FIELD, declaring, name,
-                isFinal ? -1 : Sites.fieldKey(name, type.descriptorString()), Sites.syncKey(name), id);
-        Analysis.SHADOWS.get(handle).varHandle = t;
+        return new Target(isStatic ? Detector.STATIC : Detector.FIELD, declaring, name,
+                isFinal ? -1 : Sites.fieldKey(name, type.descriptorString()), Sites.syncKey(name), id, isVolatile,
+                accessor);
     }
 
     /** Records that a handle accesses array elements. */
     static void registerArray(Object handle) {
-        Analysis.SHADOWS.get(handle).varHandle = ELEMENTS;
+        Analysis.SHADOWS.get(handle).modelledAs = ELEMENTS;
     }
 
     /** The field a lookup resolves: declared in the class or inherited from a superclass. */

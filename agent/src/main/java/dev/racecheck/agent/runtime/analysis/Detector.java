@@ -20,8 +20,9 @@ public interface Detector {
     int STATIC = 1;
     int ELEMENT = 2;
     /**
-     * A library object's whole state, read or written by a call of one of its methods
-     * ({@link dev.racecheck.agent.runtime.jdk.Containers}).
+     * A library object's whole state, read or written by a call of one of its methods, or of a view, iterator or entry
+     * of it ({@link dev.racecheck.agent.runtime.jdk.Containers}); the target is its
+     * {@link dev.racecheck.agent.runtime.shadow.ContainerState}.
      */
     int CONTAINER = 3;
 

@@ -56,6 +56,35 @@ public final class Shadow {
         return addField(key);
     }
 
+    /**
+     * The state of variable {@code key} of this object, which holds a container's data: made a {@link ContainerState}
+     * naming {@code named} (the container the program called) the first time.
+     */
+    public ContainerState container(int key, Object holder, Object named, boolean everyCallWrites) {
+        ContainerState c = existingContainer(key);
+        return c != null ? c : addContainer(key, holder, named, everyCallWrites);
+    }
+
+    /** The container state {@code key} of this object, or null. */
+    public ContainerState existingContainer(int key) {
+        for (VarState v : vars) {
+            if (v.key == key && v instanceof ContainerState c) return c;
+        }
+        return null;
+    }
+
+    private synchronized ContainerState addContainer(int key, Object holder, Object named, boolean everyCallWrites) {
+        VarState[] vs = vars;
+        for (VarState v : vs) {
+            if (v.key == key && v instanceof ContainerState c) return c;
+        }
+        ContainerState v = new ContainerState(key, holder, named, everyCallWrites);
+        VarState[] grown = Arrays.copyOf(vs, vs.length + 1);
+        grown[vs.length] = v;
+        vars = grown;
+        return v;
+    }
+
     private synchronized VarState addField(int key) {
         VarState[] vs = vars;
         for (VarState v : vs) {
@@ -210,10 +239,13 @@ public final class Shadow {
     /** For a field updater: the sync key of the field it works on, or -1. */
     public volatile int updaterField = -1;
     /**
-     * For a VarHandle: the field or array elements it accesses ({@code VarHandles.Target}, a package above this one),
-     * or null when racecheck does not know.
+     * What racecheck models this object as, or null: for a VarHandle, a {@code Field} or a field's getter or setter
+     * method handle, the field or array elements it accesses ({@code VarHandles.Target}, a package above this one);
+     * for a map entry handed out by an entry iterator, the {@link ContainerState} of its map (a state, never the map:
+     * an entry the program keeps must not keep its map alive); for a synchronized wrapper, a mark that the program
+     * uses it ({@code jdk.Containers}).
      */
-    public volatile Object varHandle;
+    public volatile Object modelledAs;
 
     /**
      * Per element index of an array whose elements are used as synchronization variables (VarHandle acquire/release
