@@ -73,6 +73,8 @@ public final class Agent {
         Config.baseline = options.baseline;
         Config.verbose = options.verbose;
         Config.testFrames = options.testFrames;
+        Config.detectDeadlocks = options.detectDeadlocks;
+        Config.deadlockExit = options.deadlockExit;
         String version = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
         Config.version = version == null ? "dev" : version;
         Config.command = System.getProperty("sun.java.command");

@@ -31,11 +31,13 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>baseline</td><td>a JSON report of known races: they are still printed but do not fail the run</td></tr>
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
  *   <tr><td>test_frames</td><td>1: print the test framework's frames below the program's in each stack (default 0: one line says how many were left out)</td></tr>
+ *   <tr><td>detect_deadlocks</td><td>0: no lock-order (potential deadlock) or deadlock detection (default 1)</td></tr>
+ *   <tr><td>deadlock_exit</td><td>0: report threads deadlocked and keep waiting, as the JVM would (default 1: report them and end the JVM with status exitcode, 66 if that is 0)</td></tr>
  * </table>
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
-            "report_json", "suppressions", "baseline", "verbose", "test_frames");
+            "report_json", "suppressions", "baseline", "verbose", "test_frames", "detect_deadlocks", "deadlock_exit");
 
     final int exitCode;
     final boolean haltOnError;
@@ -47,12 +49,16 @@ public final class Options {
     final Baseline baseline;
     final boolean verbose;
     final boolean testFrames;
+    final boolean detectDeadlocks;
+    final boolean deadlockExit;
 
     private Options(Map<String, String> values) throws BadOption {
         exitCode = intIn(values, "exitcode", 66, 0, 255);
         haltOnError = flag(values, "halt_on_error");
         verbose = flag(values, "verbose");
         testFrames = flag(values, "test_frames");
+        detectDeadlocks = flag(values, "detect_deadlocks", true);
+        deadlockExit = flag(values, "deadlock_exit", true);
         logPath = nonEmpty(values, "log_path");
         reportJson = nonEmpty(values, "report_json");
         include = globs(values, "include");
@@ -127,8 +133,12 @@ public final class Options {
     }
 
     private static boolean flag(Map<String, String> values, String name) throws BadOption {
+        return flag(values, name, false);
+    }
+
+    private static boolean flag(Map<String, String> values, String name, boolean dflt) throws BadOption {
         String v = values.get(name);
-        if (v == null) return false;
+        if (v == null) return dflt;
         switch (v) {
             case "1": case "true": return true;
             case "0": case "false": return false;

@@ -45,9 +45,35 @@ public final class JdkModel {
         }
     }
 
-    /** A hook: on method entry, or before each normal return, call {@code RaceEvents.<event>} with the key. */
-    private record Hook(boolean onExit, String event, Key key) {
+    /**
+     * A hook: on method entry ({@link #ENTRY}), before each normal return ({@link #EXIT}) or when the method throws
+     * ({@link #THROW}, then the exception goes on), call {@code RaceEvents.<event>} with the key, and for the lock
+     * events with {@code how} (family, mode and flags, see {@code Locks}).
+     */
+    private record Hook(int when, String event, Key key, int how) {
+        boolean onEntry() {
+            return when == ENTRY;
+        }
+
+        boolean onExit() {
+            return when == EXIT;
+        }
     }
+
+    private static final int ENTRY = 0;
+    private static final int EXIT = 1;
+    private static final int THROW = 2;
+
+    /** Lock families, modes and flags, as {@code dev.racecheck.agent.runtime.locks.Locks} numbers them. */
+    private static final int MONITOR = 0;
+    private static final int LOCK = 1;
+    private static final int RW = 2;
+    private static final int SHARED = 4;
+    private static final int TIMED = 8;
+    private static final int NONBLOCKING = 16;
+
+    /** Lock-order and deadlock detection (detect_deadlocks): read once, the options being set before. */
+    private static final boolean DEADLOCKS = dev.racecheck.agent.runtime.report.Config.detectDeadlocks;
 
     /** JDK classes whose own monitors (synchronized blocks and methods) are synchronization the user relies on. */
     private static final java.util.Set<String> MONITORS = new java.util.HashSet<>();
@@ -115,6 +141,7 @@ public final class JdkModel {
                 false);
         lock(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
                 true);
+        if (DEADLOCKS) lockOrder(locks);
         for (String cond : new String[] {locks + "AbstractQueuedSynchronizer$ConditionObject",
                 locks + "AbstractQueuedLongSynchronizer$ConditionObject"}) {
             String outer = cond.startsWith(locks + "AbstractQueuedLong")
@@ -496,6 +523,77 @@ public final class JdkModel {
         // no instances
     }
 
+
+    /**
+     * The hooks of lock-order and deadlock detection ({@code Locks}): each blocking lock method says on entry that the
+     * thread may block on the lock (and, if it throws, that it no longer does) and on return that it holds it; an
+     * untimed tryLock only that it holds it (it cannot block); unlock that it gave one hold back; a condition's await
+     * that it gives the lock up and takes it back. Keys as for the happens-before rules: the shared sync (a
+     * ReentrantReadWriteLock's two locks are two modes of one lock), the StampedLock itself. The constructors say
+     * which object the program knows a sync by.
+     */
+    private static void lockOrder(String locks) {
+        String[][] kinds = {
+            {"ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", String.valueOf(LOCK)},
+            {"ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
+                String.valueOf(RW | SHARED)},
+            {"ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
+                String.valueOf(RW)},
+        };
+        for (String[] k : kinds) {
+            String c = locks + k[0];
+            Key sync = Key.field("sync", k[1]);
+            int how = Integer.parseInt(k[2]);
+            for (String m : new String[] {"lock", "lockInterruptibly"}) {
+                rule(c, m, "()V", enter("lockWaiting", sync, how), exit("lockAcquired", sync, how),
+                        thrown("lockAbandoned", sync));
+            }
+            rule(c, "tryLock", "()Z", exit("lockAcquiredIf", sync, how | NONBLOCKING));
+            rule(c, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", enter("lockWaiting", sync, how | TIMED),
+                    exit("lockAcquiredIf", sync, how), thrown("lockAbandoned", sync));
+            rule(c, "unlock", "()V", enter("lockReleased", sync, how));
+        }
+        rule(locks + "ReentrantLock", "<init>", "*",
+                exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantLock$Sync;"), LOCK));
+        rule(locks + "ReentrantReadWriteLock", "<init>", "*",
+                exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;"), RW));
+        for (String cond : new String[] {locks + "AbstractQueuedSynchronizer$ConditionObject",
+                locks + "AbstractQueuedLongSynchronizer$ConditionObject"}) {
+            Key outer = Key.field("this$0", cond.startsWith(locks + "AbstractQueuedLong")
+                    ? "Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer;"
+                    : "Ljava/util/concurrent/locks/AbstractQueuedSynchronizer;");
+            for (String m : new String[] {"await()V", "awaitUninterruptibly()V", "awaitNanos(J)J",
+                    "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
+                int p = m.indexOf('(');
+                rule(cond, m.substring(0, p), m.substring(p), enter("conditionWaitBegins", outer),
+                        exit("conditionWaitEnds", outer), thrown("conditionWaitEnds", outer));
+            }
+        }
+        String sl = locks + "StampedLock";
+        for (String[] m : new String[][] {{"writeLock", "0"}, {"writeLockInterruptibly", "0"},
+                {"readLock", String.valueOf(SHARED)}, {"readLockInterruptibly", String.valueOf(SHARED)}}) {
+            int how = RW | Integer.parseInt(m[1]);
+            rule(sl, m[0], "()J", enter("lockWaiting", Key.THIS, how), exit("lockAcquired", Key.THIS, how),
+                    thrown("lockAbandoned", Key.THIS));
+        }
+        for (String[] m : new String[][] {{"tryWriteLock", "0"}, {"tryReadLock", String.valueOf(SHARED)}}) {
+            int how = RW | Integer.parseInt(m[1]);
+            rule(sl, m[0], "()J", exit("lockAcquiredIfStamp", Key.THIS, how | NONBLOCKING));
+            rule(sl, m[0], "(JLjava/util/concurrent/TimeUnit;)J", enter("lockWaiting", Key.THIS, how | TIMED),
+                    exit("lockAcquiredIfStamp", Key.THIS, how), thrown("lockAbandoned", Key.THIS));
+        }
+        for (String m : new String[] {"unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"}) {
+            rule(sl, m, "*", enter("lockReleased", Key.THIS, RW));
+        }
+        for (String m : new String[] {"unlockRead", "tryUnlockRead", "unstampedUnlockRead"}) {
+            rule(sl, m, "*", enter("lockReleased", Key.THIS, RW | SHARED));
+        }
+        rule(sl, "unlock", "(J)V", enter("lockReleasedStamp", Key.THIS));
+        for (String m : new String[] {"tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
+            rule(sl, m, "(J)J", exit("stampConverted", Key.THIS));
+        }
+    }
+
     private static void elementLoads(String collection, String... fields) {
         ELEMENT_LOADS.put(collection, java.util.Set.of(fields));
     }
@@ -512,11 +610,23 @@ public final class JdkModel {
     }
 
     private static Hook enter(String event, Key key) {
-        return new Hook(false, event, key);
+        return new Hook(ENTRY, event, key, 0);
     }
 
     private static Hook exit(String event, Key key) {
-        return new Hook(true, event, key);
+        return new Hook(EXIT, event, key, 0);
+    }
+
+    private static Hook enter(String event, Key key, int how) {
+        return new Hook(ENTRY, event, key, how);
+    }
+
+    private static Hook exit(String event, Key key, int how) {
+        return new Hook(EXIT, event, key, how);
+    }
+
+    private static Hook thrown(String event, Key key) {
+        return new Hook(THROW, event, key, 0);
     }
 
     /** A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). */
@@ -597,7 +707,7 @@ public final class JdkModel {
                         if (publishes) releaseFunctionResults(this);
                         if (pending) pendingReads(this);
                         if (quiets) quietly(this);
-                        maxStack += 4; // the hooks push at most four values above what the method had
+                        maxStack += 6; // the hooks push at most six slots above what the method had
                         accept(target);
                     }
                 };
@@ -626,7 +736,7 @@ public final class JdkModel {
         boolean constructor = m.name.equals("<init>");
         for (Hook h : hooks) {
             // In a constructor `this` is usable only at the end: constructors get exit hooks only.
-            if (!h.onExit() && !constructor) entry.add(call(className, m, h));
+            if (h.onEntry() && !constructor) entry.add(call(className, m, h));
         }
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
@@ -638,6 +748,31 @@ public final class JdkModel {
             m.instructions.insertBefore(n, exit);
         }
         m.instructions.insert(entry);
+        List<Hook> thrown = new ArrayList<>();
+        for (Hook h : hooks) {
+            if (h.when() == THROW && !constructor && (m.access & Opcodes.ACC_STATIC) == 0) thrown.add(h);
+        }
+        if (!thrown.isEmpty()) onThrow(className, m, thrown);
+    }
+
+    /**
+     * A catch-all handler around the whole method that calls {@code hooks} and rethrows. Its frame keeps only
+     * {@code this} (the keys are this or its fields), so the method's own frames are left as they are.
+     */
+    private static void onThrow(String className, MethodNode m, List<Hook> hooks) {
+        LabelNode start = new LabelNode();
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+        m.instructions.insert(start);
+        InsnList l = new InsnList();
+        l.add(end);
+        l.add(handler);
+        l.add(new FrameNode(Opcodes.F_FULL, 1, new Object[] {className}, 1, new Object[] {"java/lang/Throwable"}));
+        for (Hook h : hooks) l.add(call(className, m, h));
+        l.add(new InsnNode(Opcodes.ATHROW));
+        m.instructions.add(l);
+        // Last in the table: the method's own handlers are searched first.
+        m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     }
 
     private static InsnList call(String className, MethodNode m, Hook h) {
@@ -673,6 +808,42 @@ public final class JdkModel {
                 l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
                 l.add(key(className, m, h.key()));
                 desc = "(JLjava/lang/Object;)V";
+                break;
+            case "lockWaiting":
+            case "lockAcquired":
+            case "lockReleased":
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(Ljava/lang/Object;I)V";
+                break;
+            case "lockAcquiredIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(ZLjava/lang/Object;I)V";
+                break;
+            case "lockAcquiredIfStamp":
+                l.add(new InsnNode(Opcodes.DUP2)); // the stamp being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(JLjava/lang/Object;I)V";
+                break;
+            case "lockReleasedStamp":
+                l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
+                l.add(key(className, m, h.key()));
+                desc = "(JLjava/lang/Object;)V";
+                break;
+            case "stampConverted":
+                l.add(new InsnNode(Opcodes.DUP2)); // the new stamp being returned
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp converted
+                desc = "(JLjava/lang/Object;J)V";
+                break;
+            case "lockCreated":
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the lock
+                l.add(key(className, m, h.key())); // its sync
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(Ljava/lang/Object;Ljava/lang/Object;I)V";
                 break;
             case "acquireIfCurrentThread":
                 l.add(new InsnNode(Opcodes.DUP));
@@ -768,28 +939,56 @@ public final class JdkModel {
     private static void monitors(String className, MethodNode m) {
         boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        // With lock-order detection the monitors are also held locks (and a wait for one, before monitorenter).
+        String acquire = DEADLOCKS ? "jdkMonitorAcquired" : "acquire";
+        String release = DEADLOCKS ? "jdkMonitorReleased" : "release";
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
             if (op == Opcodes.MONITORENTER) {
-                m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));
-                m.instructions.insert(n, event("acquire"));
+                InsnList before = new InsnList();
+                before.add(new InsnNode(Opcodes.DUP));
+                if (DEADLOCKS) {
+                    before.add(new InsnNode(Opcodes.DUP));
+                    before.add(event("jdkMonitorWait"));
+                }
+                m.instructions.insertBefore(n, before);
+                m.instructions.insert(n, event(acquire));
             } else if (op == Opcodes.MONITOREXIT) {
                 InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));
-                l.add(event("release"));
+                l.add(event(release));
                 m.instructions.insertBefore(n, l);
             } else if (sync && op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
                 InsnList l = new InsnList();
                 l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
-                l.add(event("release"));
+                l.add(event(release));
                 m.instructions.insertBefore(n, l);
             }
         }
         if (sync) {
             InsnList l = new InsnList();
             l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
-            l.add(event("acquire"));
+            l.add(event(acquire));
+            LabelNode start = new LabelNode();
+            l.add(start);
             m.instructions.insert(l);
+            if (DEADLOCKS) {
+                // A synchronized method that throws gives its monitor back too: the thread must not go on holding it.
+                LabelNode end = new LabelNode();
+                LabelNode handler = new LabelNode();
+                InsnList h = new InsnList();
+                h.add(end);
+                h.add(handler);
+                h.add(isStatic
+                        ? new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"})
+                        : new FrameNode(Opcodes.F_FULL, 1, new Object[] {className}, 1,
+                                new Object[] {"java/lang/Throwable"}));
+                h.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
+                h.add(event(release));
+                h.add(new InsnNode(Opcodes.ATHROW));
+                m.instructions.add(h);
+                m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+            }
         }
     }
 

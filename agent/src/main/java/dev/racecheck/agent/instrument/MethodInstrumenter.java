@@ -48,6 +48,9 @@ final class MethodInstrumenter {
     private final ClassHierarchy hierarchy;
     private final int version;
 
+    /** Lock-order and deadlock detection (detect_deadlocks): monitors get a hook before monitorenter, and a site. */
+    private static final boolean DEADLOCKS = dev.racecheck.agent.runtime.report.Config.detectDeadlocks;
+
     private final int tsLocal;
     private final int baseLocal;
     private final int monLocal;
@@ -197,7 +200,14 @@ final class MethodInstrumenter {
             prologue.add(new VarInsnNode(Opcodes.ASTORE, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+            if (DEADLOCKS) {
+                // Taken before the method's first instruction, at its first line.
+                prologue.add(push(Sites.register(ownerDotted, method.name, source, firstLine(), null, null)));
+                prologue.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+                prologue.add(hook("monitorEnter", Hooks.MONITOR_ENTER_DESC));
+            } else {
+                prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+            }
         }
         if (!isConstructor) {
             bodyStart = new LabelNode();
@@ -433,11 +443,33 @@ final class MethodInstrumenter {
     }
 
     private void monitorEnter(AbstractInsnNode n) {
-        method.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));                 // [o o] monitorenter [o]
+        InsnList before = new InsnList();
+        before.add(new InsnNode(Opcodes.DUP));                                          // [o o] monitorenter [o]
+        if (DEADLOCKS) {
+            // The thread may block here: racecheck's deadlock watchdog must know on what.
+            before.add(new InsnNode(Opcodes.DUP));                                      // [o o o]
+            before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            before.add(hook("monitorWait", Hooks.SYNC_DESC));                           // [o o]
+        }
+        method.instructions.insertBefore(n, before);
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        l.add(hook("monitorEnter", Hooks.SYNC_DESC));                                   // []
+        if (DEADLOCKS) {
+            l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
+            l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+            l.add(hook("monitorEnter", Hooks.MONITOR_ENTER_DESC));                      // []
+        } else {
+            l.add(hook("monitorEnter", Hooks.SYNC_DESC));                               // []
+        }
         method.instructions.insert(n, l);
+    }
+
+    /** The method's first line number, or -1. */
+    private int firstLine() {
+        for (AbstractInsnNode n : method.instructions) {
+            if (n instanceof LineNumberNode ln) return ln.line;
+        }
+        return -1;
     }
 
     private void monitorExit(AbstractInsnNode n) {

@@ -16,6 +16,8 @@ import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
 import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.locks.LockGraph;
+import dev.racecheck.agent.runtime.locks.Locks;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
@@ -353,16 +355,39 @@ public final class RaceEvents {
         DETECTOR.releaseField(ts, SHADOWS.get(declaring(owner, site)), key);
     }
 
-    /** After monitorenter, and on entry of a synchronized method. */
+    /** After monitorenter, and on entry of a synchronized method (detect_deadlocks=0). */
     public static void monitorEnter(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
         DETECTOR.acquire(ts, syncShadow(lock, ts));
     }
 
+    /** Before monitorenter: the thread may block on {@code lock} (lock-order and deadlock detection, see Locks). */
+    public static void monitorWait(Object lock, ThreadState ts) {
+        if (ts.ignore != 0 || lock == null) return;
+        try {
+            Locks.waiting(ts, lock, Locks.MONITOR);
+        } catch (Throwable e) {
+            Internal.error("tracking a monitor wait", e);
+        }
+    }
+
+    /**
+     * After monitorenter, and on entry of a synchronized method, with where: {@code site} (the monitorenter's line, or
+     * the synchronized method's first) in frame {@code base}. The lock joins the thread's held locks.
+     */
+    public static void monitorEnter(Object lock, ThreadState ts, int site, int base) {
+        if (ts.ignore != 0 || lock == null) return;
+        Shadow s = syncShadow(lock, ts);
+        DETECTOR.acquire(ts, s);
+        Locks.acquired(ts, s, lock, Locks.MONITOR, base, site);
+    }
+
     /** Before monitorexit, and on every exit of a synchronized method. */
     public static void monitorExit(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.release(ts, syncShadow(lock, ts));
+        Shadow s = syncShadow(lock, ts);
+        DETECTOR.release(ts, s);
+        if (Locks.ENABLED) Locks.released(ts, s, Locks.MONITOR);
     }
 
     // ---- calls replaced in application code ----------------------------------------------------------------
@@ -445,13 +470,25 @@ public final class RaceEvents {
         // Without the monitor, wait() throws IllegalMonitorStateException and nothing is released.
         if (o == null || !Thread.holdsLock(o)) return false;
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.release(ts, SHADOWS.get(o));
+        if (ts.ignore == 0) {
+            Shadow s = SHADOWS.get(o);
+            DETECTOR.release(ts, s);
+            if (Locks.ENABLED) Locks.waitBegins(ts, s, o, Locks.MONITOR);
+        }
         return true;
     }
 
+    /**
+     * The monitor is held again. Taking it back is a blocking acquisition at the wait's call (the program's frame
+     * called this method), made while holding the thread's other locks: see {@link Locks#waitEnds}.
+     */
     private static void waitEnds(Object o) {
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.acquire(ts, SHADOWS.get(o));
+        if (ts.ignore == 0) {
+            Shadow s = SHADOWS.get(o);
+            DETECTOR.acquire(ts, s);
+            if (Locks.ENABLED) Locks.waitEnds(ts, s, Locks.MONITOR, 0, -1);
+        }
     }
 
     // ---- hooks inside JDK classes (retransformed) ------------------------------------------------------------
@@ -599,6 +636,144 @@ public final class RaceEvents {
     /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
     public static void acquireIfStamp(long stamp, Object key) {
         if (stamp != 0L) acquire(key);
+    }
+
+    // ---- lock order and deadlocks: hooks in the JDK's locks (see Locks; only with detect_deadlocks) -----------
+
+    /** A {@code ReentrantLock} or {@code ReentrantReadWriteLock} was made: {@code sync} is where its operations meet. */
+    public static void lockCreated(Object lock, Object sync, int family) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        ts.ignore++;
+        try {
+            Locks.created(SHADOWS.get(sync), sync, lock, family);
+        } catch (Throwable e) {
+            Internal.error("naming a lock", e);
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /** On entry of a blocking lock method: the thread may block on {@code key}'s lock. */
+    public static void lockWaiting(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Locks.waiting(ts, key, how);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock wait", e);
+        }
+    }
+
+    /** A lock method returned holding {@code key}'s lock. */
+    public static void lockAcquired(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(key);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock acquisition", e);
+            return;
+        }
+        Locks.acquired(ts, s, key, how, 0, -1);
+    }
+
+    /** A tryLock returned: holding the lock if it succeeded; either way, no longer waiting for it. */
+    public static void lockAcquiredIf(boolean succeeded, Object key, int how) {
+        if (succeeded) lockAcquired(key, how);
+        else lockAbandoned(key);
+    }
+
+    /** A StampedLock's try method returned a stamp: zero means it failed. */
+    public static void lockAcquiredIfStamp(long stamp, Object key, int how) {
+        lockAcquiredIf(stamp != 0L, key, how);
+    }
+
+    /** A blocking lock method ends without the lock (it threw): the thread no longer waits for it. */
+    public static void lockAbandoned(Object key) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore == 0) Locks.notWaiting(ts);
+    }
+
+    /** On entry of an unlock method: the thread gives back one hold of {@code key}'s lock. */
+    public static void lockReleased(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.peek(key);
+            if (s != null) Locks.released(ts, s, how);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock release", e);
+        }
+    }
+
+    /** {@code StampedLock.unlock(stamp)}: gives back the lock the stamp holds. */
+    public static void lockReleasedStamp(long stamp, Object key) {
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) lockReleased(key, Locks.RW);
+        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) lockReleased(key, Locks.RW | Locks.SHARED);
+    }
+
+    /**
+     * A StampedLock conversion ({@code tryConvertTo*}) returned {@code stamp} for {@code old}: on success the lock
+     * {@code old} held is given back and the one {@code stamp} holds taken, without blocking.
+     */
+    public static void stampConverted(long stamp, Object key, long old) {
+        if (stamp == 0L || stamp == old) return;
+        lockReleasedStamp(old, key);
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) {
+            lockAcquired(key, Locks.RW | Locks.NONBLOCKING);
+        } else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) {
+            lockAcquired(key, Locks.RW | Locks.SHARED | Locks.NONBLOCKING);
+        }
+    }
+
+    /** {@code Condition.await*} begins: it gives up the lock of {@code sync} until it returns. */
+    public static void conditionWaitBegins(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.peek(sync);
+            if (s != null) Locks.waitBegins(ts, s, sync, -1);
+        } catch (Throwable e) {
+            Internal.error("tracking a condition wait", e);
+        }
+    }
+
+    /** {@code Condition.await*} returns or throws: the lock was taken back, at the program's call of await. */
+    public static void conditionWaitEnds(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.peek(sync);
+            if (s != null) Locks.waitEnds(ts, s, -1, 0, -1);
+        } catch (Throwable e) {
+            Internal.error("tracking a condition wait", e);
+        }
+    }
+
+    /** Before a monitorenter in a JDK class whose monitors the program relies on (a synchronized wrapper, Vector). */
+    public static void jdkMonitorWait(Object lock) {
+        lockWaiting(lock, Locks.MONITOR);
+    }
+
+    /** After that monitorenter, or on entry of such a synchronized method: acquires the monitor, and holds it. */
+    public static void jdkMonitorAcquired(Object lock) {
+        acquire(lock);
+        lockAcquired(lock, Locks.MONITOR);
+    }
+
+    /** Before that monitorexit, or on every exit of such a synchronized method. */
+    public static void jdkMonitorReleased(Object lock) {
+        release(lock);
+        lockReleased(lock, Locks.MONITOR);
     }
 
     // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
@@ -836,7 +1011,12 @@ public final class RaceEvents {
             public void run() {
                 CURRENT.get().ignore++; // racecheck's own thread: nothing it does is the program's
                 try {
-                    SHADOWS.sweepAfterEachGc();
+                    SHADOWS.sweepAfterEachGc(Locks.ENABLED ? new Runnable() {
+                        @Override
+                        public void run() {
+                            LockGraph.pruneCollected();
+                        }
+                    } : null);
                 } catch (InterruptedException e) {
                     // the JVM is going down
                 }
@@ -844,6 +1024,7 @@ public final class RaceEvents {
         }, "racecheck-shadow-cleaner");
         cleaner.setDaemon(true);
         cleaner.start();
+        if (Locks.ENABLED) DeadlockWatchdog.start();
     }
 
     private static MethodHandle joinDuration() {

@@ -84,9 +84,10 @@ public final class ShadowMap {
     /**
      * Runs on racecheck's cleaner thread: a weakly held canary is cleared by every GC; each time it is, the stripes
      * are rebuilt without the entries that GC cleared, so their shadows go at once, not at the next inserts; and the
-     * thread slots whose leases that GC collected are retired ({@link Threads#retireCollected}).
+     * thread slots whose leases that GC collected are retired ({@link Threads#retireCollected}); then
+     * {@code afterEachGc}, if any, runs (the lock-order graph drops the locks that GC collected).
      */
-    public void sweepAfterEachGc() throws InterruptedException {
+    public void sweepAfterEachGc(Runnable afterEachGc) throws InterruptedException {
         WeakReference<Object> canary = new WeakReference<>(new Object());
         while (true) {
             // At most five sweeps a second: a rebuild allocates, and allocation brings the next GC.
@@ -100,6 +101,7 @@ public final class ShadowMap {
             }
             canary = new WeakReference<>(new Object());
             Threads.retireCollected();
+            if (afterEachGc != null) afterEachGc.run();
         }
     }
 

@@ -61,6 +61,12 @@ public final class ThreadState extends ThreadStatePadding {
      */
     public Object optimistic;
 
+    /**
+     * The locks this thread holds and the lock it is about to block on ({@code locks.HeldLocks}, a package above this
+     * one), for lock-order and deadlock detection; made on the thread's first lock operation.
+     */
+    public Object locks;
+
     /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
     long[] initSeen = new long[2];
 
@@ -140,6 +146,7 @@ public final class ThreadState extends ThreadStatePadding {
         lastSync = null;
         lastSyncShadow = null;
         optimistic = null;
+        locks = null;
         acquiredSyncs = null;
         acquiredVersions = null;
         leafKeys = null;
@@ -149,6 +156,11 @@ public final class ThreadState extends ThreadStatePadding {
         pathSites = new int[0];
         pathValid = 0;
         depth = 0;
+    }
+
+    /** Whether the thread has ended (its slot was handed back). */
+    public boolean hasEnded() {
+        return ended;
     }
 
     public int push() {
