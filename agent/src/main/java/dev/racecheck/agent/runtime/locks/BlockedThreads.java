@@ -212,6 +212,8 @@ public final class BlockedThreads {
         while (i < trace.length && trace[i].getClassName().startsWith("dev.racecheck.agent.")) i++;
         for (; i < trace.length; i++) {
             StackTraceElement e = trace[i];
+            // A lambda's hidden frame (StackWalker, which the other stacks come from, leaves them out too).
+            if (e.getClassName().contains("$$Lambda")) continue;
             out.add(new Frame(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber(), e.getModuleName()));
         }
         return out;
