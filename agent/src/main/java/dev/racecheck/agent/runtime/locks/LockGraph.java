@@ -323,17 +323,17 @@ public final class LockGraph {
         }
     }
 
-    /** Forgets everything (tests). */
-    static void clear() {
+    /** The edges from {@code node}, as their target's id and modes: {@code "7"}, {@code "7 r->w"} (tests). */
+    static List<String> edgesFrom(LockNode node) {
         synchronized (LOCK) {
-            for (LockNode n : NODES) {
-                n.out = null;
-                n.outCount = 0;
-                n.inGraph = false;
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < node.outCount; i++) {
+                Edge e = node.out[i];
+                String modes = e.fromMode == Locks.EXCLUSIVE && e.toMode == Locks.EXCLUSIVE ? ""
+                        : " " + (e.fromMode == Locks.SHARED ? "r" : "w") + "->" + (e.toMode == Locks.SHARED ? "r" : "w");
+                out.add(e.to.id + modes);
             }
-            NODES.clear();
-            REPORTED.clear();
-            edgeCount = 0;
+            return out;
         }
     }
 }
