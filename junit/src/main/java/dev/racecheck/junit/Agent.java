@@ -49,6 +49,24 @@ final class Agent {
         return ACTIVE ? Api.takeUntaggedRaces() : List.of();
     }
 
+    static List<String> takeDeadlocks(String id) {
+        if (!ACTIVE) return List.of();
+        try {
+            return Api.takeDeadlocks(id);
+        } catch (LinkageError olderAgent) {
+            return List.of(); // an agent without deadlock detection
+        }
+    }
+
+    static List<String> takeUntaggedDeadlocks() {
+        if (!ACTIVE) return List.of();
+        try {
+            return Api.takeUntaggedDeadlocks();
+        } catch (LinkageError olderAgent) {
+            return List.of();
+        }
+    }
+
     /** Direct calls, in a class of their own: it is loaded (and RaceCheck resolved) only once the agent is known to be there. */
     private static final class Api {
         static boolean active() {
@@ -69,6 +87,14 @@ final class Agent {
 
         static List<String> takeUntaggedRaces() {
             return RaceCheck.takeUntaggedRaces();
+        }
+
+        static List<String> takeDeadlocks(String id) {
+            return RaceCheck.takeDeadlocks(id);
+        }
+
+        static List<String> takeUntaggedDeadlocks() {
+            return RaceCheck.takeUntaggedDeadlocks();
         }
     }
 }
