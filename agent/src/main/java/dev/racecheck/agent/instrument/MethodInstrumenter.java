@@ -201,8 +201,15 @@ final class MethodInstrumenter {
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
             if (DEADLOCKS) {
-                // Taken before the method's first instruction, at its first line.
-                prologue.add(push(Sites.register(ownerDotted, method.name, source, firstLine(), null, null)));
+                // Taken before the method's first instruction, at its first line; stacks taken here (the lock's
+                // acquisition, a thread blocked entering the method) show that line too, not none.
+                int first = firstLine();
+                if (first > 0) {
+                    LabelNode here = new LabelNode();
+                    prologue.insert(new LineNumberNode(first, here));
+                    prologue.insert(here);
+                }
+                prologue.add(push(Sites.register(ownerDotted, method.name, source, first, null, null)));
                 prologue.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
                 prologue.add(hook("monitorEnter", Hooks.MONITOR_ENTER_DESC));
             } else {
