@@ -2,6 +2,7 @@ package dev.racecheck.reports;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -22,6 +23,19 @@ class DeadlockTest {
         assertSame(writer, d.holderOf(MONITOR));
         assertNull(d.holderOf(OTHER_WRITE));
         assertNull(d.holderOf(new LockInfo(LockInfo.Kind.LOCK, READ.instance())), "a plain lock is another object");
+    }
+
+    @Test
+    void theTextNamesTheLockTheHolderHas() {
+        Deadlock.Edge reader = new Deadlock.Edge(3, MONITOR, List.of(), READ,
+                List.of(new Frame("demo.Index", "scan", "Index.java", 21, null)));
+        Deadlock.Edge writer = new Deadlock.Edge(4, WRITE, List.of(), MONITOR, List.of());
+        Deadlock d = new Deadlock(Deadlock.Kind.ACTUAL, List.of(reader, writer),
+                List.of(new ThreadInfo(3, "reader", true, List.of()), new ThreadInfo(4, "writer", true, List.of())), 1);
+        String text = dev.racecheck.reports.text.TextRenderer.render(d);
+        assertTrue(text.contains("Blocked: thread \"writer\" (T4) waits for write lock of " + WRITE.instance()), text);
+        assertTrue(text.contains("Read lock of " + READ.instance() + " is held by thread \"reader\" (T3), which acquired"
+                + " it at:\n  at demo.Index.scan(Index.java:21)"), text);
     }
 
     @Test
