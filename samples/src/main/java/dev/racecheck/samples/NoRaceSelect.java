@@ -27,11 +27,11 @@ public class NoRaceSelect {
         boolean timedOut = false;
         while (true) {
             if (results.poll() != null) {
-                System.out.println("result: " + summary + (timedOut ? " (late)" : ""));
+                System.out.println("result: " + summary);
                 break;
             }
             if (!timedOut && timeouts.poll() != null) {
-                timedOut = true; // say so, and keep waiting for the result
+                timedOut = true; // a status line could say "still waiting"; the summary is not read here
             }
             Thread.onSpinWait();
         }
