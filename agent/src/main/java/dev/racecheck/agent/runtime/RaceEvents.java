@@ -766,14 +766,32 @@ public final class RaceEvents {
 
     /** After that monitorenter, or on entry of such a synchronized method: acquires the monitor, and holds it. */
     public static void jdkMonitorAcquired(Object lock) {
-        acquire(lock);
-        lockAcquired(lock, Locks.MONITOR);
+        if (!Analysis.enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(lock);
+            DETECTOR.acquire(ts, s);
+        } catch (Throwable e) {
+            Internal.error("modelling an acquire", e);
+            return;
+        }
+        Locks.acquired(ts, s, lock, Locks.MONITOR, 0, -1);
     }
 
     /** Before that monitorexit, or on every exit of such a synchronized method. */
     public static void jdkMonitorReleased(Object lock) {
-        release(lock);
-        lockReleased(lock, Locks.MONITOR);
+        if (!Analysis.enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(lock);
+            DETECTOR.release(ts, s);
+            Locks.released(ts, s, Locks.MONITOR);
+        } catch (Throwable e) {
+            Internal.error("modelling a release", e);
+        }
     }
 
     // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
