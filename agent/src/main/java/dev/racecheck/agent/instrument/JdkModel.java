@@ -65,7 +65,6 @@ public final class JdkModel {
     private static final int THROW = 2;
 
     /** Lock families, modes and flags, as {@code dev.racecheck.agent.runtime.locks.Locks} numbers them. */
-    private static final int MONITOR = 0;
     private static final int LOCK = 1;
     private static final int RW = 2;
     private static final int SHARED = 4;
@@ -523,7 +522,6 @@ public final class JdkModel {
         // no instances
     }
 
-
     /**
      * The hooks of lock-order and deadlock detection ({@code Locks}): each blocking lock method says on entry that the
      * thread may block on the lock (and, if it throws, that it no longer does) and on return that it holds it; an
@@ -533,26 +531,11 @@ public final class JdkModel {
      * which object the program knows a sync by.
      */
     private static void lockOrder(String locks) {
-        String[][] kinds = {
-            {"ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", String.valueOf(LOCK)},
-            {"ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                String.valueOf(RW | SHARED)},
-            {"ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                String.valueOf(RW)},
-        };
-        for (String[] k : kinds) {
-            String c = locks + k[0];
-            Key sync = Key.field("sync", k[1]);
-            int how = Integer.parseInt(k[2]);
-            for (String m : new String[] {"lock", "lockInterruptibly"}) {
-                rule(c, m, "()V", enter("lockWaiting", sync, how), exit("lockAcquired", sync, how),
-                        thrown("lockAbandoned", sync));
-            }
-            rule(c, "tryLock", "()Z", exit("lockAcquiredIf", sync, how | NONBLOCKING));
-            rule(c, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", enter("lockWaiting", sync, how | TIMED),
-                    exit("lockAcquiredIf", sync, how), thrown("lockAbandoned", sync));
-            rule(c, "unlock", "()V", enter("lockReleased", sync, how));
-        }
+        lockMethods(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", LOCK);
+        lockMethods(locks + "ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
+                RW | SHARED);
+        lockMethods(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
+                RW);
         rule(locks + "ReentrantLock", "<init>", "*",
                 exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantLock$Sync;"), LOCK));
         rule(locks + "ReentrantReadWriteLock", "<init>", "*",
@@ -570,17 +553,17 @@ public final class JdkModel {
             }
         }
         String sl = locks + "StampedLock";
-        for (String[] m : new String[][] {{"writeLock", "0"}, {"writeLockInterruptibly", "0"},
-                {"readLock", String.valueOf(SHARED)}, {"readLockInterruptibly", String.valueOf(SHARED)}}) {
-            int how = RW | Integer.parseInt(m[1]);
-            rule(sl, m[0], "()J", enter("lockWaiting", Key.THIS, how), exit("lockAcquired", Key.THIS, how),
+        for (String mode : new String[] {"Write", "Read"}) {
+            int how = mode.equals("Read") ? RW | SHARED : RW;
+            for (String m : new String[] {mode.toLowerCase(java.util.Locale.ROOT) + "Lock",
+                    mode.toLowerCase(java.util.Locale.ROOT) + "LockInterruptibly"}) {
+                rule(sl, m, "()J", enter("lockWaiting", Key.THIS, how), exit("lockAcquired", Key.THIS, how),
+                        thrown("lockAbandoned", Key.THIS));
+            }
+            rule(sl, "try" + mode + "Lock", "()J", exit("lockAcquiredIfStamp", Key.THIS, how | NONBLOCKING));
+            rule(sl, "try" + mode + "Lock", "(JLjava/util/concurrent/TimeUnit;)J",
+                    enter("lockWaiting", Key.THIS, how | TIMED), exit("lockAcquiredIfStamp", Key.THIS, how),
                     thrown("lockAbandoned", Key.THIS));
-        }
-        for (String[] m : new String[][] {{"tryWriteLock", "0"}, {"tryReadLock", String.valueOf(SHARED)}}) {
-            int how = RW | Integer.parseInt(m[1]);
-            rule(sl, m[0], "()J", exit("lockAcquiredIfStamp", Key.THIS, how | NONBLOCKING));
-            rule(sl, m[0], "(JLjava/util/concurrent/TimeUnit;)J", enter("lockWaiting", Key.THIS, how | TIMED),
-                    exit("lockAcquiredIfStamp", Key.THIS, how), thrown("lockAbandoned", Key.THIS));
         }
         for (String m : new String[] {"unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"}) {
             rule(sl, m, "*", enter("lockReleased", Key.THIS, RW));
@@ -592,6 +575,19 @@ public final class JdkModel {
         for (String m : new String[] {"tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
             rule(sl, m, "(J)J", exit("stampConverted", Key.THIS));
         }
+    }
+
+    /** A lock class's methods (keyed by its {@code sync} field) for lock-order detection, {@code how} its family and mode. */
+    private static void lockMethods(String c, String syncDesc, int how) {
+        Key sync = Key.field("sync", syncDesc);
+        for (String m : new String[] {"lock", "lockInterruptibly"}) {
+            rule(c, m, "()V", enter("lockWaiting", sync, how), exit("lockAcquired", sync, how),
+                    thrown("lockAbandoned", sync));
+        }
+        rule(c, "tryLock", "()Z", exit("lockAcquiredIf", sync, how | NONBLOCKING));
+        rule(c, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", enter("lockWaiting", sync, how | TIMED),
+                exit("lockAcquiredIf", sync, how), thrown("lockAbandoned", sync));
+        rule(c, "unlock", "()V", enter("lockReleased", sync, how));
     }
 
     private static void elementLoads(String collection, String... fields) {
