@@ -3,6 +3,7 @@ package dev.racecheck.agent.runtime.locks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,8 +42,16 @@ public final class LockGraph {
     private static final List<LockNode> NODES = new ArrayList<>();
     /** The lock sets of the cycles reported, so each is reported once. Guarded by LOCK. */
     private static final Set<String> REPORTED = new HashSet<>();
+    /** Every edge by its ends and modes: a lock held around many others (a registry's lock) has many. Guarded by LOCK. */
+    private static final Map<EdgeKey, Edge> EDGES = new HashMap<>();
     private static long nextSeq;
     private static long edgeCount;
+
+    private record EdgeKey(long from, long to, int modes) {
+        static EdgeKey of(LockNode from, int fromMode, LockNode to, int toMode) {
+            return new EdgeKey(from.id, to.id, fromMode << 8 | toMode);
+        }
+    }
     /** Most edges one cycle search may look at: a bound on the work a new edge costs in a huge graph. */
     private static final int SEARCH_BUDGET = 200_000;
 
@@ -59,7 +68,7 @@ public final class LockGraph {
                                int acquiredPath, long[] gates) {
         List<Edge> cycle;
         synchronized (LOCK) {
-            Edge e = find(from, fromMode, to, toMode);
+            Edge e = EDGES.get(EdgeKey.of(from, fromMode, to, toMode));
             if (e == null) {
                 e = new Edge(from, fromMode, to, toMode, nextSeq++, thread, heldPath, acquiredPath, gates);
                 addEdge(e);
@@ -74,19 +83,12 @@ public final class LockGraph {
         return deadlock(cycle);
     }
 
-    private static Edge find(LockNode from, int fromMode, LockNode to, int toMode) {
-        for (int i = 0; i < from.outCount; i++) {
-            Edge e = from.out[i];
-            if (e.to == to && e.fromMode == fromMode && e.toMode == toMode) return e;
-        }
-        return null;
-    }
-
     private static void addEdge(Edge e) {
         LockNode from = e.from;
         if (from.out == null) from.out = new Edge[2];
         else if (from.outCount == from.out.length) from.out = Arrays.copyOf(from.out, from.outCount * 2);
         from.out[from.outCount++] = e;
+        EDGES.put(EdgeKey.of(from, e.fromMode, e.to, e.toMode), e);
         edgeCount++;
         if (!from.inGraph) {
             from.inGraph = true;
@@ -280,6 +282,7 @@ public final class LockGraph {
             List<LockNode> live = new ArrayList<>(NODES.size());
             for (LockNode n : NODES) {
                 if (n.get() == null) {
+                    for (int i = 0; i < n.outCount; i++) EDGES.remove(EdgeKey.of(n, n.out[i].fromMode, n.out[i].to, n.out[i].toMode));
                     edgeCount -= n.outCount;
                     n.out = null;
                     n.outCount = 0;
@@ -293,6 +296,7 @@ public final class LockGraph {
                 for (int i = 0; i < n.outCount; i++) {
                     Edge e = n.out[i];
                     if (e.to.get() != null) n.out[kept++] = e;
+                    else EDGES.remove(EdgeKey.of(n, e.fromMode, e.to, e.toMode));
                 }
                 for (int i = kept; i < n.outCount; i++) n.out[i] = null;
                 edgeCount -= n.outCount - kept;

@@ -151,7 +151,7 @@ class LockGraphTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             LockNode previous = monitor();
             LockNode first = previous;
-            for (int i = 0; i < 3000; i++) {
+            for (int i = 0; i < 20_000; i++) { // a star of 20,000 edges from one lock too (a registry lock)
                 LockNode n = monitor();
                 assertNull(edge(t1, previous, n));
                 assertNull(edge(t1, first, n));
