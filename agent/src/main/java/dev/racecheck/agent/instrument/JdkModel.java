@@ -135,11 +135,11 @@ public final class JdkModel {
         // read clock; a write lock acquires both, a read lock the write clock only. So write-unlock -> read-lock
         // (ReadWriteLock's javadoc) and read-unlock -> write-lock (mutual exclusion) are edges, read-unlock ->
         // read-lock is none: two threads writing under the read lock race. A plain lock's read clock stays empty.
-        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", true);
+        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", true, LOCK);
         lock(locks + "ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                false);
+                false, RW | SHARED);
         lock(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                true);
+                true, RW);
         if (DEADLOCKS) lockOrder(locks);
         for (String cond : new String[] {locks + "AbstractQueuedSynchronizer$ConditionObject",
                 locks + "AbstractQueuedLongSynchronizer$ConditionObject"}) {
@@ -150,10 +150,14 @@ public final class JdkModel {
                     "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
                 int p = m.indexOf('(');
                 // Await gives up the lock and takes it again before returning, timed out or not (only a write
-                // lock has conditions).
-                rule(cond, m.substring(0, p), m.substring(p),
-                        enter("release", Key.field("this$0", outer)),
-                        exit("acquireWrite", Key.field("this$0", outer)));
+                // lock has conditions). With lock-order detection one hook each way does both (see awaitBegins).
+                Key lock = Key.field("this$0", outer);
+                if (DEADLOCKS) {
+                    rule(cond, m.substring(0, p), m.substring(p), enter("awaitBegins", lock), exit("awaitEnds", lock),
+                            thrown("awaitEnds", lock));
+                } else {
+                    rule(cond, m.substring(0, p), m.substring(p), enter("release", lock), exit("acquireWrite", lock));
+                }
             }
         }
         // More synchronizers: phasers meet at their root, exchangers and stamped locks on themselves.
@@ -523,35 +527,17 @@ public final class JdkModel {
     }
 
     /**
-     * The hooks of lock-order and deadlock detection ({@code Locks}): each blocking lock method says on entry that the
-     * thread may block on the lock (and, if it throws, that it no longer does) and on return that it holds it; an
-     * untimed tryLock only that it holds it (it cannot block); unlock that it gave one hold back; a condition's await
-     * that it gives the lock up and takes it back. Keys as for the happens-before rules: the shared sync (a
-     * ReentrantReadWriteLock's two locks are two modes of one lock), the StampedLock itself. The constructors say
-     * which object the program knows a sync by.
+     * The hooks of lock-order and deadlock detection ({@code Locks}) beyond those of {@link #lock}: the constructors
+     * say which object the program knows a sync by; StampedLock's blocking lock methods say on entry that the thread
+     * may block on the lock (and, if they throw, that it no longer does) and on return that it holds it, its try
+     * methods only that it holds it, its unlock methods that it gave one hold back. Keys as for the happens-before
+     * rules: the shared sync (a ReentrantReadWriteLock's two locks are two modes of one lock), the StampedLock itself.
      */
     private static void lockOrder(String locks) {
-        lockMethods(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", LOCK);
-        lockMethods(locks + "ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                RW | SHARED);
-        lockMethods(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                RW);
         rule(locks + "ReentrantLock", "<init>", "*",
                 exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantLock$Sync;"), LOCK));
         rule(locks + "ReentrantReadWriteLock", "<init>", "*",
                 exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;"), RW));
-        for (String cond : new String[] {locks + "AbstractQueuedSynchronizer$ConditionObject",
-                locks + "AbstractQueuedLongSynchronizer$ConditionObject"}) {
-            Key outer = Key.field("this$0", cond.startsWith(locks + "AbstractQueuedLong")
-                    ? "Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer;"
-                    : "Ljava/util/concurrent/locks/AbstractQueuedSynchronizer;");
-            for (String m : new String[] {"await()V", "awaitUninterruptibly()V", "awaitNanos(J)J",
-                    "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
-                int p = m.indexOf('(');
-                rule(cond, m.substring(0, p), m.substring(p), enter("conditionWaitBegins", outer),
-                        exit("conditionWaitEnds", outer), thrown("conditionWaitEnds", outer));
-            }
-        }
         String sl = locks + "StampedLock";
         for (String mode : new String[] {"Write", "Read"}) {
             int how = mode.equals("Read") ? RW | SHARED : RW;
@@ -575,19 +561,6 @@ public final class JdkModel {
         for (String m : new String[] {"tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
             rule(sl, m, "(J)J", exit("stampConverted", Key.THIS));
         }
-    }
-
-    /** A lock class's methods (keyed by its {@code sync} field) for lock-order detection, {@code how} its family and mode. */
-    private static void lockMethods(String c, String syncDesc, int how) {
-        Key sync = Key.field("sync", syncDesc);
-        for (String m : new String[] {"lock", "lockInterruptibly"}) {
-            rule(c, m, "()V", enter("lockWaiting", sync, how), exit("lockAcquired", sync, how),
-                    thrown("lockAbandoned", sync));
-        }
-        rule(c, "tryLock", "()Z", exit("lockAcquiredIf", sync, how | NONBLOCKING));
-        rule(c, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", enter("lockWaiting", sync, how | TIMED),
-                exit("lockAcquiredIf", sync, how), thrown("lockAbandoned", sync));
-        rule(c, "unlock", "()V", enter("lockReleased", sync, how));
     }
 
     private static void elementLoads(String collection, String... fields) {
@@ -625,9 +598,26 @@ public final class JdkModel {
         return new Hook(THROW, event, key, 0);
     }
 
-    /** A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). */
-    private static void lock(String c, String syncDesc, boolean exclusive) {
+    /**
+     * A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). With lock-order
+     * detection ({@code how}: its family and mode) one hook does both a method's happens-before and its lock-order
+     * work ({@code locked}, {@code unlocked}: one thread-state and one shadow lookup), and a blocking lock method also
+     * says on entry that the thread may block (and, if it throws, that it no longer does); an untimed tryLock cannot
+     * block.
+     */
+    private static void lock(String c, String syncDesc, boolean exclusive, int how) {
         Key sync = Key.field("sync", syncDesc);
+        if (DEADLOCKS) {
+            Hook abandoned = thrown("lockAbandoned", sync);
+            for (String m : new String[] {"lock", "lockInterruptibly"}) {
+                rule(c, m, "()V", enter("lockWaiting", sync, how), exit("locked", sync, how), abandoned);
+            }
+            rule(c, "tryLock", "()Z", exit("lockedIf", sync, how | NONBLOCKING));
+            rule(c, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", enter("lockWaiting", sync, how | TIMED),
+                    exit("lockedIf", sync, how), abandoned);
+            rule(c, "unlock", "()V", enter("unlocked", sync, how));
+            return;
+        }
         Hook release = enter(exclusive ? "release" : "releaseRead", sync);
         Hook acquire = exit(exclusive ? "acquireWrite" : "acquire", sync);
         Hook acquireIf = exit(exclusive ? "acquireWriteIf" : "acquireIf", sync);
@@ -808,11 +798,14 @@ public final class JdkModel {
             case "lockWaiting":
             case "lockAcquired":
             case "lockReleased":
+            case "locked":
+            case "unlocked":
                 l.add(key(className, m, h.key()));
                 l.add(MethodInstrumenter.push(h.how()));
                 desc = "(Ljava/lang/Object;I)V";
                 break;
             case "lockAcquiredIf":
+            case "lockedIf":
                 l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
                 l.add(key(className, m, h.key()));
                 l.add(MethodInstrumenter.push(h.how()));

@@ -655,6 +655,82 @@ public final class RaceEvents {
         }
     }
 
+    /**
+     * A ReentrantLock's or read-write lock's lock method returned holding the lock ({@code sync} its shared sync):
+     * its happens-before (a write lock acquires the write and the read clock, a read lock the write clock only, see
+     * {@link #READ_CLOCK}) and its lock-order tracking, with one thread-state and one shadow lookup.
+     */
+    public static void locked(Object sync, int how) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(sync);
+            DETECTOR.acquire(ts, s);
+            if ((how & Locks.SHARED) == 0) DETECTOR.acquireField(ts, s, READ_CLOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling a lock", e);
+            return;
+        }
+        Locks.acquired(ts, s, sync, how, 0, -1);
+    }
+
+    /** A tryLock returned: {@link #locked} if it succeeded; either way the thread no longer waits for the lock. */
+    public static void lockedIf(boolean succeeded, Object sync, int how) {
+        if (succeeded) locked(sync, how);
+        else lockAbandoned(sync);
+    }
+
+    /** On entry of unlock: the release (a read unlock into the read clock) and one hold given back. */
+    public static void unlocked(Object sync, int how) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(sync);
+            if ((how & Locks.SHARED) != 0) DETECTOR.releaseField(ts, s, READ_CLOCK);
+            else DETECTOR.release(ts, s);
+            Locks.released(ts, s, how);
+        } catch (Throwable e) {
+            Internal.error("modelling an unlock", e);
+        }
+    }
+
+    /** {@code Condition.await*} begins: it releases the lock of {@code sync} and gives it up until it returns. */
+    public static void awaitBegins(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(sync);
+            DETECTOR.release(ts, s);
+            Locks.waitBegins(ts, s, sync, -1);
+        } catch (Throwable e) {
+            Internal.error("modelling a condition wait", e);
+        }
+    }
+
+    /**
+     * {@code Condition.await*} returns or throws, holding the lock again (it takes it back either way): acquires it as
+     * a write lock, and takes it back at the program's call of await.
+     */
+    public static void awaitEnds(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(sync);
+            DETECTOR.acquire(ts, s);
+            DETECTOR.acquireField(ts, s, READ_CLOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling a condition wait", e);
+            return;
+        }
+        Locks.waitEnds(ts, s, -1, 0, -1);
+    }
+
     /** On entry of a blocking lock method: the thread may block on {@code key}'s lock. */
     public static void lockWaiting(Object key, int how) {
         if (!Analysis.enabled || key == null) return;
@@ -730,32 +806,6 @@ public final class RaceEvents {
             lockAcquired(key, Locks.RW | Locks.NONBLOCKING);
         } else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) {
             lockAcquired(key, Locks.RW | Locks.SHARED | Locks.NONBLOCKING);
-        }
-    }
-
-    /** {@code Condition.await*} begins: it gives up the lock of {@code sync} until it returns. */
-    public static void conditionWaitBegins(Object sync) {
-        if (!Analysis.enabled || sync == null) return;
-        ThreadState ts = CURRENT.get();
-        if (ts.ignore != 0) return;
-        try {
-            Shadow s = SHADOWS.peek(sync);
-            if (s != null) Locks.waitBegins(ts, s, sync, -1);
-        } catch (Throwable e) {
-            Internal.error("tracking a condition wait", e);
-        }
-    }
-
-    /** {@code Condition.await*} returns or throws: the lock was taken back, at the program's call of await. */
-    public static void conditionWaitEnds(Object sync) {
-        if (!Analysis.enabled || sync == null) return;
-        ThreadState ts = CURRENT.get();
-        if (ts.ignore != 0) return;
-        try {
-            Shadow s = SHADOWS.peek(sync);
-            if (s != null) Locks.waitEnds(ts, s, -1, 0, -1);
-        } catch (Throwable e) {
-            Internal.error("tracking a condition wait", e);
         }
     }
 
