@@ -146,6 +146,15 @@ final class MethodInstrumenter {
                     spillSlots = Math.max(spillSlots, ArrayCalls.instrument(method, mi, tsLocal + 3, tsLocal,
                             baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
                 }
+                if (isObjectClone(mi)) {
+                    // The copy's companion fields still hold the original's field states: dropped at once, or they
+                    // would keep the original alive for as long as the copy lives (see RaceEvents.cloned).
+                    InsnList after = new InsnList();
+                    after.add(new InsnNode(Opcodes.DUP));
+                    after.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                    after.add(hook("cloned", Hooks.SYNC_DESC));
+                    insns.insert(mi, after);
+                }
                 if (VarHandleCalls.isModelled(mi)) {
                     spillSlots = Math.max(spillSlots, VarHandleCalls.instrument(method, mi, tsLocal + 3, tsLocal,
                             baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
@@ -297,6 +306,13 @@ final class MethodInstrumenter {
                 && hierarchy.isSubclass(mi.owner, "java/lang/Thread", loader)) {
             redirect(mi, "(Ljava/lang/Thread;" + d.substring(1));
         }
+    }
+
+    /** A call of a {@code clone()} method that returns an object, not an array's clone (see {@link ArrayCalls}). */
+    static boolean isObjectClone(MethodInsnNode mi) {
+        int op = mi.getOpcode();
+        return (op == Opcodes.INVOKEVIRTUAL || op == Opcodes.INVOKESPECIAL || op == Opcodes.INVOKEINTERFACE)
+                && mi.name.equals("clone") && mi.desc.startsWith("()L") && !mi.owner.startsWith("[");
     }
 
     private static void redirect(MethodInsnNode mi, String desc) {

@@ -1,5 +1,6 @@
 package dev.racecheck.agent.runtime;
 
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 
 import dev.racecheck.agent.runtime.analysis.Analysis;
@@ -26,7 +27,8 @@ final class ExitStatus {
     private static boolean requested;
     private static int requestedStatus;
     private static volatile boolean mainDied;
-    private static volatile Thread mainThread;
+    /** Weakly: a main thread that ended while others run on must not stay reachable because of racecheck. */
+    private static volatile WeakReference<Thread> mainThread = new WeakReference<>(null);
 
     private ExitStatus() {
         // no instances
@@ -42,7 +44,7 @@ final class ExitStatus {
     }
 
     static void uncaught(Thread t) {
-        if (t == mainThread) mainDied = true;
+        if (t == mainThread.get()) mainDied = true;
     }
 
     /** The status the JVM would exit with if racecheck did not step in. */
@@ -55,7 +57,7 @@ final class ExitStatus {
 
     /** Installs the exit hook; {@code main} is the thread that runs {@code main()}. */
     static void install(Thread main) {
-        mainThread = main;
+        mainThread = new WeakReference<>(main);
         Runnable hook = new Runnable() {
             @Override
             public void run() {
@@ -142,6 +144,7 @@ final class ExitStatus {
                     + " threads, at most " + Threads.mostAlive() + " alive at once, " + Threads.retired()
                     + " slots retired; " + CallPaths.size()
                     + " call paths; " + Sites.count() + " sites");
+            Internal.verbose(CallPaths.summary());
             if (Reporter.suppressedCount() > 0) {
                 Internal.verbose(Reporter.suppressedCount() + " race(s) suppressed");
             }

@@ -7,10 +7,10 @@ import static dev.racecheck.agent.runtime.analysis.Analysis.SHADOWS;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 
 import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
@@ -24,11 +24,11 @@ import dev.racecheck.agent.runtime.report.Sites;
 import dev.racecheck.agent.runtime.shadow.CompanionState;
 import dev.racecheck.agent.runtime.shadow.InlineShadows;
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.ShadowMap;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.agent.runtime.threads.Threads;
-import dev.racecheck.reports.Frame;
 
 /**
  * The event interface: the only racecheck class that instrumented code calls. Every method is static and
@@ -122,19 +122,19 @@ public final class RaceEvents {
     public static void staticRead(Class<?> owner, int field, int site, ThreadState ts, int base) {
         if (ts.ignore != 0) return;
         StaticSite ss = staticSite(owner, site, field);
-        if (!ts.hasSeenInit(ss.shadow.classId)) seeInit(ts, ss.shadow, ss.declaring);
+        if (!ts.hasSeenInit(ss.shadow.classId)) seeInit(ts, ss.shadow, ss.declaring(owner));
         VarState v = ss.var;
         if (v.r == ts.epoch) return;
-        slowRead(ts, v, site, base, ss.declaring, Detector.STATIC);
+        slowRead(ts, v, site, base, ss.declaring(owner), Detector.STATIC);
     }
 
     public static void staticWrite(Class<?> owner, int field, int site, ThreadState ts, int base) {
         if (ts.ignore != 0) return;
         StaticSite ss = staticSite(owner, site, field);
-        if (!ts.hasSeenInit(ss.shadow.classId)) seeInit(ts, ss.shadow, ss.declaring);
+        if (!ts.hasSeenInit(ss.shadow.classId)) seeInit(ts, ss.shadow, ss.declaring(owner));
         VarState v = ss.var;
         if (v.w == ts.epoch) return;
-        slowWrite(ts, v, site, base, ss.declaring, Detector.STATIC);
+        slowWrite(ts, v, site, base, ss.declaring(owner), Detector.STATIC);
     }
 
     public static void arrayRead(Object array, int index, int site, ThreadState ts, int base) {
@@ -179,6 +179,23 @@ public final class RaceEvents {
         }
     }
 
+    /**
+     * After a call of a {@code clone()} method on an object: the copy's companion fields, copied from the original,
+     * are dropped (see {@link InlineShadows#dropCopied}). Not an analysis event, so it runs even while events are
+     * ignored; never throws.
+     */
+    public static void cloned(Object copy, ThreadState ts) {
+        if (copy == null || copy.getClass().isArray()) return;
+        ts.ignore++; // the first look at a class reflects on it: JDK code racecheck models
+        try {
+            InlineShadows.dropCopied(copy);
+        } catch (Throwable e) {
+            Internal.error("dropping a clone's copied field states", e);
+        } finally {
+            ts.ignore--;
+        }
+    }
+
     /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
     public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
         Containers.call(receiver, op, site, ts, base);
@@ -186,30 +203,23 @@ public final class RaceEvents {
 
     /**
      * Element state. Loops touch few arrays at a time (SOR reads three rows): the thread's last array, then a small
-     * direct-mapped cache by identity hash, spare it the shadow map's lookup.
+     * direct-mapped cache by identity hash, spare it the shadow map's lookup. Both hold the map's entries, which refer
+     * to the arrays weakly (see {@link ThreadState#lastArray}).
      */
     private static VarState element(Object array, int index, ThreadState ts) {
-        Shadow s;
-        if (ts.lastArray == array) {
-            s = (Shadow) ts.lastArrayShadow;
-        } else {
-            Object[] keys = ts.arrayKeys;
-            if (keys == null) {
-                keys = ts.arrayKeys = new Object[ThreadState.ARRAY_CACHE];
-                ts.arrayShadows = new Shadow[ThreadState.ARRAY_CACHE];
-            }
+        ShadowMap.Entry e = (ShadowMap.Entry) ts.lastArray;
+        if (e == null || !e.refersTo(array)) {
+            Object[] entries = ts.arrayEntries;
+            if (entries == null) entries = ts.arrayEntries = new ShadowMap.Entry[ThreadState.ARRAY_CACHE];
             int i = System.identityHashCode(array) & (ThreadState.ARRAY_CACHE - 1);
-            if (keys[i] == array) {
-                s = (Shadow) ts.arrayShadows[i];
-            } else {
-                s = SHADOWS.get(array);
-                keys[i] = array;
-                ts.arrayShadows[i] = s;
+            e = (ShadowMap.Entry) entries[i];
+            if (e == null || !e.refersTo(array)) {
+                e = SHADOWS.entry(array);
+                entries[i] = e;
             }
-            ts.lastArrayShadow = s;
-            ts.lastArray = array;
+            ts.lastArray = e;
         }
-        return s.element(index, array);
+        return e.shadow().element(index, array);
     }
 
     /**
@@ -245,7 +255,7 @@ public final class RaceEvents {
     private static void slowRead(ThreadState ts, VarState v, int site, int base, Object target, int kind) {
         try {
             OptimisticReads o = (OptimisticReads) ts.optimistic;
-            if (o != null && o.lock != null && o.defer(ts, DETECTOR, v, site, base, target, kind)) return;
+            if (o != null && o.active() && o.defer(ts, DETECTOR, v, site, base, target, kind)) return;
             DETECTOR.read(ts, v, site, base, target, kind);
         } catch (Throwable e) {
             Internal.error("analysing a read", e);
@@ -262,17 +272,28 @@ public final class RaceEvents {
 
     /**
      * What a static-field site touches, resolved once: the class that declares the field (which may be a supertype
-     * of the one named), its shadow, and the field's state (for sites that access it; null for the others).
+     * of the one named), its shadow, and the field's state (for sites that access it; null for the others). The class
+     * is held weakly: this cache lives as long as the JVM and must not keep a class, and so its loader, from being
+     * unloaded. (The shadow and state refer to no class.)
      */
     private static final class StaticSite {
-        final Class<?> declaring;
+        private final WeakReference<Class<?>> declaring;
         final Shadow shadow;
         final VarState var;
 
         StaticSite(Class<?> declaring, Shadow shadow, VarState var) {
-            this.declaring = declaring;
+            this.declaring = new WeakReference<>(declaring);
             this.shadow = shadow;
             this.var = var;
+        }
+
+        /**
+         * The declaring class, for an access whose instruction named {@code owner}: owner or one of its supertypes,
+         * which owner keeps loaded, so the weak reference is never found cleared here (owner is the fallback).
+         */
+        Class<?> declaring(Class<?> owner) {
+            Class<?> c = declaring.get();
+            return c != null ? c : owner;
         }
     }
 
@@ -289,7 +310,7 @@ public final class RaceEvents {
     }
 
     private static Class<?> declaring(Class<?> owner, int site) {
-        return staticSite(owner, site, -1).declaring;
+        return staticSite(owner, site, -1).declaring(owner);
     }
 
     private static StaticSite resolveStaticSite(Class<?> owner, int site, int field) {
@@ -336,23 +357,27 @@ public final class RaceEvents {
         DETECTOR.releaseField(ts, syncShadow(owner, ts), key);
     }
 
-    /** The shadow of a lock or volatile's object; the thread's last one is kept at hand (spin loops, lock loops). */
+    /**
+     * The shadow of a lock or volatile's object; the thread's last one is kept at hand (spin loops, lock loops), by
+     * its map entry, which refers to the object weakly (see {@link ThreadState#lastSync}).
+     */
     private static Shadow syncShadow(Object o, ThreadState ts) {
-        if (ts.lastSync == o) return (Shadow) ts.lastSyncShadow;
-        Shadow s = SHADOWS.get(o);
-        ts.lastSyncShadow = s;
-        ts.lastSync = o;
-        return s;
+        ShadowMap.Entry e = (ShadowMap.Entry) ts.lastSync;
+        if (e == null || !e.refersTo(o)) {
+            e = SHADOWS.entry(o);
+            ts.lastSync = e;
+        }
+        return e.shadow();
     }
 
     public static void staticVolatileRead(Class<?> owner, int key, int site, ThreadState ts) {
         if (ts.ignore != 0) return;
-        DETECTOR.acquireField(ts, SHADOWS.get(declaring(owner, site)), key);
+        DETECTOR.acquireField(ts, staticSite(owner, site, -1).shadow, key);
     }
 
     public static void staticVolatileWrite(Class<?> owner, int key, int site, ThreadState ts) {
         if (ts.ignore != 0) return;
-        DETECTOR.releaseField(ts, SHADOWS.get(declaring(owner, site)), key);
+        DETECTOR.releaseField(ts, staticSite(owner, site, -1).shadow, key);
     }
 
     /** After monitorenter, and on entry of a synchronized method (detect_deadlocks=0). */
@@ -503,7 +528,7 @@ public final class RaceEvents {
             if (child.getState() != Thread.State.NEW) return; // start() is about to throw
             Shadow s = SHADOWS.get(child);
             if (s.thread != null) return;
-            ThreadState state = Threads.create(child, parent.clock, startStack());
+            ThreadState state = Threads.create(child, parent.clock, CallPaths.startStack(parent));
             state.testId = parent.testId;
             s.thread = state;
             DETECTOR.fork(parent, state);
@@ -537,19 +562,6 @@ public final class RaceEvents {
         } catch (Throwable e) {
             Internal.error("recording a thread end", e);
         }
-    }
-
-    /** Where a thread was started: the caller of {@code Thread.start}, without the frames of Thread itself. */
-    private static List<Frame> startStack() {
-        List<Frame> frames = CallPaths.captureStack();
-        int i = 0;
-        while (i < frames.size() && isThreadMachinery(frames.get(i).className())) i++;
-        return List.copyOf(frames.subList(i, frames.size()));
-    }
-
-    private static boolean isThreadMachinery(String className) {
-        return className.startsWith("java.lang.Thread") || className.startsWith("java.lang.VirtualThread")
-                || className.startsWith("java.util.concurrent.ThreadPerTaskExecutor");
     }
 
     /** A modelled JDK method acquires {@code key} (a lock, a latch, an element taken from a queue). */
@@ -905,11 +917,12 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            if (stamp != 0L) DETECTOR.acquire(ts, SHADOWS.get(lock));
+            ShadowMap.Entry entry = SHADOWS.entry(lock);
+            if (stamp != 0L) DETECTOR.acquire(ts, entry.shadow());
             OptimisticReads o = (OptimisticReads) ts.optimistic;
             if (o == null) ts.optimistic = o = new OptimisticReads();
             // The caller's frame: this hook runs inside the JDK method, which pushed none.
-            o.begin(lock, Math.max(ts.depth - 1, 0));
+            o.begin(entry, Math.max(ts.depth - 1, 0));
         } catch (Throwable e) {
             Internal.error("modelling an optimistic read", e);
         }
@@ -923,7 +936,7 @@ public final class RaceEvents {
         try {
             if (valid) DETECTOR.acquire(ts, SHADOWS.get(lock));
             OptimisticReads o = (OptimisticReads) ts.optimistic;
-            if (o == null || o.lock != lock) return;
+            if (o == null || !o.isOf(lock)) return;
             if (valid) o.validated(ts, DETECTOR);
             else o.clear();
         } catch (Throwable e) {
@@ -936,7 +949,7 @@ public final class RaceEvents {
         if (!Analysis.enabled || lock == null) return;
         ThreadState ts = CURRENT.get();
         OptimisticReads o = (OptimisticReads) ts.optimistic;
-        if (o != null && o.lock == lock) o.clear();
+        if (o != null && o.isOf(lock)) o.clear();
     }
 
     /** The interrupted thread sees its interrupt: it acquires what {@code interrupt()} released into it. */
@@ -1068,6 +1081,7 @@ public final class RaceEvents {
             ExitStatus.install(Thread.currentThread());
             // Load and link the cold paths now, not in the middle of the program's class loading.
             CallPaths.captureStack();
+            CallPaths.startStack(main);
             dev.racecheck.reports.text.TextRenderer.summary(0);
             Reporter.count();
         } finally {

@@ -1,5 +1,6 @@
 package dev.racecheck.agent.runtime;
 
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -34,12 +35,20 @@ import dev.racecheck.agent.runtime.threads.ThreadState;
  * {@code AtomicIntegerArray} is a variable of its own, and its methods are VarHandle accesses of its inner array.
  */
 public final class VarHandles {
-    /** What a VarHandle accesses: a field of its receiver, a static field, or the element at an index of an array. */
+    /**
+     * What a VarHandle accesses: a field of its receiver, a static field, or the element at an index of an array. It
+     * is the value of the handle's shadow, and handles usually sit in static fields of the class they access: a
+     * strong reference to that class would keep the class, its statics and so the handle (the shadow's own key) alive
+     * forever, and the class's loader with them. So the class is held weakly; while the handle lives, so does the
+     * class (the handle refers to it).
+     */
     static final class Target {
         final int kind;
         /** For fields: the class that declares the field; null for array elements. */
-        final Class<?> declaring;
+        private final WeakReference<Class<?>> declaring;
         final String name;
+        /** The binary name of {@link #declaring}, for reports. */
+        final String declaringName;
         /** The field's key for plain accesses ({@link Sites#fieldKey}), or -1: a final field is not tracked. */
         final int fieldKey;
         /** The field's synchronization key ({@link Sites#syncKey}). */
@@ -49,11 +58,17 @@ public final class VarHandles {
 
         Target(int kind, Class<?> declaring, String name, int fieldKey, int syncKey, int id) {
             this.kind = kind;
-            this.declaring = declaring;
+            this.declaring = declaring == null ? null : new WeakReference<>(declaring);
+            this.declaringName = declaring == null ? null : declaring.getName();
             this.name = name;
             this.fieldKey = fieldKey;
             this.syncKey = syncKey;
             this.id = id;
+        }
+
+        /** The declaring class of a field target; null for array elements (or, never in practice, once unloaded). */
+        Class<?> declaring() {
+            return declaring == null ? null : declaring.get();
         }
     }
 
@@ -106,7 +121,7 @@ public final class VarHandles {
                 return;
             }
             if (t.fieldKey < 0) return;
-            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
+            Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
             if (owner == null) return;
             int fieldSite = fieldSite(t, site);
             VarState v = fieldState(t, owner, fieldSite, ts);
@@ -130,7 +145,7 @@ public final class VarHandles {
                 }
                 return;
             }
-            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
+            Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
             if (owner != null) Analysis.DETECTOR.acquireField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
         } catch (Throwable e) {
             Internal.error("modelling a VarHandle acquire", e);
@@ -150,7 +165,7 @@ public final class VarHandles {
                 }
                 return;
             }
-            Object owner = t.kind == Detector.STATIC ? t.declaring : coordinate;
+            Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
             if (owner != null) Analysis.DETECTOR.releaseField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
         } catch (Throwable e) {
             Internal.error("modelling a VarHandle release", e);
@@ -171,7 +186,7 @@ public final class VarHandles {
         if (t.kind == Detector.FIELD) return RaceEvents.fieldState(owner, t.fieldKey, fieldSite, ts);
         Shadow s = Analysis.SHADOWS.get(owner);
         // A static access through a handle initializes the class first, as getstatic does (JLS 12.4.2).
-        if (t.kind == Detector.STATIC && !ts.hasSeenInit(s.classId)) RaceEvents.seeInit(ts, s, t.declaring);
+        if (t.kind == Detector.STATIC && !ts.hasSeenInit(s.classId)) RaceEvents.seeInit(ts, s, (Class<?>) owner);
         return s.field(t.fieldKey);
     }
 
@@ -198,7 +213,7 @@ public final class VarHandles {
         Integer site = FIELD_SITES.get(key);
         if (site == null) {
             site = Sites.register(Sites.className(callSite), Sites.method(callSite), Sites.file(callSite),
-                    Sites.line(callSite), t.declaring.getName(), t.name);
+                    Sites.line(callSite), t.declaringName, t.name);
             FIELD_SITES.put(key, site);
         }
         if (callSite >= fieldSites.length) {

@@ -26,6 +26,7 @@ import dev.racecheck.agent.runtime.report.QuietReports;
 import dev.racecheck.reports.AccessKind;
 import dev.racecheck.reports.Race;
 import dev.racecheck.subjects.ArrayStores;
+import dev.racecheck.subjects.Clones;
 import dev.racecheck.subjects.Constructors;
 import dev.racecheck.subjects.ControlFlow;
 import dev.racecheck.subjects.Counters;
@@ -213,6 +214,21 @@ class InstrumentationFeaturesTest {
             assertFalse(RuntimeProbe.fieldWrittenHere(part, "value", "I"), "frozen: the referent's field");
             assertFalse(RuntimeProbe.fieldWrittenHere(next, "value", "I"), "frozen: what the referent reaches");
         }
+    }
+
+    @Test
+    void a_clone_should_compute_as_before_and_not_keep_its_original_alive() throws Exception {
+        Instrumented inst = assertSameResult(Clones.class, "run");
+        // The copies' companion fields were copied from the originals: kept, they would keep the originals alive.
+        @SuppressWarnings("unchecked")
+        List<java.lang.ref.WeakReference<Object>> originals =
+                (List<java.lang.ref.WeakReference<Object>>) inst.call("keepClonesOnly");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (originals.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(originals.stream().allMatch(r -> r.get() == null), "a kept clone keeps its original alive");
     }
 
     // ---- races, end to end, in-process --------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package dev.racecheck.agent.runtime.analysis;
 
-import java.util.List;
 
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.ShadowMap;
@@ -49,7 +48,7 @@ public final class Analysis {
             Shadow s = SHADOWS.get(t);
             ThreadState ts = s.thread;
             if (ts == null) {
-                ts = Threads.create(t, null, List.of());
+                ts = Threads.create(t, null, 0);
                 s.thread = ts;
             }
             return ts;

@@ -32,11 +32,11 @@ public interface Detector {
     long[] lastWrite(VarState v);
 
     /**
-     * A read made earlier at call path {@code path} (a StampedLock optimistic read, now validated) that saw the write
-     * {@code lastWrite} returned then: reports a race if t's clock does not cover that write, and records nothing
-     * (see {@link OptimisticReads}).
+     * A read made earlier at call path {@code path} of variable {@code key} of {@code target} (a StampedLock optimistic
+     * read, now validated) that saw the write {@code lastWrite} returned then: reports a race if t's clock does not
+     * cover that write, and records nothing (see {@link OptimisticReads}).
      */
-    void checkRead(ThreadState t, VarState v, long[] write, int site, int path, Object target, int kind);
+    void checkRead(ThreadState t, int key, long[] write, int site, int path, Object target, int kind);
 
     /** t acquires what was released into {@code s}: a lock, a volatile, a modelled synchronizer. */
     void acquire(ThreadState t, Shadow s);

@@ -159,9 +159,9 @@ final class FastTrack implements Detector {
     }
 
     @Override
-    public void checkRead(ThreadState t, VarState v, long[] write, int site, int path, Object target, int kind) {
+    public void checkRead(ThreadState t, int key, long[] write, int site, int path, Object target, int kind) {
         if (write != null && !t.clock.covers(write[0])) {
-            Races.report(t, site, false, target, kind, v.key, write[0], true, (int) write[1], path);
+            Races.report(t, site, false, target, kind, key, write[0], true, (int) write[1], path);
         }
     }
 

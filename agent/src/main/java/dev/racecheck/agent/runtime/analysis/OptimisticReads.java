@@ -1,5 +1,6 @@
 package dev.racecheck.agent.runtime.analysis;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 import dev.racecheck.agent.runtime.shadow.VarState;
@@ -18,30 +19,48 @@ import dev.racecheck.agent.runtime.threads.ThreadState;
  * <p>The mode never nests and never outlives its use: it ends at validate, at any other lock or unlock call on the
  * same lock, at the next tryOptimisticRead, and at the first read made by a frame below the one that began it (that
  * method has returned). Only the owning thread touches this object.
+ *
+ * <p>A thread may never validate and then idle forever, so nothing here holds a program object strongly: the lock
+ * is held by its shadow-map entry (a weak reference), each read's target (the object, array or class read) by a
+ * weak reference, and its variable by its key only (a field's state may live in its object, and would keep it
+ * alive). A window whose lock the GC has collected can never be validated: it ends at its next read; a read whose
+ * target is gone is not checked.
  */
 public final class OptimisticReads {
     static final int MAX = 64;
 
-    /** The StampedLock read optimistically, or null when no optimistic read is in progress. */
-    public Object lock;
+    /** The StampedLock read optimistically, held weakly; null when no optimistic read is in progress. */
+    private WeakReference<Object> lock;
     /** The frame index of the method that called tryOptimisticRead. */
     private int base;
     private int count;
-    private final VarState[] vars = new VarState[MAX];
-    private final Object[] targets = new Object[MAX];
+    private final int[] keys = new int[MAX];
+    @SuppressWarnings("unchecked")
+    private final WeakReference<Object>[] targets = new WeakReference[MAX];
     private final int[] sites = new int[MAX];
     private final int[] paths = new int[MAX];
     private final int[] kinds = new int[MAX];
     private final long[][] writes = new long[MAX][];
 
-    public void begin(Object lock, int base) {
+    /** An optimistic read of {@code lock} (its weak reference: the lock's shadow-map entry) begins. */
+    public void begin(WeakReference<Object> lock, int base) {
         clear();
         this.lock = lock;
         this.base = base;
     }
 
+    /** Whether an optimistic read is in progress. */
+    public boolean active() {
+        return lock != null;
+    }
+
+    /** Whether an optimistic read of {@code stampedLock} is in progress. */
+    public boolean isOf(Object stampedLock) {
+        WeakReference<Object> l = lock;
+        return l != null && stampedLock != null && l.refersTo(stampedLock);
+    }
+
     public void clear() {
-        Arrays.fill(vars, 0, count, null);
         Arrays.fill(targets, 0, count, null);
         Arrays.fill(writes, 0, count, null);
         count = 0;
@@ -49,20 +68,20 @@ public final class OptimisticReads {
     }
 
     /**
-     * A read on the slow path while {@link #lock} is set: true when it is kept for validate (not to be recorded),
-     * false when the mode has ended (the read was made by a caller of the method that began it).
+     * A read on the slow path while {@link #active}: true when it is kept for validate (not to be recorded), false
+     * when the mode has ended (the read was made by a caller of the method that began it, or the lock is gone).
      */
     public boolean defer(ThreadState ts, Detector detector, VarState v, int site, int readBase, Object target, int kind) {
-        if (readBase < base) {
+        if (readBase < base || lock.refersTo(null)) {
             clear();
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (vars[i] == v && sites[i] == site) return true;
+            if (keys[i] == v.key && sites[i] == site && targets[i].refersTo(target)) return true;
         }
         if (count < MAX) {
-            vars[count] = v;
-            targets[count] = target;
+            keys[count] = v.key;
+            targets[count] = new WeakReference<>(target);
             sites[count] = site;
             kinds[count] = kind;
             paths[count] = FastTrack.leaf(ts, readBase, site);
@@ -75,12 +94,16 @@ public final class OptimisticReads {
     /** validate(stamp) returned true, and the thread has acquired the lock's write clock: check the reads kept. */
     public void validated(ThreadState ts, Detector detector) {
         int n = count;
-        VarState[] v = Arrays.copyOf(vars, n);
-        Object[] t = Arrays.copyOf(targets, n);
+        Object[] t = new Object[n];
+        for (int i = 0; i < n; i++) t[i] = targets[i].get();
+        int[] k = Arrays.copyOf(keys, n);
+        int[] s = Arrays.copyOf(sites, n);
+        int[] p = Arrays.copyOf(paths, n);
+        int[] kd = Arrays.copyOf(kinds, n);
         long[][] w = Arrays.copyOf(writes, n);
         clear();
         for (int i = 0; i < n; i++) {
-            detector.checkRead(ts, v[i], w[i], sites[i], paths[i], t[i], kinds[i]);
+            if (t[i] != null) detector.checkRead(ts, k[i], w[i], s[i], p[i], t[i], kd[i]);
         }
     }
 }

@@ -75,7 +75,7 @@ final class Races {
     }
 
     private static ThreadInfo info(ThreadRecord r) {
-        return new ThreadInfo(r.serial, r.name(), r.alive(), r.startedAt);
+        return new ThreadInfo(r.serial, r.name(), r.alive(), r.startedAt());
     }
 
     private static Target target(Object target, int kind, int key, int site) {

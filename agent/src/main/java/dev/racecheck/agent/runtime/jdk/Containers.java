@@ -245,7 +245,7 @@ public final class Containers {
             } else {
                 if (v.r == ts.epoch) return;
                 OptimisticReads o = (OptimisticReads) ts.optimistic;
-                if (o != null && o.lock != null && o.defer(ts, Analysis.DETECTOR, v, site, base, receiver, Detector.CONTAINER)) return;
+                if (o != null && o.active() && o.defer(ts, Analysis.DETECTOR, v, site, base, receiver, Detector.CONTAINER)) return;
                 Analysis.DETECTOR.read(ts, v, site, base, receiver, Detector.CONTAINER);
             }
         } catch (Throwable e) {

@@ -261,7 +261,7 @@ public final class LockGraph {
     }
 
     static ThreadInfo info(ThreadRecord r) {
-        return new ThreadInfo(r.serial, r.name(), r.alive(), r.startedAt);
+        return new ThreadInfo(r.serial, r.name(), r.alive(), r.startedAt());
     }
 
     /**

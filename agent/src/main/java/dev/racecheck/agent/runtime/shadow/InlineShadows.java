@@ -110,6 +110,55 @@ public final class InlineShadows {
         }
     }
 
+    /**
+     * Per class: the offsets of its companion fields and its superclasses'. A ClassValue: kept in the class itself,
+     * so it never holds a class from unloading.
+     */
+    private static final ClassValue<long[]> COMPANION_OFFSETS = new ClassValue<long[]>() {
+        @Override
+        protected long[] computeValue(Class<?> c) {
+            long[] out = new long[0];
+            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+                for (Field f : k.getDeclaredFields()) {
+                    int m = f.getModifiers();
+                    if (!f.getName().startsWith(PREFIX) || !f.isSynthetic() || Modifier.isStatic(m)
+                            || f.getType() != Object.class) {
+                        continue;
+                    }
+                    try {
+                        long offset = (long) OFFSET.invokeExact(f);
+                        out = Arrays.copyOf(out, out.length + 1);
+                        out[out.length - 1] = offset;
+                    } catch (Throwable e) {
+                        Internal.verbose("no companion offset for " + f + ": " + e);
+                    }
+                }
+            }
+            return out;
+        }
+    };
+
+    /**
+     * {@code copy} was just made by a {@code clone()} call, which copies every field, companions included: the
+     * states it copied belong to the original ({@link CompanionState#owner}) and would keep the original reachable
+     * for as long as the copy lives, so they are removed (the copy's fields get states of their own on their next
+     * access, as they would have anyway). The caller keeps racecheck's events off: this may reflect on the class.
+     */
+    public static void dropCopied(Object copy) {
+        if (!ENABLED || copy == null) return;
+        for (long offset : COMPANION_OFFSETS.get(copy.getClass())) {
+            Object x = get(copy, offset);
+            if (x instanceof CompanionState v && v.owner != copy) {
+                try {
+                    // A failed CAS lost to a state of the copy's own, installed meanwhile: that one stays.
+                    boolean ignored = (boolean) CAS.invokeExact(copy, offset, x, (Object) null);
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     /** Finds the companion of the field this site accesses, on the class that declares it. */
     private static long resolve(Object owner, int site) {
         long offset = NONE;

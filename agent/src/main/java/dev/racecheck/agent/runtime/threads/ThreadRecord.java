@@ -13,14 +13,19 @@ public final class ThreadRecord {
     public final long serial;
     private final WeakReference<Thread> thread;
     private volatile String name;
-    /** Innermost frame first; empty when racecheck did not see the thread start. */
-    public final List<Frame> startedAt;
+    /** Where it was started: a node of the captured stacks ({@link CallPaths#startStack}); 0 when not seen. */
+    private final int startStack;
 
-    ThreadRecord(long serial, Thread thread, List<Frame> startedAt) {
+    ThreadRecord(long serial, Thread thread, int startStack) {
         this.serial = serial;
         this.thread = new WeakReference<>(thread);
         this.name = thread.getName();
-        this.startedAt = startedAt;
+        this.startStack = startStack;
+    }
+
+    /** Where the thread was started, innermost frame first; empty when racecheck did not see the thread start. */
+    public List<Frame> startedAt() {
+        return CallPaths.stack(startStack);
     }
 
     public String name() {

@@ -11,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>The shadow call stack: {@code sites[i]} is the call site (class, method, line) that frame {@code i} is
  * currently executing a call from; frame {@code i} is the i-th instrumented method on the stack. Together with
- * the access site it identifies the call path of an access, interned by {@link CallPaths}.
+ * the access site it identifies the call path of an access, interned by {@link CallPaths}. {@link CallPaths} may set
+ * the sign bit of an entry ({@link CallPaths#MARK}) after a stack capture: the next call the frame makes writes its
+ * site plain again, so a marked entry says the frame is still in the call it was in when the stack was captured.
  */
 public final class ThreadState extends ThreadStatePadding {
     private static final int LEAF_CACHE = 256;
@@ -39,25 +41,31 @@ public final class ThreadState extends ThreadStatePadding {
     /** Direct-mapped cache of (frame node, access site) to leaf node; made on the first slow-path access. */
     long[] leafKeys;
     int[] leafNodes;
-
     /**
-     * The array this thread accessed last and its shadow: loops touch one array at a time, and this skips the
-     * identity-map lookup. Holds the array strongly until the thread touches another one or ends. The shadows in
-     * these caches are {@code Shadow}s, typed Object here: shadows are a package above this one.
+     * For each marked entry {@code sites[i]}: the node, in the {@link StackTrie}, of the real stack from the thread's
+     * outermost frame to frame {@code i} at that call site. Made at the thread's first capture.
      */
+    int[] stackNodes;
+
+    /*
+     * Per-thread caches of shadow-map entries (ShadowMap.Entry, typed Object here: shadows are a package above this
+     * one). An entry holds its object weakly and its shadow, which refers to no program object, so a cache keeps
+     * nothing of the program alive: a thread that touched an array or lock and then idles forever (a pool worker, a
+     * loop that only sleeps and calls System.gc()) makes no later event that could clear a strong reference, so
+     * only a weak one is sound. A hit costs a load of the entry's referent and one compare
+     * ({@code entry.refersTo(o)}); a cleared entry matches nothing, and the map drops its shadow after the next GC.
+     */
+    /** The entry of the array this thread accessed last: loops touch one array at a time. */
     public Object lastArray;
-    public Object lastArrayShadow;
-    /** Direct-mapped by identity hash: recent arrays and their shadows (held strongly, like {@link #lastArray}). */
+    /** Direct-mapped by identity hash: the entries of recent arrays (SOR reads three rows in turn). */
     public static final int ARRAY_CACHE = 16;
-    public Object[] arrayKeys;
-    public Object[] arrayShadows;
-    /** The same for the last lock or object whose volatile field this thread used. */
+    public Object[] arrayEntries;
+    /** The entry of the last lock, or object whose volatile field this thread used (spin loops, lock loops). */
     public Object lastSync;
-    public Object lastSyncShadow;
 
     /**
      * The StampedLock optimistic read in progress ({@code OptimisticReads}, a package above this one), if any; made on
-     * the thread's first one.
+     * the thread's first one. It holds the lock and what the window read weakly.
      */
     public Object optimistic;
 
@@ -108,7 +116,10 @@ public final class ThreadState extends ThreadStatePadding {
         lastAccessClock = c;
     }
 
-    /** Direct-mapped cache: the version of each volatile field's clock this thread acquired last. */
+    /**
+     * Direct-mapped cache: the version of each volatile field's clock this thread acquired last. The keys are
+     * racecheck's own release clocks ({@code Shadow.FieldSync}), never program objects.
+     */
     private Object[] acquiredSyncs;
     private long[] acquiredVersions;
 
@@ -140,17 +151,15 @@ public final class ThreadState extends ThreadStatePadding {
     void shrink() {
         lease = null; // the slot's lease now lives only as long as the variables holding this thread's epochs
         lastArray = null;
-        lastArrayShadow = null;
-        arrayKeys = null;
-        arrayShadows = null;
+        arrayEntries = null;
         lastSync = null;
-        lastSyncShadow = null;
         optimistic = null;
         locks = null;
         acquiredSyncs = null;
         acquiredVersions = null;
         leafKeys = null;
         leafNodes = null;
+        stackNodes = null;
         sites = new int[1];
         pathNodes = new int[0];
         pathSites = new int[0];

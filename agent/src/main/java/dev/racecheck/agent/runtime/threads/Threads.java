@@ -2,9 +2,6 @@ package dev.racecheck.agent.runtime.threads;
 
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
-import java.util.List;
-
-import dev.racecheck.reports.Frame;
 
 /**
  * Hands out thread slots (vector clock indices) and serial numbers, and remembers each slot's
@@ -52,8 +49,6 @@ public final class Threads {
     private static int mostAlive;
     /** Slots retired so far (diagnostics). */
     private static long retiredTotal;
-    /** The start stack of the last thread created: threads started at one place share one list. */
-    private static List<Frame> lastStartedAt = List.of();
 
     private Threads() {
         // no instances
@@ -62,8 +57,10 @@ public final class Threads {
     /**
      * A new thread state, in a retired slot, or the slot of an ended thread that {@code inherited} (the starting
      * thread's clock) covers, or a new slot.
+     *
+     * @param startStack where it was started, a node of {@link CallPaths#startStack}; 0 when not known
      */
-    public static ThreadState create(Thread thread, VectorClock inherited, List<Frame> startedAt) {
+    public static ThreadState create(Thread thread, VectorClock inherited, int startStack) {
         int slot = -1;
         boolean retired = false;
         SlotLease lease = null;
@@ -73,8 +70,6 @@ public final class Threads {
         synchronized (Threads.class) {
             serial = nextSerial++;
             mostAlive = Math.max(mostAlive, ++alive);
-            if (startedAt.equals(lastStartedAt)) startedAt = lastStartedAt;
-            else lastStartedAt = startedAt;
             if (freeCount > 0) {
                 slot = free[--freeCount];
                 retired = true;
@@ -102,7 +97,7 @@ public final class Threads {
             if (lease == null) lease = new SlotLease(slot);
             first = nextClock[slot];
         }
-        record = new ThreadRecord(serial, thread, startedAt);
+        record = new ThreadRecord(serial, thread, startStack);
         synchronized (Threads.class) {
             long[] f = firstClocks[slot];
             ThreadRecord[] o = occupants[slot];
@@ -127,7 +122,7 @@ public final class Threads {
 
     /** The state of a thread racecheck never analyses: slot 0 and serial 0 borrowed, never handed out; events ignored. */
     public static ThreadState unanalysed(Thread thread) {
-        ThreadState ts = new ThreadState(0, new ThreadRecord(0, thread, List.of()), null, 1, null);
+        ThreadState ts = new ThreadState(0, new ThreadRecord(0, thread, 0), null, 1, null);
         ts.ignore = 1;
         return ts;
     }

@@ -50,7 +50,7 @@ class FastTrackTest {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private static ThreadState thread(String name) {
-        return Threads.create(new Thread(name), null, List.of());
+        return Threads.create(new Thread(name), null, 0);
     }
 
     /** A fresh access site on this test's field: each pair of sites is reported at most once. */
@@ -502,7 +502,7 @@ class FastTrackTest {
     void fork_should_order_the_parents_earlier_accesses_before_the_child() {
         ThreadState parent = thread("parent");
         write(parent);
-        ThreadState child = Threads.create(new Thread("child"), parent.clock, List.of());
+        ThreadState child = Threads.create(new Thread("child"), parent.clock, 0);
         long parentEpoch = parent.epoch;
         ft.fork(parent, child);
         assertTrue(parent.epoch != parentEpoch, "the parent moves on to a new epoch");
@@ -514,7 +514,7 @@ class FastTrackTest {
     @Test
     void fork_should_not_order_the_parents_later_accesses() {
         ThreadState parent = thread("parent");
-        ThreadState child = Threads.create(new Thread("child"), parent.clock, List.of());
+        ThreadState child = Threads.create(new Thread("child"), parent.clock, 0);
         ft.fork(parent, child);
         write(parent);
         read(child);
@@ -524,7 +524,7 @@ class FastTrackTest {
     @Test
     void join_should_order_the_childs_accesses_before_the_joiner() {
         ThreadState parent = thread("parent");
-        ThreadState child = Threads.create(new Thread("child"), parent.clock, List.of());
+        ThreadState child = Threads.create(new Thread("child"), parent.clock, 0);
         ft.fork(parent, child);
         write(child);
         ft.join(parent, child);
@@ -536,7 +536,7 @@ class FastTrackTest {
     @Test
     void without_join_the_childs_write_should_race_with_the_parent() {
         ThreadState parent = thread("parent");
-        ThreadState child = Threads.create(new Thread("child"), parent.clock, List.of());
+        ThreadState child = Threads.create(new Thread("child"), parent.clock, 0);
         ft.fork(parent, child);
         write(child);
         write(parent);

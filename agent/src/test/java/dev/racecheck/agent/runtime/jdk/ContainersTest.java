@@ -58,7 +58,7 @@ class ContainersTest {
     private static int line = 1;
 
     private static ThreadState thread(String name) {
-        return Threads.create(new Thread(name), null, List.of());
+        return Threads.create(new Thread(name), null, 0);
     }
 
     private static int site(String method) {

@@ -37,7 +37,7 @@ class BlockedThreadsTest {
 
     private Thread blocker(String name, Lock mine, Lock wanted, CountDownLatch bothHold, ThreadState[] state) {
         return new Thread(() -> {
-            ThreadState ts = Threads.create(Thread.currentThread(), null, List.of());
+            ThreadState ts = Threads.create(Thread.currentThread(), null, 0);
             state[0] = ts;
             mine.lock.lock();
             Locks.acquired(ts, mine.shadow, mine.sync, Locks.LOCK, 0, site);
@@ -102,7 +102,7 @@ class BlockedThreadsTest {
     void aRecordedWaitTheThreadIsNotBlockedInDoesNotCount() throws Exception {
         Lock a = new Lock();
         a.sync = syncOf(a.lock);
-        ThreadState ts = Threads.create(Thread.currentThread(), null, List.of());
+        ThreadState ts = Threads.create(Thread.currentThread(), null, 0);
         Locks.acquired(ts, a.shadow, a.sync, Locks.LOCK, 0, site);
         Locks.waiting(ts, a.sync, Locks.LOCK); // recorded, but this thread runs on
         for (BlockedThreads.Cycle c : BlockedThreads.scan().cycles) {

@@ -24,8 +24,8 @@ import dev.racecheck.reports.LockInfo;
 class LockGraphTest {
     private static final AtomicLong IDS = new AtomicLong(1L << 40);
     private static final long[] NONE = {};
-    private final ThreadState t1 = Threads.create(new Thread("t1"), null, List.of());
-    private final ThreadState t2 = Threads.create(new Thread("t2"), null, List.of());
+    private final ThreadState t1 = Threads.create(new Thread("t1"), null, 0);
+    private final ThreadState t2 = Threads.create(new Thread("t2"), null, 0);
     /** Keeps the test's lock objects alive, so that nodes are not collected under the test. */
     private final List<Object> keys = new ArrayList<>();
 

@@ -57,7 +57,7 @@ class LocksTest {
     private static final class GateLock {
     }
 
-    private final ThreadState t = Threads.create(new Thread("t"), null, List.of());
+    private final ThreadState t = Threads.create(new Thread("t"), null, 0);
     private final int site = Sites.register("test.Locks", "run", "Locks.java", 10, null, null);
 
     private void lock(ThreadState ts, L l, int how) {
@@ -226,7 +226,7 @@ class LocksTest {
         L g = new L();
         L a = new L(new GateLock());
         L b = new L();
-        ThreadState u = Threads.create(new Thread("u"), null, List.of());
+        ThreadState u = Threads.create(new Thread("u"), null, 0);
         int before = Reporter.deadlockCount();
         lock(t, g, Locks.MONITOR);
         lock(t, a, Locks.MONITOR);

@@ -176,6 +176,54 @@ class ShadowMapTest {
         }
     }
 
+    /**
+     * An entry holds its object weakly and its shadow refers to no program object, so a caller may keep the entry
+     * (a thread's last array or lock) without keeping the object alive; once the GC has cleared the entry, a sweep
+     * drops the shadow too, so the kept entry holds nothing of the dead object but itself.
+     */
+    @Test
+    void a_kept_entry_should_keep_neither_its_object_nor_once_swept_its_shadow() throws Exception {
+        ShadowMap map = new ShadowMap();
+        Object[] key = {new int[1024]};
+        ShadowMap.Entry entry = map.entry(key[0]);
+        assertSame(entry, map.entry(key[0]), "one entry per object");
+        assertSame(map.get(key[0]), entry.shadow());
+        WeakReference<Shadow> shadow = new WeakReference<>(entry.shadow());
+        WeakReference<Object> object = new WeakReference<>(key[0]);
+        key[0] = null;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (object.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(object.get(), "the entry kept its object alive");
+        assertNull(entry.get());
+        map.sweep();
+        assertNull(entry.shadow(), "a swept entry lets go of its shadow");
+        deadline = System.nanoTime() + 5_000_000_000L;
+        while (shadow.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(shadow.get(), "the shadow of a dead object is held by nothing");
+    }
+
+    /** Rebuilds copy the chains, not the entries: an entry kept across them is still the object's. */
+    @Test
+    void an_entry_should_stay_the_same_across_rebuilds() {
+        ShadowMap map = new ShadowMap();
+        Object o = new Object();
+        ShadowMap.Entry entry = map.entry(o);
+        List<Object> more = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            Object x = new Object();
+            more.add(x);
+            map.get(x); // every stripe is rebuilt several times
+        }
+        assertSame(entry, map.entry(o));
+        assertSame(entry.shadow(), map.peek(o));
+    }
+
     private record Garbage(List<WeakReference<Object>> keys, List<WeakReference<Shadow>> shadows) {
     }
 

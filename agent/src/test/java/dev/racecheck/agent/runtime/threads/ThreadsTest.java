@@ -35,7 +35,7 @@ class ThreadsTest {
     private int line = 1;
 
     private static ThreadState thread(String name, ThreadState parent) {
-        return Threads.create(new Thread(name), parent == null ? null : parent.clock, List.of());
+        return Threads.create(new Thread(name), parent == null ? null : parent.clock, 0);
     }
 
     /** A thread {@code parent} starts (the start is a fork: the child inherits the parent's clock). */
