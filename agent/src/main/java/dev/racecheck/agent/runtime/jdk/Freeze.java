@@ -10,6 +10,7 @@ import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.shadow.CompanionState;
 import dev.racecheck.agent.runtime.shadow.InlineShadows;
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.agent.runtime.threads.VectorClock;
 
@@ -130,6 +131,12 @@ public final class Freeze {
             tracked = true;
         }
         if (o.getClass().isArray()) return tracked;
+        // A set's state is its map's (and a view's its container's): forgotten there.
+        VarState container = Containers.existingState(o);
+        if (container != null) {
+            container.forgetWriteBefore(clock);
+            tracked = true;
+        }
         for (Field f : COMPANION_FIELDS.get(o.getClass())) {
             Object state;
             try {
