@@ -35,12 +35,15 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>explore_seed</td><td>explore the schedule with this seed (a whole number): threads wait at synchronization points as the seed decides; races found carry the seed</td></tr>
  *   <tr><td>explore</td><td>1: emit the schedule points, so that tests can explore with seeds of their own (the JUnit integration); implied by explore_seed (default 0)</td></tr>
  *   <tr><td>explore_strategy</td><td>{@code pct} (default), {@code pos} or {@code noise}: how an explored run perturbs the schedule</td></tr>
+ *   <tr><td>detect_deadlocks</td><td>0: no lock-order (potential deadlock) or deadlock detection (default 1)</td></tr>
+ *   <tr><td>deadlock_exit</td><td>0: report threads deadlocked and keep waiting, as the JVM would (default 1: report them and end the JVM with status exitcode, 66 if that is 0)</td></tr>
  * </table>
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
             "report_json", "suppressions", "baseline", "verbose", "test_frames", "explore_seed", "explore",
-            "explore_strategy");
+            "explore_strategy", "detect_deadlocks",
+            "deadlock_exit");
 
     final int exitCode;
     final boolean haltOnError;
@@ -55,12 +58,16 @@ public final class Options {
     final Long exploreSeed;
     final boolean explore;
     final String exploreStrategy;
+    final boolean detectDeadlocks;
+    final boolean deadlockExit;
 
     private Options(Map<String, String> values) throws BadOption {
         exitCode = intIn(values, "exitcode", 66, 0, 255);
         haltOnError = flag(values, "halt_on_error");
         verbose = flag(values, "verbose");
         testFrames = flag(values, "test_frames");
+        detectDeadlocks = flag(values, "detect_deadlocks", true);
+        deadlockExit = flag(values, "deadlock_exit", true);
         logPath = nonEmpty(values, "log_path");
         reportJson = nonEmpty(values, "report_json");
         include = globs(values, "include");
@@ -156,8 +163,12 @@ public final class Options {
     }
 
     private static boolean flag(Map<String, String> values, String name) throws BadOption {
+        return flag(values, name, false);
+    }
+
+    private static boolean flag(Map<String, String> values, String name, boolean dflt) throws BadOption {
         String v = values.get(name);
-        if (v == null) return false;
+        if (v == null) return dflt;
         switch (v) {
             case "1": case "true": return true;
             case "0": case "false": return false;

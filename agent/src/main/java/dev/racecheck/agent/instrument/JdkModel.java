@@ -92,14 +92,25 @@ public final class JdkModel {
     /**
      * A hook: at {@code when}, call the event ({@code RaceEvents.<event>}, or CollectionEvents' or VarHandles') with
      * the values of {@code operands}, then the key's (none for {@link Key#NONE}). An exceptional-exit hook runs in a
-     * handler of the whole method that rethrows the exception as it is, after the hook (which never throws).
+     * handler of the whole method that rethrows the exception as it is, after the hook (which never throws). The lock
+     * events of lock-order detection also get {@code how} (family, mode and flags, see {@code Locks}) after the key.
      */
-    private record Hook(int when, String event, Key key, List<Key> operands) {
+    private record Hook(int when, String event, Key key, List<Key> operands, int how) {
         /** The same hook, given these values before its key. */
         Hook with(Key... values) {
-            return new Hook(when, event, key, List.of(values));
+            return new Hook(when, event, key, List.of(values), how);
         }
     }
+
+    /** Lock families, modes and flags, as {@code dev.racecheck.agent.runtime.locks.Locks} numbers them. */
+    private static final int LOCK = 1;
+    private static final int RW = 2;
+    private static final int SHARED = 4;
+    private static final int TIMED = 8;
+    private static final int NONBLOCKING = 16;
+
+    /** Lock-order and deadlock detection (detect_deadlocks): read once, the options being set before. */
+    private static final boolean DEADLOCKS = dev.racecheck.agent.runtime.report.Config.detectDeadlocks;
 
     /** The runtime class of the reflection hooks. */
     private static final String REFLECTION = "dev/racecheck/agent/runtime/Reflection";
@@ -195,11 +206,12 @@ public final class JdkModel {
         // read clock; a write lock acquires both, a read lock the write clock only. So write-unlock -> read-lock
         // (ReadWriteLock's javadoc) and read-unlock -> write-lock (mutual exclusion) are edges, read-unlock ->
         // read-lock is none: two threads writing under the read lock race. A plain lock's read clock stays empty.
-        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", true);
+        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", true, LOCK);
         lock(locks + "ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                false);
+                false, RW | SHARED);
         lock(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                true);
+                true, RW);
+        if (DEADLOCKS) lockOrder(locks);
         for (String cond : new String[] {locks + "AbstractQueuedSynchronizer$ConditionObject",
                 locks + "AbstractQueuedLongSynchronizer$ConditionObject"}) {
             String outer = cond.startsWith(locks + "AbstractQueuedLong")
@@ -209,11 +221,16 @@ public final class JdkModel {
                     "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
                 int p = m.indexOf('(');
                 // Await gives up the lock and takes it again before returning, timed out or not, and before it
-                // throws InterruptedException (only a write lock has conditions).
-                rule(cond, m.substring(0, p), m.substring(p),
-                        enter("release", Key.field("this$0", outer)),
-                        exit("acquireWrite", Key.field("this$0", outer)),
-                        exitThrown("acquireWriteIfInterrupted", Key.field("this$0", outer)).with(Key.THROWN));
+                // throws InterruptedException (only a write lock has conditions). With lock-order detection one hook
+                // each way does both (see RaceEvents.awaitBegins).
+                Key lock = Key.field("this$0", outer);
+                if (DEADLOCKS) {
+                    rule(cond, m.substring(0, p), m.substring(p), enter("awaitBegins", lock), exit("awaitEnds", lock),
+                            exitThrown("awaitThrew", lock).with(Key.THROWN));
+                } else {
+                    rule(cond, m.substring(0, p), m.substring(p), enter("release", lock), exit("acquireWrite", lock),
+                            exitThrown("acquireWriteIfInterrupted", lock).with(Key.THROWN));
+                }
             }
         }
         // More synchronizers: phasers meet at their root, per phase (see PhaseClocks): an arrival releases into the
@@ -853,35 +870,97 @@ public final class JdkModel {
     }
 
     private static Hook enter(String event, Key key) {
-        return new Hook(ENTER, event, key, List.of());
+        return new Hook(ENTER, event, key, List.of(), 0);
     }
 
     /** Before each normal return. */
     private static Hook exit(String event, Key key) {
-        return new Hook(RETURN, event, key, List.of());
+        return new Hook(RETURN, event, key, List.of(), 0);
     }
 
     /** On every exit, normal or exceptional: a call that completes something even when it throws (Future.get). */
     private static Hook exitAny(String event, Key key) {
-        return new Hook(RETURN | THROW, event, key, List.of());
+        return new Hook(RETURN | THROW, event, key, List.of(), 0);
     }
 
     /** On an exceptional exit only (the event decides from the exception). */
     private static Hook exitThrown(String event, Key key) {
-        return new Hook(THROW, event, key, List.of());
+        return new Hook(THROW, event, key, List.of(), 0);
+    }
+
+    /** A lock event on entry, given {@code how} after its key. */
+    private static Hook enter(String event, Key key, int how) {
+        return new Hook(ENTER, event, key, List.of(), how);
+    }
+
+    /** A lock event before each normal return, given {@code how} after its key. */
+    private static Hook exit(String event, Key key, int how) {
+        return new Hook(RETURN, event, key, List.of(), how);
+    }
+
+    /**
+     * The hooks of lock-order and deadlock detection ({@code Locks}) beyond those of {@link #lock}: the constructors
+     * say which object the program knows a sync by; StampedLock's blocking lock methods say on entry that the thread
+     * may block on the lock (and, if they throw, that it no longer does) and on return that it holds it, its try
+     * methods only that it holds it, its unlock methods that it gave one hold back. Keys as for the happens-before
+     * rules: the shared sync (a ReentrantReadWriteLock's two locks are two modes of one lock), the StampedLock itself.
+     */
+    private static void lockOrder(String locks) {
+        rule(locks + "ReentrantLock", "<init>", "*",
+                exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantLock$Sync;"), LOCK));
+        rule(locks + "ReentrantReadWriteLock", "<init>", "*",
+                exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;"), RW));
+        String sl = locks + "StampedLock";
+        for (String mode : new String[] {"Write", "Read"}) {
+            int how = mode.equals("Read") ? RW | SHARED : RW;
+            for (String m : new String[] {mode.toLowerCase(java.util.Locale.ROOT) + "Lock",
+                    mode.toLowerCase(java.util.Locale.ROOT) + "LockInterruptibly"}) {
+                rule(sl, m, "()J", enter("lockWaiting", Key.THIS, how), exit("lockAcquired", Key.THIS, how),
+                        exitThrown("lockAbandoned", Key.THIS));
+            }
+            rule(sl, "try" + mode + "Lock", "()J", exit("lockAcquiredIfStamp", Key.THIS, how | NONBLOCKING));
+            rule(sl, "try" + mode + "Lock", "(JLjava/util/concurrent/TimeUnit;)J",
+                    enter("lockWaiting", Key.THIS, how | TIMED), exit("lockAcquiredIfStamp", Key.THIS, how),
+                    exitThrown("lockAbandoned", Key.THIS));
+        }
+        for (String m : new String[] {"unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"}) {
+            rule(sl, m, "*", enter("lockReleased", Key.THIS, RW));
+        }
+        for (String m : new String[] {"unlockRead", "tryUnlockRead", "unstampedUnlockRead"}) {
+            rule(sl, m, "*", enter("lockReleased", Key.THIS, RW | SHARED));
+        }
+        rule(sl, "unlock", "(J)V", enter("lockReleasedStamp", Key.THIS));
+        for (String m : new String[] {"tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
+            rule(sl, m, "(J)J", exit("stampConverted", Key.THIS));
+        }
     }
 
     /**
      * A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). unlock()
      * releases only a lock the thread holds (else it throws IllegalMonitorStateException, having released nothing):
      * {@code sync.isHeldExclusively()}, {@code sync.getReadHoldCount()} (JDK-internal final methods) say so on entry.
+     * With lock-order detection ({@code how}: the lock's family and mode) one hook does both a method's
+     * happens-before and its lock-order work ({@code locked}, {@code unlocked}: one thread-state and one shadow
+     * lookup), and a blocking lock method also says on entry that the thread may block (and, if it throws, that it
+     * no longer does); an untimed tryLock cannot block.
      */
-    private static void lock(String c, String syncDesc, boolean exclusive) {
+    private static void lock(String c, String syncDesc, boolean exclusive, int how) {
         Key sync = Key.field("sync", syncDesc);
         String syncClass = syncDesc.substring(1, syncDesc.length() - 1);
-        Hook release = exclusive
-                ? enter("releaseIfHeld", sync).with(sync.call(syncClass, "isHeldExclusively", "()Z"))
-                : enter("releaseReadIfHeld", sync).with(sync.call(syncClass, "getReadHoldCount", "()I"));
+        Key held = exclusive ? sync.call(syncClass, "isHeldExclusively", "()Z")
+                : sync.call(syncClass, "getReadHoldCount", "()I");
+        if (DEADLOCKS) {
+            Hook abandoned = exitThrown("lockAbandoned", sync);
+            for (String m : new String[] {"lock", "lockInterruptibly"}) {
+                rule(c, m, "()V", enter("lockWaiting", sync, how), exit("locked", sync, how), abandoned);
+            }
+            rule(c, "tryLock", "()Z", exit("lockedIf", sync, how | NONBLOCKING));
+            rule(c, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", enter("lockWaiting", sync, how | TIMED),
+                    exit("lockedIf", sync, how), abandoned);
+            rule(c, "unlock", "()V", enter("unlocked", sync, how).with(held));
+            return;
+        }
+        Hook release = exclusive ? enter("releaseIfHeld", sync).with(held) : enter("releaseReadIfHeld", sync).with(held);
         Hook acquire = exit(exclusive ? "acquireWrite" : "acquire", sync);
         Hook acquireIf = exit(exclusive ? "acquireWriteIf" : "acquireIf", sync);
         rule(c, "lock", "()V", acquire);
@@ -970,7 +1049,7 @@ public final class JdkModel {
                         // The table's hooks last: the passes above look for instructions the hooks may contain.
                         if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (quiets) quietly(this);
-                        maxStack += 4; // the hooks push at most four values above what the method had
+                        maxStack += 6; // the hooks push at most six slots above what the method had 
                         accept(target);
                     }
                 };
@@ -1086,6 +1165,52 @@ public final class JdkModel {
                 l.add(new InsnNode(Opcodes.DUP2)); // the long stamp being returned; 0 means failure
                 l.add(key(className, m, h.key()));
                 desc = "(JLjava/lang/Object;)V";
+                break;
+            case "lockWaiting":
+            case "lockAcquired":
+            case "lockReleased":
+            case "locked":
+            case "unlocked": {
+                // The operands (unlock: whether the lock is held), the key, then how.
+                StringBuilder d = new StringBuilder("(");
+                for (Key k : h.operands()) {
+                    l.add(key(className, m, k));
+                    d.append(stackType(className, m, k));
+                }
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = d.append("Ljava/lang/Object;I)V").toString();
+                break;
+            }
+            case "lockAcquiredIf":
+            case "lockedIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(ZLjava/lang/Object;I)V";
+                break;
+            case "lockAcquiredIfStamp":
+                l.add(new InsnNode(Opcodes.DUP2)); // the stamp being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(JLjava/lang/Object;I)V";
+                break;
+            case "lockReleasedStamp":
+                l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
+                l.add(key(className, m, h.key()));
+                desc = "(JLjava/lang/Object;)V";
+                break;
+            case "stampConverted":
+                l.add(new InsnNode(Opcodes.DUP2)); // the new stamp being returned
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp converted
+                desc = "(JLjava/lang/Object;J)V";
+                break;
+            case "lockCreated":
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the lock
+                l.add(key(className, m, h.key())); // its sync
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(Ljava/lang/Object;Ljava/lang/Object;I)V";
                 break;
             case "releaseStamp":
                 l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
@@ -1275,31 +1400,59 @@ public final class JdkModel {
             m.instructions.insert(wrapperCall); // the program must hold the lock: no mutex taken here
             wrapperCall = null;
         }
+        // With lock-order detection the monitors are also held locks (and a wait for one, before monitorenter).
+        String acquire = DEADLOCKS ? "jdkMonitorAcquired" : "acquire";
+        String release = DEADLOCKS ? "jdkMonitorReleased" : "release";
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
             if (op == Opcodes.MONITORENTER) {
-                m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));
+                InsnList before = new InsnList();
+                before.add(new InsnNode(Opcodes.DUP));
+                if (DEADLOCKS) {
+                    before.add(new InsnNode(Opcodes.DUP));
+                    before.add(event("jdkMonitorWait"));
+                }
+                m.instructions.insertBefore(n, before);
                 InsnList after = new InsnList();
-                after.add(event("acquire"));
+                after.add(event(acquire));
                 if (wrapperCall != null) after.add(wrapperCall(className, m));
                 m.instructions.insert(n, after);
             } else if (op == Opcodes.MONITOREXIT) {
                 InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));
-                l.add(event("release"));
+                l.add(event(release));
                 m.instructions.insertBefore(n, l);
             } else if (sync && op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
                 InsnList l = new InsnList();
                 l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
-                l.add(event("release"));
+                l.add(event(release));
                 m.instructions.insertBefore(n, l);
             }
         }
         if (sync) {
             InsnList l = new InsnList();
             l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
-            l.add(event("acquire"));
+            l.add(event(acquire));
+            LabelNode start = new LabelNode();
+            l.add(start);
             m.instructions.insert(l);
+            if (DEADLOCKS) {
+                // A synchronized method that throws gives its monitor back too: the thread must not go on holding it.
+                LabelNode end = new LabelNode();
+                LabelNode handler = new LabelNode();
+                InsnList h = new InsnList();
+                h.add(end);
+                h.add(handler);
+                h.add(isStatic
+                        ? new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"})
+                        : new FrameNode(Opcodes.F_FULL, 1, new Object[] {className}, 1,
+                                new Object[] {"java/lang/Throwable"}));
+                h.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
+                h.add(event(release));
+                h.add(new InsnNode(Opcodes.ATHROW));
+                m.instructions.add(h);
+                m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+            }
         }
     }
 

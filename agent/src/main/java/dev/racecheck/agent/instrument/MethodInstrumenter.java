@@ -51,6 +51,9 @@ final class MethodInstrumenter {
 
     /** Schedule points are emitted (exploration armed when the agent started). */
     private final boolean explore = Config.explore;
+    /** Lock-order and deadlock detection (detect_deadlocks): monitors get a hook before monitorenter, and a site. */
+    private static final boolean DEADLOCKS = dev.racecheck.agent.runtime.report.Config.detectDeadlocks;
+
     private final int tsLocal;
     private final int baseLocal;
     private final int monLocal;
@@ -228,7 +231,21 @@ final class MethodInstrumenter {
             prologue.add(new VarInsnNode(Opcodes.ASTORE, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+            if (DEADLOCKS) {
+                // Taken before the method's first instruction, at its first line; stacks taken here (the lock's
+                // acquisition, a thread blocked entering the method) show that line too, not none.
+                int first = firstLine();
+                if (first > 0) {
+                    LabelNode here = new LabelNode();
+                    prologue.insert(new LineNumberNode(first, here));
+                    prologue.insert(here);
+                }
+                prologue.add(push(Sites.register(ownerDotted, method.name, source, first, null, null)));
+                prologue.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+                prologue.add(hook("monitorEnter", Hooks.MONITOR_ENTER_DESC));
+            } else {
+                prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+            }
             if (explore) prologue.add(schedulePoint());
         }
         if (!isConstructor) {
@@ -483,12 +500,34 @@ final class MethodInstrumenter {
     }
 
     private void monitorEnter(AbstractInsnNode n) {
-        if (explore) method.instructions.insertBefore(n, schedulePoint());
-        method.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));                 // [o o] monitorenter [o]
+        InsnList before = new InsnList();
+        if (explore) before.add(schedulePoint());
+        before.add(new InsnNode(Opcodes.DUP));                                          // [o o] monitorenter [o]
+        if (DEADLOCKS) {
+            // The thread may block here: racecheck's deadlock watchdog must know on what.
+            before.add(new InsnNode(Opcodes.DUP));                                      // [o o o]
+            before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            before.add(hook("monitorWait", Hooks.SYNC_DESC));                           // [o o]
+        }
+        method.instructions.insertBefore(n, before);
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        l.add(hook("monitorEnter", Hooks.SYNC_DESC));                                   // []
+        if (DEADLOCKS) {
+            l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
+            l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+            l.add(hook("monitorEnter", Hooks.MONITOR_ENTER_DESC));                      // []
+        } else {
+            l.add(hook("monitorEnter", Hooks.SYNC_DESC));                               // []
+        }
         method.instructions.insert(n, l);
+    }
+
+    /** The method's first line number, or -1. */
+    private int firstLine() {
+        for (AbstractInsnNode n : method.instructions) {
+            if (n instanceof LineNumberNode ln) return ln.line;
+        }
+        return -1;
     }
 
     private void monitorExit(AbstractInsnNode n) {

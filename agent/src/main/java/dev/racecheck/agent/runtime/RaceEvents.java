@@ -17,6 +17,8 @@ import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
 import dev.racecheck.agent.runtime.jdk.Containers;
 import dev.racecheck.agent.runtime.report.Config;
+import dev.racecheck.agent.runtime.locks.LockGraph;
+import dev.racecheck.agent.runtime.locks.Locks;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
@@ -533,16 +535,39 @@ public final class RaceEvents {
         Schedule.point(CURRENT.get());
     }
 
-    /** After monitorenter, and on entry of a synchronized method. */
+    /** After monitorenter, and on entry of a synchronized method (detect_deadlocks=0). */
     public static void monitorEnter(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
         DETECTOR.acquire(ts, syncShadow(lock, ts));
     }
 
+    /** Before monitorenter: the thread may block on {@code lock} (lock-order and deadlock detection, see Locks). */
+    public static void monitorWait(Object lock, ThreadState ts) {
+        if (ts.ignore != 0 || lock == null) return;
+        try {
+            Locks.waiting(ts, lock, Locks.MONITOR);
+        } catch (Throwable e) {
+            Internal.error("tracking a monitor wait", e);
+        }
+    }
+
+    /**
+     * After monitorenter, and on entry of a synchronized method, with where: {@code site} (the monitorenter's line, or
+     * the synchronized method's first) in frame {@code base}. The lock joins the thread's held locks.
+     */
+    public static void monitorEnter(Object lock, ThreadState ts, int site, int base) {
+        if (ts.ignore != 0 || lock == null) return;
+        Shadow s = syncShadow(lock, ts);
+        DETECTOR.acquire(ts, s);
+        Locks.acquired(ts, s, lock, Locks.MONITOR, base, site);
+    }
+
     /** Before monitorexit, and on every exit of a synchronized method. */
     public static void monitorExit(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.release(ts, syncShadow(lock, ts));
+        Shadow s = syncShadow(lock, ts);
+        DETECTOR.release(ts, s);
+        if (Locks.ENABLED) Locks.released(ts, s, Locks.MONITOR);
     }
 
     // ---- calls replaced in application code ----------------------------------------------------------------
@@ -677,13 +702,25 @@ public final class RaceEvents {
         // Without the monitor, wait() throws IllegalMonitorStateException and nothing is released.
         if (o == null || !Thread.holdsLock(o)) return false;
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.release(ts, SHADOWS.get(o));
+        if (ts.ignore == 0) {
+            Shadow s = SHADOWS.get(o);
+            DETECTOR.release(ts, s);
+            if (Locks.ENABLED) Locks.waitBegins(ts, s, o, Locks.MONITOR);
+        }
         return true;
     }
 
+    /**
+     * The monitor is held again. Taking it back is a blocking acquisition at the wait's call (the program's frame
+     * called this method), made while holding the thread's other locks: see {@link Locks#waitEnds}.
+     */
     private static void waitEnds(Object o) {
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.acquire(ts, SHADOWS.get(o));
+        if (ts.ignore == 0) {
+            Shadow s = SHADOWS.get(o);
+            DETECTOR.acquire(ts, s);
+            if (Locks.ENABLED) Locks.waitEnds(ts, s, Locks.MONITOR, 0, -1);
+        }
     }
 
     // ---- hooks inside JDK classes (retransformed) ------------------------------------------------------------
@@ -1011,6 +1048,235 @@ public final class RaceEvents {
         }
     }
 
+    // ---- lock order and deadlocks: hooks in the JDK's locks (see Locks; only with detect_deadlocks) -----------
+
+    /** A {@code ReentrantLock} or {@code ReentrantReadWriteLock} was made: {@code sync} is where its operations meet. */
+    public static void lockCreated(Object lock, Object sync, int family) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        ts.ignore++;
+        try {
+            Locks.created(SHADOWS.get(sync), sync, lock, family);
+        } catch (Throwable e) {
+            Internal.error("naming a lock", e);
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /**
+     * A ReentrantLock's or read-write lock's lock method returned holding the lock ({@code sync} its shared sync):
+     * its happens-before (a write lock acquires the write and the read clock, a read lock the write clock only, see
+     * {@link #READ_CLOCK}) and its lock-order tracking, with one thread-state and one shadow lookup. A queue's own
+     * lock ({@link Shadow#internal}) orders nothing for the program, but is a lock all the same.
+     */
+    public static void locked(Object sync, int how) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(sync);
+            if (!s.internal()) {
+                DETECTOR.acquire(ts, s);
+                if ((how & Locks.SHARED) == 0) DETECTOR.acquireField(ts, s, READ_CLOCK);
+            }
+        } catch (Throwable e) {
+            Internal.error("modelling a lock", e);
+            return;
+        }
+        Locks.acquired(ts, s, sync, how, 0, -1);
+    }
+
+    /** A tryLock returned: {@link #locked} if it succeeded; either way the thread no longer waits for the lock. */
+    public static void lockedIf(boolean succeeded, Object sync, int how) {
+        if (succeeded) locked(sync, how);
+        else lockAbandoned(sync);
+    }
+
+    /**
+     * On entry of unlock: the release (a read unlock into the read clock) and one hold given back, if the thread holds
+     * the lock ({@code held}: sync.isHeldExclusively(), or its read hold count); else unlock throws, having done
+     * nothing.
+     */
+    public static void unlocked(int held, Object sync, int how) {
+        if (!Analysis.enabled || sync == null || held == 0) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(sync);
+            if (!s.internal()) {
+                if ((how & Locks.SHARED) != 0) DETECTOR.releaseField(ts, s, READ_CLOCK);
+                else DETECTOR.release(ts, s);
+            }
+            Locks.released(ts, s, how);
+        } catch (Throwable e) {
+            Internal.error("modelling an unlock", e);
+        }
+    }
+
+    /** {@code Condition.await*} begins: it releases the lock of {@code sync} and gives it up until it returns. */
+    public static void awaitBegins(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(sync);
+            if (!s.internal()) DETECTOR.release(ts, s);
+            Locks.waitBegins(ts, s, sync, -1);
+        } catch (Throwable e) {
+            Internal.error("modelling a condition wait", e);
+        }
+    }
+
+    /**
+     * {@code Condition.await*} returns, holding the lock again: acquires it as a write lock, and takes it back at the
+     * program's call of await.
+     */
+    public static void awaitEnds(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(sync);
+            if (!s.internal()) {
+                DETECTOR.acquire(ts, s);
+                DETECTOR.acquireField(ts, s, READ_CLOCK);
+            }
+        } catch (Throwable e) {
+            Internal.error("modelling a condition wait", e);
+            return;
+        }
+        Locks.waitEnds(ts, s, -1, 0, -1);
+    }
+
+    /**
+     * {@code Condition.await*} threw: InterruptedException is thrown with the lock taken back ({@link #awaitEnds});
+     * anything else (the lock was not held) without it, and the thread waits for nothing.
+     */
+    public static void awaitThrew(Object thrown, Object sync) {
+        if (thrown instanceof InterruptedException) {
+            awaitEnds(sync);
+        } else {
+            lockAbandoned(sync);
+        }
+    }
+
+    /** On entry of a blocking lock method: the thread may block on {@code key}'s lock. */
+    public static void lockWaiting(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Locks.waiting(ts, key, how);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock wait", e);
+        }
+    }
+
+    /** A lock method returned holding {@code key}'s lock. */
+    public static void lockAcquired(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(key);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock acquisition", e);
+            return;
+        }
+        Locks.acquired(ts, s, key, how, 0, -1);
+    }
+
+    /** A tryLock returned: holding the lock if it succeeded; either way, no longer waiting for it. */
+    public static void lockAcquiredIf(boolean succeeded, Object key, int how) {
+        if (succeeded) lockAcquired(key, how);
+        else lockAbandoned(key);
+    }
+
+    /** A StampedLock's try method returned a stamp: zero means it failed. */
+    public static void lockAcquiredIfStamp(long stamp, Object key, int how) {
+        lockAcquiredIf(stamp != 0L, key, how);
+    }
+
+    /** A blocking lock method ends without the lock (it threw): the thread no longer waits for it. */
+    public static void lockAbandoned(Object key) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore == 0) Locks.notWaiting(ts);
+    }
+
+    /** On entry of an unlock method: the thread gives back one hold of {@code key}'s lock. */
+    public static void lockReleased(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.peek(key);
+            if (s != null) Locks.released(ts, s, how);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock release", e);
+        }
+    }
+
+    /** {@code StampedLock.unlock(stamp)}: gives back the lock the stamp holds. */
+    public static void lockReleasedStamp(long stamp, Object key) {
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) lockReleased(key, Locks.RW);
+        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) lockReleased(key, Locks.RW | Locks.SHARED);
+    }
+
+    /**
+     * A StampedLock conversion ({@code tryConvertTo*}) returned {@code stamp} for {@code old}: on success the lock
+     * {@code old} held is given back and the one {@code stamp} holds taken, without blocking.
+     */
+    public static void stampConverted(long stamp, Object key, long old) {
+        if (stamp == 0L || stamp == old) return;
+        lockReleasedStamp(old, key);
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) {
+            lockAcquired(key, Locks.RW | Locks.NONBLOCKING);
+        } else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) {
+            lockAcquired(key, Locks.RW | Locks.SHARED | Locks.NONBLOCKING);
+        }
+    }
+
+    /** Before a monitorenter in a JDK class whose monitors the program relies on (a synchronized wrapper, Vector). */
+    public static void jdkMonitorWait(Object lock) {
+        lockWaiting(lock, Locks.MONITOR);
+    }
+
+    /** After that monitorenter, or on entry of such a synchronized method: acquires the monitor, and holds it. */
+    public static void jdkMonitorAcquired(Object lock) {
+        if (!Analysis.enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(lock);
+            if (!s.internal()) DETECTOR.acquire(ts, s);
+        } catch (Throwable e) {
+            Internal.error("modelling an acquire", e);
+            return;
+        }
+        Locks.acquired(ts, s, lock, Locks.MONITOR, 0, -1);
+    }
+
+    /** Before that monitorexit, or on every exit of such a synchronized method. */
+    public static void jdkMonitorReleased(Object lock) {
+        if (!Analysis.enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(lock);
+            if (!s.internal()) DETECTOR.release(ts, s);
+            Locks.released(ts, s, Locks.MONITOR);
+        } catch (Throwable e) {
+            Internal.error("modelling a release", e);
+        }
+    }
+
     // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
 
     /**
@@ -1249,7 +1515,12 @@ public final class RaceEvents {
             public void run() {
                 CURRENT.get().ignore++; // racecheck's own thread: nothing it does is the program's
                 try {
-                    SHADOWS.sweepAfterEachGc();
+                    SHADOWS.sweepAfterEachGc(Locks.ENABLED ? new Runnable() {
+                        @Override
+                        public void run() {
+                            LockGraph.pruneCollected();
+                        }
+                    } : null);
                 } catch (InterruptedException e) {
                     // the JVM is going down
                 }
@@ -1257,6 +1528,7 @@ public final class RaceEvents {
         }, "racecheck-shadow-cleaner");
         cleaner.setDaemon(true);
         cleaner.start();
+        if (Locks.ENABLED) DeadlockWatchdog.start();
     }
 
     private static MethodHandle joinDuration() {

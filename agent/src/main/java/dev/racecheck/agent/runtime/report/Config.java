@@ -35,6 +35,13 @@ public final class Config {
     public static volatile boolean explore;
     public static volatile Long exploreSeed;
     public static volatile String exploreStrategy;
+    /**
+     * Lock-order (potential deadlock) and deadlock detection (detect_deadlocks, default on). Read when classes are
+     * instrumented and when the runtime's lock tracking starts: set before the agent installs its transformer.
+     */
+    public static volatile boolean detectDeadlocks = true;
+    /** End the JVM when threads are found deadlocked (deadlock_exit, default on); off: report and keep waiting. */
+    public static volatile boolean deadlockExit = true;
     /** Class name globs to instrument (empty: all application classes) and to leave alone. */
     public static volatile List<String> include = List.of();
     public static volatile List<String> exclude = List.of();
