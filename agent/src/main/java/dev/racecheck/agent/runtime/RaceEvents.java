@@ -147,6 +147,47 @@ public final class RaceEvents {
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
     }
 
+    // ---- array loops checked before they run (see the instrumenter's CheckPlacement) -------------------------
+
+    /**
+     * The bound {@code x.length} of a loop {@code for (i = a; i < x.length; i += s)}, read before the loop: the
+     * length, or {@link Integer#MIN_VALUE} when {@code x} is null (the loop's own test will throw before any iteration).
+     */
+    public static int loopBound(Object array) {
+        return array == null ? Integer.MIN_VALUE : Array.getLength(array);
+    }
+
+    /**
+     * The end (exclusive) of the iterations {@code i = from, from + stride, ...} below {@code to} in which
+     * {@code array[i + offset]} is in bounds: from the first {@code i} at which it is not, or from {@code from} if the
+     * array is null, the loop throws. Chained over a loop's array accesses, it gives the iterations the loop makes.
+     */
+    public static long loopEnd(long to, Object array, int from, int offset, int stride) {
+        if (to <= from) return to;
+        if (array == null) return from;
+        long first = (long) from + offset;
+        if (first < 0) return from;
+        long end = (long) Array.getLength(array) - offset; // i + offset < length
+        return Math.max(from, Math.min(to, end));
+    }
+
+    /**
+     * The reads {@code array[i + offset]} of the iterations {@code i = from, from + stride, ...} below {@code to}, each
+     * checked as {@link #arrayRead} would have checked it in the loop (see {@link #loopEnd}).
+     */
+    public static void loopRead(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
+                                int base) {
+        if (ts.ignore != 0 || array == null) return;
+        for (long i = from; i < to; i += stride) arrayRead(array, (int) (i + offset), site, ts, base);
+    }
+
+    /** The writes {@code array[i + offset]} of the iterations of a loop: see {@link #loopRead}. */
+    public static void loopWrite(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
+                                 int base) {
+        if (ts.ignore != 0 || array == null) return;
+        for (long i = from; i < to; i += stride) arrayWrite(array, (int) (i + offset), site, ts, base);
+    }
+
     /** The most elements of one array range recorded per call (see {@link #arrayRange}). */
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
