@@ -177,15 +177,32 @@ public final class RaceEvents {
      */
     public static void loopRead(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
                                 int base) {
-        if (ts.ignore != 0 || array == null) return;
-        for (long i = from; i < to; i += stride) arrayRead(array, (int) (i + offset), site, ts, base);
+        if (ts.ignore != 0 || array == null || to <= from) return;
+        // Elements first .. last, every stride-th; all in bounds (loopEnd), so the int arithmetic cannot overflow.
+        int first = from + offset;
+        int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
+        Shadow s = arrayShadow(array, ts);
+        long epoch = ts.epoch; // no release happens in here
+        for (int e = first; e <= last; e += stride) {
+            VarState v = s.element(e, array);
+            if (v == null) return;
+            if (v.r != epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
+        }
     }
 
     /** The writes {@code array[i + offset]} of the iterations of a loop: see {@link #loopRead}. */
     public static void loopWrite(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
                                  int base) {
-        if (ts.ignore != 0 || array == null) return;
-        for (long i = from; i < to; i += stride) arrayWrite(array, (int) (i + offset), site, ts, base);
+        if (ts.ignore != 0 || array == null || to <= from) return;
+        int first = from + offset;
+        int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
+        Shadow s = arrayShadow(array, ts);
+        long epoch = ts.epoch;
+        for (int e = first; e <= last; e += stride) {
+            VarState v = s.element(e, array);
+            if (v == null) return;
+            if (v.w != epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+        }
     }
 
     /** The most elements of one array range recorded per call (see {@link #arrayRange}). */
@@ -226,6 +243,11 @@ public final class RaceEvents {
      * direct-mapped cache by identity hash, spare it the shadow map's lookup.
      */
     private static VarState element(Object array, int index, ThreadState ts) {
+        return arrayShadow(array, ts).element(index, array);
+    }
+
+    /** The shadow of an array, through the thread's caches (see {@link #element}). */
+    private static Shadow arrayShadow(Object array, ThreadState ts) {
         Shadow s;
         if (ts.lastArray == array) {
             s = (Shadow) ts.lastArrayShadow;
@@ -246,7 +268,7 @@ public final class RaceEvents {
             ts.lastArrayShadow = s;
             ts.lastArray = array;
         }
-        return s.element(index, array);
+        return s;
     }
 
     /**
