@@ -61,7 +61,8 @@ class SamplesIT {
         ProgramSource source = ProgramSource.read(file);
         checkName(source);
         Path classes = Env.samplesClasses();
-        JvmRun.Result run = JvmRun.on(jdk).agent(Env.agentJar()).classpath(classes).mainClass(source.className()).run();
+        JvmRun.Result run = JvmRun.on(jdk).agent(Env.agentJar()).classpath(classes).mainClass(source.className())
+                .runShared();
         if (source.expectation().race()) {
             RaceAssertions.assertRaceDetected(run, source);
             return;
