@@ -75,7 +75,8 @@ class SamplesIT {
                     + " cannot run it");
         }
         Path classes = Env.samplesClasses();
-        JvmRun.Result run = JvmRun.on(jdk).agent(Env.agentJar()).classpath(classes).mainClass(source.className()).run();
+        JvmRun.Result run = JvmRun.on(jdk).agent(Env.agentJar()).classpath(classes).mainClass(source.className())
+                .runShared();
         if (source.expectation().race()) {
             RaceAssertions.assertRaceDetected(run, source);
             return;

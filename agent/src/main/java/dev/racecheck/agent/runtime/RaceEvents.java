@@ -153,6 +153,64 @@ public final class RaceEvents {
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
     }
 
+    // ---- array loops checked before they run (see the instrumenter's CheckPlacement) -------------------------
+
+    /**
+     * The bound {@code x.length} of a loop {@code for (i = a; i < x.length; i += s)}, read before the loop: the
+     * length, or {@link Integer#MIN_VALUE} when {@code x} is null (the loop's own test will throw before any iteration).
+     */
+    public static int loopBound(Object array) {
+        return array == null ? Integer.MIN_VALUE : Array.getLength(array);
+    }
+
+    /**
+     * The end (exclusive) of the iterations {@code i = from, from + stride, ...} below {@code to} in which
+     * {@code array[i + offset]} is in bounds: from the first {@code i} at which it is not, or from {@code from} if the
+     * array is null, the loop throws. Chained over a loop's array accesses, it gives the iterations the loop makes.
+     */
+    public static long loopEnd(long to, Object array, int from, int offset, int stride) {
+        if (to <= from) return to;
+        if (array == null) return from;
+        long first = (long) from + offset;
+        if (first < 0) return from;
+        long end = (long) Array.getLength(array) - offset; // i + offset < length
+        return Math.max(from, Math.min(to, end));
+    }
+
+    /**
+     * The reads {@code array[i + offset]} of the iterations {@code i = from, from + stride, ...} below {@code to}, each
+     * checked as {@link #arrayRead} would have checked it in the loop (see {@link #loopEnd}).
+     */
+    public static void loopRead(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
+                                int base) {
+        if (ts.ignore != 0 || array == null || to <= from) return;
+        // Elements first .. last, every stride-th; all in bounds (loopEnd), so the int arithmetic cannot overflow.
+        int first = from + offset;
+        int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
+        Shadow s = arrayShadow(array, ts);
+        long epoch = ts.epoch; // no release happens in here
+        for (int e = first; e <= last; e += stride) {
+            VarState v = s.element(e, array);
+            if (v == null) return;
+            if (v.r != epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
+        }
+    }
+
+    /** The writes {@code array[i + offset]} of the iterations of a loop: see {@link #loopRead}. */
+    public static void loopWrite(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
+                                 int base) {
+        if (ts.ignore != 0 || array == null || to <= from) return;
+        int first = from + offset;
+        int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
+        Shadow s = arrayShadow(array, ts);
+        long epoch = ts.epoch;
+        for (int e = first; e <= last; e += stride) {
+            VarState v = s.element(e, array);
+            if (v == null) return;
+            if (v.w != epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+        }
+    }
+
     /** The most elements of one array range recorded per call (see {@link #arrayRange}). */
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
@@ -349,6 +407,11 @@ public final class RaceEvents {
      * to the arrays weakly (see {@link ThreadState#lastArray}).
      */
     private static VarState element(Object array, int index, ThreadState ts) {
+        return arrayShadow(array, ts).element(index, array);
+    }
+
+    /** The shadow of an array, through the thread's caches (see {@link #element}). */
+    private static Shadow arrayShadow(Object array, ThreadState ts) {
         ShadowMap.Entry e = (ShadowMap.Entry) ts.lastArray;
         if (e == null || !e.refersTo(array)) {
             Object[] entries = ts.arrayEntries;
@@ -361,7 +424,7 @@ public final class RaceEvents {
             }
             ts.lastArray = e;
         }
-        return e.shadow().element(index, array);
+        return e.shadow();
     }
 
     /**

@@ -169,7 +169,7 @@ class ContainersIT {
                     continue;
                 }
                 Jdks.Jdk jdk = slot.jdk();
-                Future<JvmRun.Result> run = LAUNCHER.submit(() -> launch(p, jdk));
+                Future<JvmRun.Result> run = LAUNCHER.submit(() -> launchShared(p, jdk));
                 tests.add(dynamicTest(name, () -> check(p, retryMissed(p, jdk, await(run)))));
             }
             perJdk.add(dynamicContainer(slot.label(), tests));
@@ -180,6 +180,12 @@ class ContainersIT {
     private static JvmRun.Result launch(Program p, Jdks.Jdk jdk) {
         return JvmRun.on(jdk).agent(Env.agentJar()).classpath(Env.testClasses()).mainClass(p.source().className())
                 .run();
+    }
+
+    /** The first run of a program: shared with the optimization differential test. */
+    private static JvmRun.Result launchShared(Program p, Jdks.Jdk jdk) {
+        return JvmRun.on(jdk).agent(Env.agentJar()).classpath(Env.testClasses()).mainClass(p.source().className())
+                .runShared();
     }
 
     private static JvmRun.Result retryMissed(Program p, Jdks.Jdk jdk, JvmRun.Result first) {

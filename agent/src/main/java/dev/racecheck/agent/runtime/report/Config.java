@@ -25,6 +25,8 @@ public final class Config {
     public static volatile Baseline baseline = Baseline.EMPTY;
     /** Print instrumentation diagnostics. */
     public static volatile boolean verbose;
+    /** Leave out the access checks that cannot find anything new (optimize=1, the default; see CheckPlacement). */
+    public static volatile boolean optimize = true;
     /** Print the test framework's frames below the program's in the reports (test_frames=1). */
     public static volatile boolean testFrames;
     /**
