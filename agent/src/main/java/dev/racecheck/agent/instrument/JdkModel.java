@@ -132,6 +132,25 @@ public final class JdkModel {
      */
     private static final Map<String, java.util.Set<String>> QUIET = new HashMap<>();
     /**
+     * The methods of a synchronized wrapper that make or return a view ({@code keySet()}, {@code subList},
+     * {@code headMap}...: a wrapper of a view of the wrapped collection, on the same mutex). They lock the mutex,
+     * but the lock is the JDK's own business (it guards the lazily made view field, and the view's making), not
+     * synchronization the program may rely on: the javadoc of {@code synchronizedMap} says the view "needn't be"
+     * made in a synchronized block, and the view's data methods take the mutex themselves while its iteration
+     * must be made holding it. Making a view tells the program nothing about the collection's contents, so whatever
+     * a correct program learns about them, it learns through a locked call or under the lock, each an edge of its
+     * own; treating the view method's lock as an edge would instead order a write of another thread before an
+     * iteration made without the lock, hiding the very race the javadoc warns about. So these methods run with
+     * racecheck's events off ({@code QUIET}): no acquire or release of the mutex, and no access of the wrapped
+     * collection (making a view reads none of its elements). What the program's own code does inside (a comparator
+     * called by {@code headMap}'s range check, an override of {@code keySet()} in a map class of the program's) is
+     * not seen either. The one thing a view method can reveal is a list's size, through whether {@code subList}
+     * throws: a program that orders itself that way is reported (see README, "Known limitations").
+     */
+    private static final java.util.Set<String> WRAPPER_VIEW_MAKERS = java.util.Set.of("keySet", "values",
+            "entrySet", "subList", "headMap", "tailMap", "subMap", "headSet", "tailSet", "subSet", "descendingMap",
+            "descendingSet", "descendingKeySet", "navigableKeySet", "reversed");
+    /**
      * Per concurrent collection (outer class), the fields of its nested node classes that hold elements, or
      * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and its nested classes,
      * each such load is followed by {@code takeOver} of the loaded element from the collection the code works for
@@ -572,6 +591,8 @@ public final class JdkModel {
                 "java/util/Collections$SynchronizedSortedMap", "java/util/Collections$SynchronizedNavigableMap",
                 "java/util/Vector", "java/util/Hashtable", "java/lang/StringBuffer"}) {
             MONITORS.add(c);
+            // A wrapper's view-making methods lock its mutex for the JDK's sake only: see WRAPPER_VIEW_MAKERS.
+            if (c.startsWith("java/util/Collections$Synchronized")) QUIET.put(c, WRAPPER_VIEW_MAKERS);
         }
 
         // Executors: submission happens-before execution; completion happens-before Future.get.
@@ -1395,10 +1416,15 @@ public final class JdkModel {
     private static void monitors(String className, MethodNode m) {
         boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        boolean wrapper = className.startsWith("java/util/Collections$Synchronized");
+        // View-making methods are quiet (WRAPPER_VIEW_MAKERS), and descendingIterator() is an iteration: the mutex
+        // they take is no edge of the program's, and they record no access under it.
+        if (wrapper && WRAPPER_VIEW_MAKERS.contains(m.name)) return;
         InsnList wrapperCall = wrapperCall(className, m);
         if (wrapperCall != null && UNSYNCHRONIZED_WRAPPER_READS.contains(m.name)) {
-            m.instructions.insert(wrapperCall); // the program must hold the lock: no mutex taken here
+            m.instructions.insert(wrapperCall); // the program must hold the lock: its mutex is not an edge here
             wrapperCall = null;
+            if (wrapper) return; // descendingIterator() takes the mutex, for the JDK's sake only (as above)
         }
         // With lock-order detection the monitors are also held locks (and a wait for one, before monitorenter).
         String acquire = DEADLOCKS ? "jdkMonitorAcquired" : "acquire";
@@ -1461,7 +1487,7 @@ public final class JdkModel {
      * must hold it (their javadoc), so a call of one is an access of the collection at the time of the call.
      */
     private static final java.util.Set<String> UNSYNCHRONIZED_WRAPPER_READS = java.util.Set.of("iterator",
-            "listIterator", "spliterator", "stream", "parallelStream");
+            "listIterator", "spliterator", "stream", "parallelStream", "descendingIterator");
 
     /**
      * In a method of a {@code Collections.synchronized*} wrapper: {@code RaceEvents.wrapperCall(this, op, site)}, the
