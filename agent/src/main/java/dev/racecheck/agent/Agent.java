@@ -73,6 +73,7 @@ public final class Agent {
         Config.baseline = options.baseline;
         Config.verbose = options.verbose;
         Config.testFrames = options.testFrames;
+        Config.predict = options.predict;
         String version = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
         Config.version = version == null ? "dev" : version;
         Config.command = System.getProperty("sun.java.command");

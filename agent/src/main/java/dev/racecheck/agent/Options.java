@@ -31,11 +31,12 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>baseline</td><td>a JSON report of known races: they are still printed but do not fail the run</td></tr>
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
  *   <tr><td>test_frames</td><td>1: print the test framework's frames below the program's in each stack (default 0: one line says how many were left out)</td></tr>
+ *   <tr><td>predict</td><td>1: also report predicted races, ordered in this run only by unrelated critical sections (default 0)</td></tr>
  * </table>
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
-            "report_json", "suppressions", "baseline", "verbose", "test_frames");
+            "report_json", "suppressions", "baseline", "verbose", "test_frames", "predict");
 
     final int exitCode;
     final boolean haltOnError;
@@ -47,12 +48,14 @@ public final class Options {
     final Baseline baseline;
     final boolean verbose;
     final boolean testFrames;
+    final boolean predict;
 
     private Options(Map<String, String> values) throws BadOption {
         exitCode = intIn(values, "exitcode", 66, 0, 255);
         haltOnError = flag(values, "halt_on_error");
         verbose = flag(values, "verbose");
         testFrames = flag(values, "test_frames");
+        predict = flag(values, "predict");
         logPath = nonEmpty(values, "log_path");
         reportJson = nonEmpty(values, "report_json");
         include = globs(values, "include");

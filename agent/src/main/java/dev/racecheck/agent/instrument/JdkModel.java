@@ -126,8 +126,8 @@ public final class JdkModel {
                 // Await gives up the lock and takes it again before returning, timed out or not (only a write
                 // lock has conditions).
                 rule(cond, m.substring(0, p), m.substring(p),
-                        enter("release", Key.field("this$0", outer)),
-                        exit("acquireWrite", Key.field("this$0", outer)));
+                        enter("awaitRelease", Key.field("this$0", outer)),
+                        exit("awaitAcquire", Key.field("this$0", outer)));
             }
         }
         // More synchronizers: phasers meet at their root, exchangers and stamped locks on themselves.
@@ -144,27 +144,26 @@ public final class JdkModel {
         // writeLock() and unlock through unstampedUnlock*.
         String sl = locks + "StampedLock";
         for (String m : new String[] {"writeLock", "writeLockInterruptibly"}) {
-            rule(sl, m, "*", exit("acquireWrite", Key.THIS));
+            rule(sl, m, "*", exit("lockWrite", Key.THIS));
         }
         for (String m : new String[] {"readLock", "readLockInterruptibly"}) {
-            rule(sl, m, "*", exit("acquire", Key.THIS));
+            rule(sl, m, "*", exit("lockRead", Key.THIS));
         }
-        for (String m : new String[] {"tryWriteLock", "tryConvertToWriteLock"}) {
-            rule(sl, m, "*", exit("acquireWriteIfStamp", Key.THIS));
-        }
+        rule(sl, "tryWriteLock", "*", exit("lockWriteIfStamp", Key.THIS));
+        rule(sl, "tryConvertToWriteLock", "*", exit("convertToWriteIfStamp", Key.THIS));
         for (String m : new String[] {"tryReadLock", "tryConvertToReadLock"}) {
-            rule(sl, m, "*", exit("acquireIfStamp", Key.THIS));
+            rule(sl, m, "*", exit("lockReadIfStamp", Key.THIS));
         }
         for (String m : new String[] {"unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"}) {
-            rule(sl, m, "*", enter("release", Key.THIS));
+            rule(sl, m, "*", enter("unlockWrite", Key.THIS));
         }
         for (String m : new String[] {"unlockRead", "tryUnlockRead", "unstampedUnlockRead"}) {
-            rule(sl, m, "*", enter("releaseRead", Key.THIS));
+            rule(sl, m, "*", enter("unlockRead", Key.THIS));
         }
         for (String m : new String[] {"tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
-            rule(sl, m, "(J)J", enter("releaseStamp", Key.THIS));
+            rule(sl, m, "(J)J", enter("unlockStamp", Key.THIS));
         }
-        rule(sl, "unlock", "(J)V", enter("releaseStamp", Key.THIS));
+        rule(sl, "unlock", "(J)V", enter("unlockStamp", Key.THIS));
         // Optimistic reads (see OptimisticReads): the reads between a non-zero tryOptimisticRead() and validate() are
         // checked when validate() succeeds (ordered after the last write unlock, which the stamp acquires), not
         // recorded; any other call on the lock ends the optimistic read unvalidated.
@@ -467,14 +466,7 @@ public final class JdkModel {
         RUN_CALLS.put("java/util/TimerThread", "mainLoop");
 
         // Synchronized wrappers and legacy collections: their monitors are what orders their users.
-        for (String c : new String[] {"java/util/Collections$SynchronizedCollection",
-                "java/util/Collections$SynchronizedList", "java/util/Collections$SynchronizedRandomAccessList",
-                "java/util/Collections$SynchronizedSet", "java/util/Collections$SynchronizedSortedSet",
-                "java/util/Collections$SynchronizedNavigableSet", "java/util/Collections$SynchronizedMap",
-                "java/util/Collections$SynchronizedSortedMap", "java/util/Collections$SynchronizedNavigableMap",
-                "java/util/Vector", "java/util/Hashtable", "java/lang/StringBuffer"}) {
-            MONITORS.add(c);
-        }
+        MONITORS.addAll(dev.racecheck.agent.runtime.report.MonitorClasses.INTERNAL_NAMES);
 
         // Executors: submission happens-before execution; completion happens-before Future.get.
         rule(juc + "ThreadPoolExecutor", "execute", "(Ljava/lang/Runnable;)V", enter("release", arg(0)));
@@ -522,9 +514,9 @@ public final class JdkModel {
     /** A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). */
     private static void lock(String c, String syncDesc, boolean exclusive) {
         Key sync = Key.field("sync", syncDesc);
-        Hook release = enter(exclusive ? "release" : "releaseRead", sync);
-        Hook acquire = exit(exclusive ? "acquireWrite" : "acquire", sync);
-        Hook acquireIf = exit(exclusive ? "acquireWriteIf" : "acquireIf", sync);
+        Hook release = enter(exclusive ? "unlockWrite" : "unlockRead", sync);
+        Hook acquire = exit(exclusive ? "lockWrite" : "lockRead", sync);
+        Hook acquireIf = exit(exclusive ? "lockWriteIf" : "lockReadIf", sync);
         rule(c, "lock", "()V", acquire);
         rule(c, "lockInterruptibly", "()V", acquire);
         rule(c, "tryLock", "()Z", acquireIf);
@@ -656,23 +648,44 @@ public final class JdkModel {
                 desc = "(Ljava/lang/Thread;)V";
                 break;
             case "acquireIf":
-            case "acquireWriteIf":
             case "validated":
                 l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
                 l.add(key(className, m, h.key()));
                 desc = "(ZLjava/lang/Object;)V";
                 break;
-            case "acquireIfStamp":
-            case "acquireWriteIfStamp":
             case "optimisticRead":
                 l.add(new InsnNode(Opcodes.DUP2)); // the long stamp being returned; 0 means failure
                 l.add(key(className, m, h.key()));
                 desc = "(JLjava/lang/Object;)V";
                 break;
-            case "releaseStamp":
+            case "lockWrite":
+            case "lockRead":
+            case "unlockWrite":
+            case "unlockRead":
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the lock object the program holds, for reports
+                desc = "(Ljava/lang/Object;Ljava/lang/Object;)V";
+                break;
+            case "lockWriteIf":
+            case "lockReadIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(ZLjava/lang/Object;Ljava/lang/Object;)V";
+                break;
+            case "lockWriteIfStamp":
+            case "lockReadIfStamp":
+            case "convertToWriteIfStamp":
+                l.add(new InsnNode(Opcodes.DUP2)); // the long stamp being returned; 0 means failure
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(JLjava/lang/Object;Ljava/lang/Object;)V";
+                break;
+            case "unlockStamp":
                 l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
                 l.add(key(className, m, h.key()));
-                desc = "(JLjava/lang/Object;)V";
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(JLjava/lang/Object;Ljava/lang/Object;)V";
                 break;
             case "acquireIfCurrentThread":
                 l.add(new InsnNode(Opcodes.DUP));

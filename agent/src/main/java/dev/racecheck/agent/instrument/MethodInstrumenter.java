@@ -20,6 +20,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
+import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.report.Sites;
 
 /**
@@ -57,6 +58,8 @@ final class MethodInstrumenter {
     private final boolean isInitializer;
     private final ContainerCalls containerCalls;
     private int line = -1;
+    /** Predictive mode (see {@code Config.predict}): monitor hooks say where, lock calls are marked. */
+    private final boolean predict = dev.racecheck.agent.runtime.report.Config.predict;
     /** Locals past racecheck's three that VarHandle calls spill their arguments to ({@link VarHandleCalls}). */
     private int spillSlots;
 
@@ -137,7 +140,7 @@ final class MethodInstrumenter {
             }
             if (n instanceof MethodInsnNode mi) {
                 containerCalls.instrument(mi, line);
-                insns.insertBefore(n, callSite());
+                insns.insertBefore(n, callSite(mi));
                 replaceThreadCall(mi);
                 if (mi.getOpcode() == Opcodes.INVOKESTATIC || ArrayCalls.isArrayClone(mi)) {
                     spillSlots = Math.max(spillSlots, ArrayCalls.instrument(method, mi, tsLocal + 3, tsLocal,
@@ -157,7 +160,7 @@ final class MethodInstrumenter {
                             baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
                 }
             } else if (n instanceof InvokeDynamicInsnNode) {
-                insns.insertBefore(n, callSite());
+                insns.insertBefore(n, callSite(null));
             } else if (n instanceof FieldInsnNode fi) {
                 field(fi, thisReady);
             } else {
@@ -205,8 +208,7 @@ final class MethodInstrumenter {
             prologue.add(isStatic ? new LdcInsnNode(Type.getObjectType(owner)) : new VarInsnNode(Opcodes.ALOAD, 0));
             prologue.add(new VarInsnNode(Opcodes.ASTORE, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
-            prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+            monitorHook(prologue, true, firstLine());
         }
         if (!isConstructor) {
             bodyStart = new LabelNode();
@@ -262,13 +264,35 @@ final class MethodInstrumenter {
 
     // ---- calls ----------------------------------------------------------------------------------------------
 
-    private InsnList callSite() {
+    private InsnList callSite(MethodInsnNode mi) {
+        int site = Sites.register(ownerDotted, method.name, source, line, null, null);
+        if (predict && mi != null && isLockCall(mi)) LockCalls.mark(site);
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
         l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
-        l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
+        l.add(push(site));
         l.add(hook("call", Hooks.CALL_DESC));
         return l;
+    }
+
+    /** A call of a JDK lock method (see {@link LockCalls}): its site is marked, in predictive mode. */
+    private boolean isLockCall(MethodInsnNode mi) {
+        String o = mi.owner;
+        if (o.startsWith("[")) return false;
+        boolean stamped = o.equals("java/util/concurrent/locks/StampedLock");
+        boolean lockType = o.equals("java/util/concurrent/locks/Lock")
+                || o.equals("java/util/concurrent/locks/ReentrantLock")
+                || o.equals("java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock")
+                || o.equals("java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
+        if (!LockCalls.isLockMethod(mi.name, mi.desc, true, false) && !LockCalls.isLockMethod(mi.name, mi.desc, false, true)) {
+            return false; // cheap name filter first
+        }
+        if (!lockType && !stamped) {
+            // An application subclass of a JDK lock (class MyLock extends ReentrantLock): its inherited methods.
+            lockType = hierarchy.isSubclass(o, "java/util/concurrent/locks/ReentrantLock", loader);
+            stamped = !lockType && hierarchy.isSubclass(o, "java/util/concurrent/locks/StampedLock", loader);
+        }
+        return LockCalls.isLockMethod(mi.name, mi.desc, lockType, stamped);
     }
 
     /**
@@ -451,17 +475,30 @@ final class MethodInstrumenter {
     private void monitorEnter(AbstractInsnNode n) {
         method.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));                 // [o o] monitorenter [o]
         InsnList l = new InsnList();
-        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        l.add(hook("monitorEnter", Hooks.SYNC_DESC));                                   // []
+        monitorHook(l, true, line);                                                     // []
         method.instructions.insert(n, l);
     }
 
     private void monitorExit(AbstractInsnNode n) {
         InsnList l = new InsnList();
         l.add(new InsnNode(Opcodes.DUP));                                               // [o o]
-        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        l.add(hook("monitorExit", Hooks.SYNC_DESC));                                    // [o] monitorexit
+        monitorHook(l, false, line);                                                    // [o] monitorexit
         method.instructions.insertBefore(n, l);
+    }
+
+    /**
+     * With the monitor's object on the stack: {@code monitorEnter(o, ts)} / {@code monitorExit(o, ts)}; in predictive
+     * mode {@code monitorEnterAt(o, ts, base, site)}, which also says where, for the reports of predicted races.
+     */
+    private void monitorHook(InsnList l, boolean enter, int atLine) {
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        if (!predict) {
+            l.add(hook(enter ? "monitorEnter" : "monitorExit", Hooks.SYNC_DESC));
+            return;
+        }
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(push(Sites.register(ownerDotted, method.name, source, atLine, null, null)));
+        l.add(hook(enter ? "monitorEnterAt" : "monitorExitAt", Hooks.SYNC_AT_DESC));
     }
 
     // ---- exits ----------------------------------------------------------------------------------------------
@@ -475,8 +512,7 @@ final class MethodInstrumenter {
         }
         if (isSynchronized) {
             l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
-            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            l.add(hook("monitorExit", Hooks.SYNC_DESC));
+            monitorHook(l, false, line);
         }
         if (pushes) {
             l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
@@ -504,8 +540,7 @@ final class MethodInstrumenter {
         }
         if (isSynchronized) {
             l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
-            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            l.add(hook("monitorExit", Hooks.SYNC_DESC));
+            monitorHook(l, false, line);
         }
         if (pushes) {
             l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
@@ -538,6 +573,14 @@ final class MethodInstrumenter {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /** The method's first line number, or -1. */
+    private int firstLine() {
+        for (AbstractInsnNode n : method.instructions) {
+            if (n instanceof LineNumberNode ln) return ln.line;
+        }
+        return -1;
+    }
 
     private static MethodInsnNode hook(String name, String desc) {
         return new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, name, desc, false);

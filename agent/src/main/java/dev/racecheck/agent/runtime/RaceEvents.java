@@ -15,6 +15,7 @@ import java.util.Arrays;
 import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
+import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.jdk.Containers;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
@@ -25,6 +26,7 @@ import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.ShadowMap;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
+import dev.racecheck.agent.runtime.threads.Epoch;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.agent.runtime.threads.Threads;
 
@@ -235,8 +237,7 @@ public final class RaceEvents {
     public static void classInitialized(Class<?> c, ThreadState ts) {
         if (ts.ignore != 0) return;
         try {
-            SHADOWS.get(c).markInitialized(ts.clock);
-            ts.tick();
+            DETECTOR.classInitialized(ts, SHADOWS.get(c));
         } catch (Throwable e) {
             Internal.error("recording class initialization", e);
         }
@@ -245,7 +246,7 @@ public final class RaceEvents {
     static void seeInit(ThreadState ts, Shadow s, Class<?> c) {
         // A class without an instrumented static initializer has nothing to publish: mark it seen at once.
         // One whose initializer has not finished yet (it is running on this thread) is looked at again later.
-        if (s.acquireInitialized(ts.clock) || !Sites.hasInitializer(c.getName())) {
+        if (DETECTOR.classUse(ts, s) || !Sites.hasInitializer(c.getName())) {
             ts.markInitSeen(s.classId);
         }
     }
@@ -381,13 +382,60 @@ public final class RaceEvents {
     /** After monitorenter, and on entry of a synchronized method. */
     public static void monitorEnter(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.acquire(ts, syncShadow(lock, ts));
+        DETECTOR.lock(ts, syncShadow(lock, ts), Detector.MONITOR, Detector.NO_PATH, lock);
     }
 
     /** Before monitorexit, and on every exit of a synchronized method. */
     public static void monitorExit(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.release(ts, syncShadow(lock, ts));
+        DETECTOR.unlock(ts, syncShadow(lock, ts), Detector.MONITOR, Detector.NO_PATH);
+    }
+
+    /**
+     * Predictive mode's {@link #monitorEnter}: the instrumented code says where (frame {@code base}, line
+     * {@code site}), so that a predicted race can show where its critical sections began and ended.
+     */
+    public static void monitorEnterAt(Object lock, ThreadState ts, int base, int site) {
+        if (ts.ignore != 0 || lock == null) return;
+        try {
+            DETECTOR.lock(ts, syncShadow(lock, ts), Detector.MONITOR, path(ts, base, site), lock);
+        } catch (Throwable e) {
+            Internal.error("modelling a monitor enter", e);
+        }
+    }
+
+    /** Predictive mode's {@link #monitorExit}. */
+    public static void monitorExitAt(Object lock, ThreadState ts, int base, int site) {
+        if (ts.ignore != 0 || lock == null) return;
+        try {
+            DETECTOR.unlock(ts, syncShadow(lock, ts), Detector.MONITOR, path(ts, base, site));
+        } catch (Throwable e) {
+            Internal.error("modelling a monitor exit", e);
+        }
+    }
+
+    /** The call path of a lock operation at {@code site} in frame {@code base}; may capture a stack (JDK code ignored). */
+    private static int path(ThreadState ts, int base, int site) {
+        ts.ignore++;
+        try {
+            return CallPaths.leaf(ts, base, site);
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /**
+     * In predictive mode, the call path of the application's call that is running a JDK lock method now, when that
+     * call is one of the lock calls the instrumenter marked ({@link LockCalls}): the innermost application frame's
+     * current call site. {@link Detector#NO_PATH} otherwise: the JDK locks for itself (a queue's internal lock),
+     * or happens-before mode, which needs no path.
+     */
+    private static int lockCallPath(ThreadState ts) {
+        if (!Analysis.PREDICT) return Detector.NO_PATH;
+        int base = ts.depth - 1;
+        if (base < 0 || base >= ts.sites.length) return Detector.NO_PATH;
+        int site = ts.sites[base] & ~CallPaths.MARK;
+        return LockCalls.isLockCall(site) ? path(ts, base, site) : Detector.NO_PATH;
     }
 
     // ---- calls replaced in application code ----------------------------------------------------------------
@@ -470,13 +518,13 @@ public final class RaceEvents {
         // Without the monitor, wait() throws IllegalMonitorStateException and nothing is released.
         if (o == null || !Thread.holdsLock(o)) return false;
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.release(ts, SHADOWS.get(o));
+        if (ts.ignore == 0) DETECTOR.waitRelease(ts, SHADOWS.get(o), Detector.MONITOR);
         return true;
     }
 
     private static void waitEnds(Object o) {
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.acquire(ts, SHADOWS.get(o));
+        if (ts.ignore == 0) DETECTOR.waitAcquire(ts, SHADOWS.get(o), Detector.MONITOR);
     }
 
     // ---- hooks inside JDK classes (retransformed) ------------------------------------------------------------
@@ -521,6 +569,7 @@ public final class RaceEvents {
             if (ts != null && !t.isDaemon() && ts.ignore == 0 && t == Thread.currentThread()) {
                 DETECTOR.release(ts, SHADOWS.get(SHUTDOWN));
             }
+            if (ts != null && !ts.ended()) DETECTOR.ended(ts);
             if (ts != null) Threads.ended(ts);
         } catch (Throwable e) {
             Internal.error("recording a thread end", e);
@@ -608,59 +657,123 @@ public final class RaceEvents {
         acquireItem(e.getValue());
     }
 
-    /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
-    public static void acquireIfStamp(long stamp, Object key) {
-        if (stamp != 0L) acquire(key);
+    // ---- locks: java.util.concurrent.locks (the JDK model's hooks) -----------------------------------------
+
+    /*
+     * A lock's key is its shared Sync (ReentrantLock, ReentrantReadWriteLock: its read and write lock and its
+     * conditions meet there) or the StampedLock itself. A read-write lock has a write clock (the shadow's own) and a
+     * read clock (Detector.READ_CLOCK), as ThreadSanitizer's RWMutex: a write unlock releases into the write clock, a
+     * read unlock into the read clock; a write lock acquires both, a read lock only the write clock: read-unlock to
+     * read-lock is no edge. The hooks pass the lock object the program holds ({@code self}) for reports.
+     */
+
+    /** A write lock was taken (ReentrantLock, a read-write lock's write lock, a StampedLock's write lock). */
+    public static void lockWrite(Object key, Object self) {
+        lockEvent(key, self, Detector.WRITE_LOCK);
     }
 
-    // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
+    public static void lockWriteIf(boolean succeeded, Object key, Object self) {
+        if (succeeded) lockEvent(key, self, Detector.WRITE_LOCK);
+    }
+
+    public static void lockWriteIfStamp(long stamp, Object key, Object self) {
+        if (stamp != 0L) lockEvent(key, self, Detector.WRITE_LOCK);
+    }
+
+    /** A read lock was taken. */
+    public static void lockRead(Object key, Object self) {
+        lockEvent(key, self, Detector.READ_LOCK);
+    }
+
+    public static void lockReadIf(boolean succeeded, Object key, Object self) {
+        if (succeeded) lockEvent(key, self, Detector.READ_LOCK);
+    }
+
+    public static void lockReadIfStamp(long stamp, Object key, Object self) {
+        if (stamp != 0L) lockEvent(key, self, Detector.READ_LOCK);
+    }
 
     /**
-     * The read clock of a read-write lock ({@code ReentrantReadWriteLock}'s shared Sync, a {@code StampedLock}) is
-     * kept as a volatile field of the lock's shadow under this key, a name no Java field can have; its write clock is
-     * the shadow's own clock. A write unlock releases into the write clock, a read unlock into the read clock; a
-     * write lock acquires both, a read lock only the write clock: read-unlock to read-lock is no edge.
+     * StampedLock.tryConvertToWriteLock returned {@code stamp}: the write lock is held now. Converting the read lock
+     * (or the write lock itself) the thread already holds keeps the same hold; from an optimistic read it is a new one.
      */
-    static final int READ_CLOCK = Sites.syncKey("racecheck:read-lock");
-
-    /** A write lock was taken (also: a Condition's await returns, holding the write lock again). */
-    public static void acquireWrite(Object lock) {
-        if (!Analysis.enabled || lock == null) return;
+    public static void convertToWriteIfStamp(long stamp, Object key, Object self) {
+        if (stamp == 0L || !Analysis.enabled || key == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            Shadow s = SHADOWS.get(lock);
-            DETECTOR.acquire(ts, s);
-            DETECTOR.acquireField(ts, s, READ_CLOCK);
+            Shadow s = SHADOWS.get(key);
+            if (Analysis.PREDICT && DETECTOR.holds(ts, s)) {
+                // The same critical section goes on; happens-before still acquires the write clock (as before).
+                DETECTOR.acquire(ts, s);
+                return;
+            }
+            DETECTOR.lock(ts, s, Detector.WRITE_LOCK, lockCallPath(ts), self);
         } catch (Throwable e) {
-            Internal.error("modelling a write lock", e);
+            Internal.error("modelling a lock conversion", e);
         }
     }
 
-    public static void acquireWriteIf(boolean succeeded, Object lock) {
-        if (succeeded) acquireWrite(lock);
-    }
-
-    public static void acquireWriteIfStamp(long stamp, Object lock) {
-        if (stamp != 0L) acquireWrite(lock);
+    /** A write lock is given back. */
+    public static void unlockWrite(Object key, Object self) {
+        unlockEvent(key, Detector.WRITE_LOCK);
     }
 
     /** A read lock is given back. */
-    public static void releaseRead(Object lock) {
-        if (!Analysis.enabled || lock == null) return;
-        ThreadState ts = CURRENT.get();
-        if (ts.ignore != 0) return;
-        try {
-            DETECTOR.releaseField(ts, SHADOWS.get(lock), READ_CLOCK);
-        } catch (Throwable e) {
-            Internal.error("modelling a read unlock", e);
-        }
+    public static void unlockRead(Object key, Object self) {
+        unlockEvent(key, Detector.READ_LOCK);
     }
 
     /** A StampedLock call gives back the lock that {@code stamp} holds: a write lock, a read lock, or none. */
-    public static void releaseStamp(long stamp, Object lock) {
-        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) release(lock);
-        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) releaseRead(lock);
+    public static void unlockStamp(long stamp, Object key, Object self) {
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) unlockEvent(key, Detector.WRITE_LOCK);
+        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) unlockEvent(key, Detector.READ_LOCK);
+    }
+
+    /** A Condition's await gives the (write) lock back while it waits. */
+    public static void awaitRelease(Object key) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.waitRelease(ts, SHADOWS.get(key), Detector.WRITE_LOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling an await", e);
+        }
+    }
+
+    /** A Condition's await returns, holding the write lock again (also when it timed out or was interrupted). */
+    public static void awaitAcquire(Object key) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.waitAcquire(ts, SHADOWS.get(key), Detector.WRITE_LOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling an await", e);
+        }
+    }
+
+    private static void lockEvent(Object key, Object self, int mode) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.lock(ts, SHADOWS.get(key), mode, lockCallPath(ts), self);
+        } catch (Throwable e) {
+            Internal.error("modelling a lock", e);
+        }
+    }
+
+    private static void unlockEvent(Object key, int mode) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.unlock(ts, SHADOWS.get(key), mode, lockCallPath(ts));
+        } catch (Throwable e) {
+            Internal.error("modelling an unlock", e);
+        }
     }
 
     // ---- StampedLock optimistic reads (see OptimisticReads) ---------------------------------------------------
@@ -679,7 +792,7 @@ public final class RaceEvents {
             OptimisticReads o = (OptimisticReads) ts.optimistic;
             if (o == null) ts.optimistic = o = new OptimisticReads();
             // The caller's frame: this hook runs inside the JDK method, which pushed none.
-            o.begin(entry, Math.max(ts.depth - 1, 0));
+            o.begin(entry, Math.max(ts.depth - 1, 0), Epoch.clock(ts.epoch));
         } catch (Throwable e) {
             Internal.error("modelling an optimistic read", e);
         }

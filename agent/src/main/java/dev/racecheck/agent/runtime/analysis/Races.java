@@ -15,6 +15,7 @@ import dev.racecheck.agent.runtime.threads.Threads;
 import dev.racecheck.reports.Access;
 import dev.racecheck.reports.AccessKind;
 import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.Prediction;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.Target;
 import dev.racecheck.reports.ThreadInfo;
@@ -44,6 +45,16 @@ final class Races {
      */
     static void report(ThreadState t, int site, boolean write, Object target, int kind, int key,
                        long previousEpoch, boolean previousWrite, int previousPath, int currentPath) {
+        report(t, site, write, target, kind, key, previousEpoch, previousWrite, previousPath, currentPath, null);
+    }
+
+    /**
+     * The same, for a race the predictive detector found: {@code prediction} says why the run ordered the two
+     * accesses (null for a race happens-before saw).
+     */
+    static void report(ThreadState t, int site, boolean write, Object target, int kind, int key,
+                       long previousEpoch, boolean previousWrite, int previousPath, int currentPath,
+                       Prediction prediction) {
         t.ignore++;
         try {
             int previousSite = CallPaths.site(previousPath);
@@ -65,7 +76,7 @@ final class Races {
                     new Access(write ? AccessKind.WRITE : AccessKind.READ, current.serial, stack),
                     new Access(previousWrite ? AccessKind.WRITE : AccessKind.READ,
                             previous == null ? -1 : previous.serial, previousStack),
-                    threads, 1);
+                    threads, 1, prediction, null);
             Reporter.record(race, count, t.testId);
         } catch (Throwable e) {
             Internal.error("reporting a race", e);

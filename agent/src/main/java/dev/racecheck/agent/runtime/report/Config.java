@@ -27,6 +27,12 @@ public final class Config {
     public static volatile boolean verbose;
     /** Print the test framework's frames below the program's in the reports (test_frames=1). */
     public static volatile boolean testFrames;
+    /**
+     * Predictive mode (predict=1): the detector also reports races that happens-before saw ordered only by unrelated
+     * critical sections ({@code analysis.PredictiveDetector}). Fixed before the runtime starts: the detector, the
+     * instrumentation of monitors and lock calls, and the JDK model's lock hooks all depend on it.
+     */
+    public static volatile boolean predict;
     /** Class name globs to instrument (empty: all application classes) and to leave alone. */
     public static volatile List<String> include = List.of();
     public static volatile List<String> exclude = List.of();

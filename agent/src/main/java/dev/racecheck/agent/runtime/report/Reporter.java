@@ -59,6 +59,16 @@ public final class Reporter {
         return count;
     }
 
+    /** Whether a race of the pair of access sites {@code site} and {@code previousSite} was reported already. */
+    public static boolean reported(int site, int previousSite) {
+        long pair = site < previousSite
+                ? ((long) site << 32) | previousSite
+                : ((long) previousSite << 32) | site;
+        synchronized (LOCK) {
+            return SEEN.containsKey(pair);
+        }
+    }
+
     /**
      * Records and prints the first race of a pair of access sites ({@code count} from {@link #firstOccurrence}), found
      * by a thread of test {@code testId} (or null), unless a suppression leaves it out; stops the JVM if told to
@@ -118,7 +128,7 @@ public final class Reporter {
             List<Race> out = new ArrayList<>(RACES.size());
             for (int i = 0; i < RACES.size(); i++) {
                 Race r = RACES.get(i);
-                out.add(new Race(r.target(), r.current(), r.previous(), r.threads(), COUNTS.get(i)[0]));
+                out.add(r.withOccurrences(COUNTS.get(i)[0]));
             }
             return out;
         }
