@@ -26,6 +26,13 @@ import dev.racecheck.reports.ThreadInfo;
  * sites only: the stacks are not built for a repeat.
  */
 final class Races {
+    /** Tests' view of the races reported, by access site (a report's stacks are the real ones, not the sites'). */
+    interface Listener {
+        void reported(int site, int previousSite, boolean predicted);
+    }
+
+    static volatile Listener listener;
+
     private Races() {
         // no instances
     }
@@ -60,6 +67,8 @@ final class Races {
             int previousSite = CallPaths.site(previousPath);
             long[] count = Reporter.firstOccurrence(site, previousSite);
             if (count == null) return;
+            Listener l = listener;
+            if (l != null) l.reported(site, previousSite, prediction != null);
             List<Frame> stack = currentPath < 0 ? CallPaths.captureStack() : CallPaths.frames(currentPath);
             List<Frame> previousStack = CallPaths.frames(previousPath);
             if (kind == Detector.CONTAINER) {

@@ -25,6 +25,12 @@ public final class CriticalSection {
     /** Holds (reentrant acquires, or read holds of one thread); the owner's. */
     int holds = 1;
 
+    /**
+     * The epoch of the first read inside this section (while it was the thread's outermost own section), or
+     * {@code Long.MAX_VALUE}: the witness check may move a section without reads after others ({@link Vindication}).
+     */
+    private volatile long firstRead = Long.MAX_VALUE;
+
     /** The thread's predictive clock at the release, then its epoch. */
     private VectorClock releaseClock;
     private int releasePath;
@@ -45,6 +51,15 @@ public final class CriticalSection {
         releaseClock = clock;
         releasePath = path;
         releaseEpoch = epoch; // last: publishes the two above
+    }
+
+    /** A read in epoch {@code epoch} inside this section (owner thread). */
+    void read(long epoch) {
+        if (firstRead == Long.MAX_VALUE) firstRead = epoch;
+    }
+
+    long firstRead() {
+        return firstRead;
     }
 
     /** The epoch the release ends, or 0 while the section is held. */

@@ -87,6 +87,8 @@ public final class Predictor {
         Object o = t.predictive;
         if (o == null) return;
         PThread p = (PThread) o;
+        CriticalSection[] own = p.own();
+        if (own.length > 0) own[0].read(Epoch.clock(t.epoch));
         long w = p.readFrom;
         if (w == Epoch.NONE) return;
         p.readFrom = Epoch.NONE;
@@ -178,9 +180,15 @@ public final class Predictor {
 
     /** A StampedLock optimistic read, validated: a write nothing orders before it leaves its reads uncertain. */
     public static void optimisticRead(ThreadState t, long write, long since) {
-        if (write == Epoch.NONE || Epoch.slot(write) == t.slot) return;
+        if (write == Epoch.NONE || Epoch.slot(write) == t.slot) {
+            CriticalSection[] own = Registry.of(t).own();
+            if (own.length > 0) own[0].read(since);
+            return;
+        }
         PThread p = Registry.of(t);
         if (!p.covers(write)) p.uncertain(since);
+        CriticalSection[] own = p.own();
+        if (own.length > 0) own[0].read(since);
     }
 
     /** A final-field freeze forgot the write {@code w} of v; if the predictive clock did not order it, reads are uncertain. */
@@ -381,8 +389,8 @@ public final class Predictor {
         PThread p2 = Registry.of(t);
         PThread p1 = Registry.occupant(Epoch.slot(c.epoch), Epoch.clock(c.epoch));
         if (p1 == null) return null;
-        Vindication v = new Vindication(p1, Epoch.clock(c.epoch), p2, Epoch.clock(t.epoch));
-        if (!v.run()) {
+        Vindication v = Vindication.check(p1, Epoch.clock(c.epoch), p2, Epoch.clock(t.epoch));
+        if (v.failed()) {
             synchronized (FAILURES_LOCK) {
                 FAILURES.computeIfAbsent(pair(site, previousSite), k -> new int[1])[0]++;
             }
@@ -394,8 +402,8 @@ public final class Predictor {
 
     /** For tests: the reason of the last check's outcome. */
     static String check(PThread p1, long c1, PThread p2, long c2) {
-        Vindication v = new Vindication(p1, c1, p2, c2);
-        return v.run() ? null : v.reason;
+        Vindication v = Vindication.check(p1, c1, p2, c2);
+        return v.failed() ? v.reason : null;
     }
 
     /**

@@ -134,6 +134,13 @@ public final class Reporter {
         }
     }
 
+    /** The race reported {@code index}-th (from 0), as reported (tests). */
+    public static Race race(int index) {
+        synchronized (LOCK) {
+            return RACES.get(index);
+        }
+    }
+
     /** Texts of the races found by threads tagged {@code testId} (null: untagged) not taken before. */
     public static List<String> takeTexts(String testId) {
         synchronized (LOCK) {
