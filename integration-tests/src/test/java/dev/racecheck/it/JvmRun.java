@@ -53,6 +53,19 @@ public final class JvmRun {
         this.jdk = jdk;
     }
 
+    /**
+     * Agent options added to every agent run ({@code name=value,...}), e.g. {@code predict=1} to run a suite once in
+     * predictive mode: its NoRace programs must stay quiet and its Race programs must still be reported.
+     */
+    public static final String EXTRA_AGENT_OPTIONS = "racecheck.it.agent.options";
+
+    /** {@code options} and the {@link #EXTRA_AGENT_OPTIONS}, which come first (a test's own options win). */
+    static String withExtraOptions(String options) {
+        String extra = System.getProperty(EXTRA_AGENT_OPTIONS, "").trim();
+        if (extra.isEmpty()) return options;
+        return options.isEmpty() ? extra : extra + "," + options;
+    }
+
     /** A run on the given JDK. */
     public static JvmRun on(Jdks.Jdk jdk) {
         return new JvmRun(jdk);
@@ -113,7 +126,8 @@ public final class JvmRun {
         cmd.add(jdk.java().toString());
         cmd.addAll(jvmArgs);
         if (agentJar != null) {
-            cmd.add("-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+            String options = withExtraOptions(agentOptions);
+            cmd.add("-javaagent:" + agentJar + (options.isEmpty() ? "" : "=" + options));
         }
         if (!classpath.isEmpty()) {
             cmd.add("-cp");

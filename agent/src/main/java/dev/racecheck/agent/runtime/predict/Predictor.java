@@ -236,7 +236,18 @@ public final class Predictor {
     /** t's predictive clock took something that carries data: a new epoch begins, and the log says what it took. */
     private static void hard(ThreadState t, PThread p) {
         long epoch = newEpoch(t);
+        tookInside(p, epoch);
         log(t, p, epoch, Log.HARD, p.snapshot(), 0);
+    }
+
+    /**
+     * Something that carries data was taken inside the thread's outermost own critical section (a volatile read, a
+     * queue's take, a lock the JDK takes for itself): like a read, what it sees depends on where it runs, so the
+     * witness check may not move that section after others ({@link CriticalSection#firstRead}).
+     */
+    private static void tookInside(PThread p, long epoch) {
+        CriticalSection[] own = p.own();
+        if (own.length > 0) own[0].read(epoch);
     }
 
     public static void fork(ThreadState parent, ThreadState child) {
@@ -293,6 +304,7 @@ public final class Predictor {
         if (hard) {
             ps.acquire(OBJECT, p);
             long epoch = newEpoch(t);
+            tookInside(p, epoch);
             CriticalSection cs = new CriticalSection(ps, p, -1, epoch, path, mode, false);
             cs.holds = holds;
             p.begin(cs);
