@@ -54,6 +54,7 @@ public final class Main {
             "  --java25 PATH     JDK 21+ java for the virtual-thread workload (default: ",
             "                    /usr/lib/jvm/temurin-25-jdk-amd64/bin/java when it exists)",
             "  --agent PATH      agent jar (default: agent/target/racecheck.jar of this checkout)",
+            "  --agent-options O agent options of the runs with the agent, e.g. predict=1 (macro and scaling)",
             "  --threads N[,M]   threads per workload (run: 2 and 4 for the JGF kernels and counter, 4 for the others)",
             "  --go PATH|none    go for the Go ports (default: go on the PATH; without one the Go columns say n/a)",
             "  --jvm-args ARGS   extra JVM options for every launched JVM, space-separated",

@@ -225,7 +225,7 @@ public final class MacroRunner {
 
     private static List<String> jvmArgs(Settings s, boolean agent) {
         List<String> args = new ArrayList<>(s.jvmArgs);
-        if (agent) args.add(s.javaagent(null));
+        if (agent) args.add(s.javaagent(s.agentOptions));
         return args;
     }
 
@@ -239,7 +239,8 @@ public final class MacroRunner {
                 "- JDK for virtual threads: " + (s.java25 == null ? "n/a" : Machine.javaVersion(s.java25)),
                 "- Go for the Go ports: " + (s.go == null ? "n/a (no go on the PATH)"
                         : String.valueOf(GoPorts.version(s.go)) + " (" + s.go + ")"),
-                "- agent: " + s.agent + ", built from commit " + Machine.agentCommit(s.root),
+                "- agent: " + s.agent + (s.agentOptions == null ? "" : "=" + s.agentOptions) + ", built from commit "
+                        + Machine.agentCommit(s.root),
                 "- runs per configuration: " + s.runs + " (medians), plain and racecheck alternating, then go and go"
                         + " -race alternating; threads: " + (s.threads != null ? s.threads.stream().map(String::valueOf)
                                 .collect(java.util.stream.Collectors.joining(" and ")) + " for every workload"

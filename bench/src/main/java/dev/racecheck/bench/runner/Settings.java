@@ -21,6 +21,8 @@ public final class Settings {
     /** Java 21+ for virtual threads, or null when there is none. */
     public Path java25 = Files.isExecutable(DEFAULT_JDK25) ? DEFAULT_JDK25 : null;
     public Path agent;
+    /** Options of the agent in the runs with the agent ({@code --agent-options}, e.g. {@code predict=1}), or null. */
+    public String agentOptions;
     /** Threads per workload from --threads (one or more, comma-separated), or null for each workload's defaults. */
     public List<Integer> threads;
     /** The go command for the Go ports, or null when there is none (not on the PATH, or --go none). */
@@ -53,6 +55,7 @@ public final class Settings {
                 case "--java": s.java = executable(value(args, ++i, a)); break;
                 case "--java25": s.java25 = executable(value(args, ++i, a)); break;
                 case "--agent": s.agent = Path.of(value(args, ++i, a)); break;
+                case "--agent-options": s.agentOptions = value(args, ++i, a).trim(); break;
                 case "--threads": s.threads = threadCounts(a, value(args, ++i, a)); break;
                 case "--go": s.go = goCommand(value(args, ++i, a)); break;
                 case "--jvm-args": s.jvmArgs = Arrays.asList(value(args, ++i, a).trim().split("\\s+")); break;

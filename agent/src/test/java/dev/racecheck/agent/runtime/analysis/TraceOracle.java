@@ -133,6 +133,42 @@ final class TraceOracle {
         }
     }
 
+    /**
+     * A random trace of whole blocks: each step, a random thread runs a critical section on a random lock (up to two
+     * accesses inside, sometimes a nested section on another lock) or a bare access. Blocks are not interleaved, so
+     * bare accesses are mostly ordered by the sections between them: the traces happens-before calls race-free, where
+     * every race is a prediction, are common.
+     */
+    static List<Event> blocks(Random rng, int threads, int locks, int vars, int blocks) {
+        List<Event> trace = new ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+            String t = "t" + rng.nextInt(threads);
+            if (rng.nextInt(10) < 6) {
+                String l = "l" + rng.nextInt(locks);
+                trace.add(new Event(t, "acq", l));
+                int n = rng.nextInt(3);
+                for (int k = 0; k < n; k++) trace.add(access(rng, t, vars));
+                if (locks > 1 && rng.nextInt(5) == 0) {
+                    String inner = "l" + rng.nextInt(locks);
+                    if (!inner.equals(l)) {
+                        trace.add(new Event(t, "acq", inner));
+                        if (rng.nextBoolean()) trace.add(access(rng, t, vars));
+                        trace.add(new Event(t, "rel", inner));
+                        if (rng.nextBoolean()) trace.add(access(rng, t, vars));
+                    }
+                }
+                trace.add(new Event(t, "rel", l));
+            } else {
+                trace.add(access(rng, t, vars));
+            }
+        }
+        return trace;
+    }
+
+    private static Event access(Random rng, String thread, int vars) {
+        return new Event(thread, rng.nextBoolean() ? "r" : "w", "x" + rng.nextInt(vars));
+    }
+
     /** A random lock-correct trace, threads interleaved event by event; open sections closed at the end. */
     static List<Event> random(Random rng, int threads, int locks, int vars, int length) {
         List<String> ts = new ArrayList<>();
