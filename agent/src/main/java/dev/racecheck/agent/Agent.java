@@ -87,15 +87,17 @@ public final class Agent {
 
     /**
      * racecheck's exit hook runs in a JDK system hook slot, reached by reflection on java.lang.Shutdown; whether a
-     * LinkedHashMap is in access order is read from its private field (java.util); the race state of fields is kept
-     * in application objects through jdk.internal.misc.Unsafe (InlineShadows).
+     * LinkedHashMap is in access order is read from its private field (java.util); a lock-based queue's lock is found
+     * through ReentrantLock's private field (java.util.concurrent.locks, CollectionEvents.internalLock); the race
+     * state of fields is kept in application objects through jdk.internal.misc.Unsafe (InlineShadows).
      */
     private static void openJavaPackages(Instrumentation inst) {
         try {
             Module base = Object.class.getModule();
             Set<Module> racecheck = Set.of(Agent.class.getModule());
             inst.redefineModule(base, Set.of(), Map.of("jdk.internal.misc", racecheck),
-                    Map.of("java.lang", racecheck, "java.util", racecheck), Set.of(), Map.of());
+                    Map.of("java.lang", racecheck, "java.util", racecheck, "java.util.concurrent.locks", racecheck),
+                    Set.of(), Map.of());
         } catch (RuntimeException e) {
             Internal.verbose("cannot open java.lang and java.util: " + e);
         }

@@ -165,6 +165,56 @@ public class ContainerUse {
         return l.size();
     }
 
+    static int localIteration(Map<String, Integer> source) {
+        Map<String, Integer> m = new HashMap<>(source);
+        int n = 0;
+        for (Map.Entry<String, Integer> e : m.entrySet()) n += e.getValue();
+        return n;
+    }
+
+    static Map.Entry<String, Integer> escapingEntry() {
+        Map<String, Integer> m = new HashMap<>();
+        m.put("a", 1);
+        return m.entrySet().iterator().next();
+    }
+
+    /** Views, iterators, entries, containers passed to the JDK, reflection: every shape of their call sites. */
+    static String views() throws Throwable {
+        StringBuilder out = new StringBuilder();
+        Map<String, Integer> map = new TreeMap<>(Map.of("a", 1, "b", 2, "c", 3));
+        for (Map.Entry<String, Integer> e : map.entrySet()) e.setValue(e.getValue() * 10);
+        map.keySet().removeIf(k -> k.equals("b"));
+        List<String> list = new ArrayList<>(List.of("z", "y", "x"));
+        java.util.Iterator<String> it = list.iterator();
+        it.next();
+        it.remove();
+        java.util.ListIterator<String> li = list.listIterator(1);
+        li.previous();
+        li.set("w");
+        java.util.Collections.sort(list);
+        List<String> all = new ArrayList<>();
+        all.addAll(list);
+        out.append(map).append(String.join("+", list)).append(all.equals(list)).append(String.valueOf(map))
+                .append("<" + out.length() + ">" + new StringBuilder("q") + map.keySet())
+                .append(String.format("%s %d", list, 7)).append(java.util.Collections.max(list, null));
+        int[] counts = new int[2];
+        java.lang.reflect.Array.setInt(counts, 1, 9);
+        java.lang.reflect.Array.set(counts, 0, 8);
+        long wideCount = java.lang.reflect.Array.getLong(counts, 1);
+        java.lang.reflect.Field f = ContainerUse.class.getDeclaredField("kept");
+        ContainerUse u = new ContainerUse();
+        f.set(u, new ArrayList<>(List.of(1.0)));
+        java.lang.invoke.MethodHandle getKept = java.lang.invoke.MethodHandles.lookup().unreflectGetter(f);
+        @SuppressWarnings("unchecked")
+        List<Double> kept = (List<Double>) getKept.invoke(u);
+        java.lang.invoke.MethodHandle setKept = java.lang.invoke.MethodHandles.lookup().findSetter(ContainerUse.class,
+                "kept", List.class);
+        setKept.invokeExact(u, (List<Double>) null);
+        out.append(counts[0]).append(wideCount).append(kept).append(u.kept).append(localIteration(map))
+                .append(escapingEntry());
+        return out.toString();
+    }
+
     public static String run() {
         StringBuilder out = new StringBuilder();
         Map<String, Integer> map = new HashMap<>();
@@ -217,6 +267,11 @@ public class ContainerUse {
 
         Object o = map;
         out.append(o.toString()).append(o.hashCode()).append(o.equals(copy)).append(o.getClass().getSimpleName());
+        try {
+            out.append(' ').append(views());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
         return out.toString();
     }
 }

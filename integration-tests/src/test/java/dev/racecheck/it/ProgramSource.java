@@ -110,7 +110,7 @@ public record ProgramSource(String className, String fileName, Expectation expec
     public record Expectation(boolean race, String description) {
         private static final Pattern FIELD = Pattern.compile("(static field|field) ([\\w.$]+)");
         private static final Pattern CONTAINER =
-                Pattern.compile("([\\w.$]+) \\(([\\w$]+\\.[\\w$]+) vs ([\\w$]+\\.[\\w$]+)\\)");
+                Pattern.compile("([\\w.$]+) \\(([\\w$]+\\.[\\w$<>]+) vs ([\\w$]+\\.[\\w$<>]+)\\)");
         private static final Pattern ELEMENT_TYPE_FIRST = Pattern.compile("array element ([\\w.$\\[\\]]+?)\\[(\\d+)]");
         private static final Pattern ELEMENT_INDEX_FIRST =
                 Pattern.compile("(?:array )?element \\[(\\d+)] of ([\\w.$\\[\\]]+?)\\[]");
@@ -148,7 +148,7 @@ public record ProgramSource(String className, String fileName, Expectation expec
             }
             Matcher container = CONTAINER.matcher(description);
             if (container.matches()) {
-                Matcher op = Pattern.compile(" in ([\\w$]+\\.[\\w$]+):\\s*$").matcher(line);
+                Matcher op = Pattern.compile(" in ([\\w$]+\\.[\\w$<>]+):\\s*$").matcher(line);
                 return Pattern.compile("\\bof " + Pattern.quote(container.group(1)) + "(?![\\w$.])").matcher(line).find()
                         && op.find() && operations().contains(op.group(1));
             }

@@ -36,7 +36,7 @@ public final class RaceText {
     private static final Pattern ACCESS_HEADER =
             Pattern.compile("(?i)^(previous\\s+)?(?:atomic\\s+)?(?:read|write)\\b.*");
     /** The end of a container access's header: {@code ... (T2) in HashMap.put:}. */
-    private static final Pattern OPERATION = Pattern.compile(".*\\(T\\d+\\) in ([\\w$]+\\.[\\w$]+):\\s*$");
+    private static final Pattern OPERATION = Pattern.compile(".*\\(T\\d+\\) in ([\\w$]+\\.[\\w$<>]+):\\s*$");
     private static final Pattern THREAD_ID_IN_PARENS = Pattern.compile("\\(T(\\d+)[,)]");
     private static final Pattern THREAD_ID = Pattern.compile("\\bT(\\d+)\\b");
     private static final Pattern FRAME_LINE = Pattern.compile("^\\s+at\\s+(\\S.*?)\\s*$");

@@ -40,7 +40,9 @@ final class ContainerCalls {
     static final Set<String> INTERFACES = Set.of("java/util/Map", "java/util/SortedMap", "java/util/NavigableMap",
             "java/util/SequencedMap", "java/util/Collection", "java/util/List", "java/util/Set", "java/util/SortedSet",
             "java/util/NavigableSet", "java/util/SequencedSet", "java/util/SequencedCollection", "java/util/Queue",
-            "java/util/Deque", "java/lang/Iterable", "java/lang/CharSequence", "java/lang/Appendable");
+            "java/util/Deque", "java/lang/Iterable", "java/lang/CharSequence", "java/lang/Appendable",
+            // What a container hands out that acts on it: iterators, spliterators and map entries.
+            "java/util/Iterator", "java/util/ListIterator", "java/util/Spliterator", "java/util/Map$Entry");
     /** The methods of {@code java/lang/Object} that look at a container's state. */
     private static final Set<String> OBJECT_METHODS = Set.of("toString()Ljava/lang/String;", "hashCode()I",
             "equals(Ljava/lang/Object;)Z");
@@ -82,13 +84,69 @@ final class ContainerCalls {
         return maxLocals;
     }
 
-    /** Inserts the event before {@code call} if it may act on a container; {@code line} is its source line or -1. */
+    /**
+     * Inserts the event before {@code call} if it may act on a container; {@code line} is its source line or -1. An
+     * iterator's {@code next()} gets {@code containerNext} instead, and after it {@code entryReturned(result, ts)}:
+     * an entry set's iterator hands out entries that act on their map.
+     */
     void instrument(MethodInsnNode call, int line) {
         if (unshared.contains(call)) return;
         int op = operation(call);
         if (op == Containers.NONE) return;
         int site = Sites.register(className, method.name, source, line, call.owner.replace('/', '.'), call.name);
-        method.instructions.insertBefore(call, event(call.desc, op, site));
+        boolean next = isIteratorNext(call);
+        if (isIndexed(call)) {
+            method.instructions.insertBefore(call, indexedEvent(call.desc, op, site));
+            return;
+        }
+        method.instructions.insertBefore(call, event(call.desc, op, site, next ? "containerNext" : "containerCall"));
+        if (next) {
+            InsnList after = new InsnList();
+            after.add(new InsnNode(Opcodes.DUP));                                       // [e e]
+            after.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "entryReturned",
+                    "(Ljava/lang/Object;" + Hooks.TS + ")V", false));                  // [e]
+            method.instructions.insert(call, after);
+        }
+    }
+
+    /** {@code get(int)} or {@code set(int, e)}: on an {@code Arrays.asList} list, an access of one array element. */
+    static boolean isIndexed(MethodInsnNode call) {
+        return call.getOpcode() != Opcodes.INVOKESPECIAL
+                && (call.name.equals("get") && call.desc.equals("(I)Ljava/lang/Object;")
+                        || call.name.equals("set") && call.desc.equals("(ILjava/lang/Object;)Ljava/lang/Object;"));
+    }
+
+    /**
+     * The event of {@link #isIndexed} calls, with the index:
+     * <pre>
+     *   get(i):     [r i]    DUP2                          [r i r i]  containerIndexed(r, i, op, site, ts, base)  [r i]
+     *   set(i, e):  [r i e]  store e, DUP2, containerIndexed ..., load e                                       [r i e]
+     * </pre>
+     */
+    private InsnList indexedEvent(String descriptor, int op, int site) {
+        InsnList l = new InsnList();
+        boolean set = Type.getArgumentTypes(descriptor).length == 2;
+        if (set) {
+            l.add(new VarInsnNode(Opcodes.ASTORE, spillBase));
+            maxLocals = Math.max(maxLocals, spillBase + 1);
+        }
+        l.add(new InsnNode(Opcodes.DUP2));
+        l.add(MethodInstrumenter.push(op));
+        l.add(MethodInstrumenter.push(site));
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "containerIndexed",
+                "(Ljava/lang/Object;III" + Hooks.TS + "I)V", false));
+        if (set) l.add(new VarInsnNode(Opcodes.ALOAD, spillBase));
+        return l;
+    }
+
+    /** {@code Iterator.next()} or {@code ListIterator.next()}, through the interface. */
+    static boolean isIteratorNext(MethodInsnNode call) {
+        return call.getOpcode() == Opcodes.INVOKEINTERFACE && call.name.equals("next")
+                && call.desc.equals("()Ljava/lang/Object;")
+                && (call.owner.equals("java/util/Iterator") || call.owner.equals("java/util/ListIterator"));
     }
 
     /** The operation code of the call, or {@link Containers#NONE} when it cannot act on a container. */
@@ -121,18 +179,18 @@ final class ContainerCalls {
         }
     }
 
-    private InsnList event(String descriptor, int op, int site) {
+    private InsnList event(String descriptor, int op, int site, String hook) {
         InsnList l = new InsnList();
         Type[] args = Type.getArgumentTypes(descriptor);
         if (args.length == 0) {
             l.add(new InsnNode(Opcodes.DUP));                                           // [r r]
-            hook(l, op, site);                                                          // [r]
+            hook(l, op, site, hook);                                                          // [r]
             return l;
         }
         if (args.length == 1 && args[0].getSize() == 1) {
             l.add(new InsnNode(Opcodes.DUP2));                                          // [r a r a]
             l.add(new InsnNode(Opcodes.POP));                                           // [r a r]
-            hook(l, op, site);                                                          // [r a]
+            hook(l, op, site, hook);                                                          // [r a]
             return l;
         }
         int[] slots = new int[args.length];
@@ -146,19 +204,19 @@ final class ContainerCalls {
             l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));        // [r a..]  -> [r]
         }
         l.add(new InsnNode(Opcodes.DUP));                                               // [r r]
-        hook(l, op, site);                                                              // [r]
+        hook(l, op, site, hook);                                                        // [r]
         for (int i = 0; i < args.length; i++) {
             l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));         // [r a..]
         }
         return l;
     }
 
-    private void hook(InsnList l, int op, int site) {
+    private void hook(InsnList l, int op, int site, String hook) {
         l.add(MethodInstrumenter.push(op));
         l.add(MethodInstrumenter.push(site));
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
         l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
-        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "containerCall", Hooks.CONTAINER_DESC, false));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, hook, Hooks.CONTAINER_DESC, false));
     }
 
     /** Class files of the JDK's packages: their supertypes are known here, and none is an application subclass. */

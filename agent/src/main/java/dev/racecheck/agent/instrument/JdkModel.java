@@ -21,33 +21,86 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
-import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The synchronization the Java platform documents, modelled on the JDK methods that provide it: a table of
  * (class, method) to hooks. A hook releases into a key object on method entry or acquires from it on exit, so the
  * model never holds a lock of its own around JDK code: a release before the operation and an acquire after it
- * cover every order in which two threads' operations can happen (at worst adding an edge, never losing one).
+ * cover every order in which two threads' operations can happen (at worst adding an edge, never losing one). Where
+ * the JDK's edge depends on how the call goes, the hook decides from values the method's own code can read: a
+ * release only when the call will do what it releases for (a compare-and-set whose variable holds the expected
+ * value, unlock() of a lock held, complete() of a future with no result yet), an acquire also on an exceptional exit
+ * when the exception is a completion (Future.get's ExecutionException). The concurrent collections hand elements
+ * over per (collection, element) ({@link #collections}).
  *
  * <p>JDK methods are instrumented in their bodies (retransformation for classes loaded before the agent), so
  * calls through interfaces, method references and reflection are all seen. Class shapes never change.
  */
 public final class JdkModel {
-    /** Where a hook's key object comes from: this, an argument, the return value, a field of this, or nowhere. */
-    private record Key(String kind, int arg, String fieldName, String fieldDesc) {
-        static final Key THIS = new Key("this", 0, null, null);
-        static final Key RESULT = new Key("result", 0, null, null);
-        static final Key NONE = new Key("none", 0, null, null);
+    /**
+     * A value a hook passes to its event: this, an argument, the value being returned, the exception being thrown,
+     * or nothing; then, from it, the fields read and the JDK methods called in {@code steps} (a field of this, a lock's
+     * {@code sync.isHeldExclusively()}). The hooked method's own code reads them, so what its class may read (its
+     * private fields, its nested classes') is in reach.
+     */
+    private record Key(String kind, int arg, List<Step> steps) {
+        static final Key THIS = new Key("this", 0, List.of());
+        static final Key RESULT = new Key("result", 0, List.of());
+        static final Key THROWN = new Key("thrown", 0, List.of());
+        static final Key NONE = new Key("none", 0, List.of());
 
+        /** A field of this, declared by the hooked class. */
         static Key field(String name, String desc) {
-            return new Key("field", 0, name, desc);
+            return THIS.get(null, name, desc);
+        }
+
+        /** This key's value, then its field {@code name} (of class {@code owner}; null: the hooked class). */
+        Key get(String owner, String name, String desc) {
+            return then(new Step(Opcodes.GETFIELD, owner, name, desc));
+        }
+
+        /** This key's value, cast to {@code type} (a class the hooked class may name). */
+        Key cast(String type) {
+            return then(new Step(Opcodes.CHECKCAST, type, null, null));
+        }
+
+        /** This key's value, then the result of its JDK method {@code name} (a final or private one: no override). */
+        Key call(String owner, String name, String desc) {
+            return then(new Step(Opcodes.INVOKEVIRTUAL, owner, name, desc));
+        }
+
+        private Key then(Step step) {
+            List<Step> more = new ArrayList<>(steps);
+            more.add(step);
+            return new Key(kind, arg, List.copyOf(more));
         }
     }
 
-    /** A hook: on method entry, or before each normal return, call {@code RaceEvents.<event>} with the key. */
-    private record Hook(boolean onExit, String event, Key key) {
+    /** A field read ({@code GETFIELD}), a method call ({@code INVOKEVIRTUAL}) or a cast on the value so far. */
+    private record Step(int opcode, String owner, String name, String desc) {
     }
+
+    /** When a hook runs: on entry, before each normal return, on an exceptional exit (bits: a hook can be both exits). */
+    private static final int ENTER = 1;
+    private static final int RETURN = 2;
+    private static final int THROW = 4;
+
+    /**
+     * A hook: at {@code when}, call the event ({@code RaceEvents.<event>}, or CollectionEvents' or VarHandles') with
+     * the values of {@code operands}, then the key's (none for {@link Key#NONE}). An exceptional-exit hook runs in a
+     * handler of the whole method that rethrows the exception as it is, after the hook (which never throws).
+     */
+    private record Hook(int when, String event, Key key, List<Key> operands) {
+        /** The same hook, given these values before its key. */
+        Hook with(Key... values) {
+            return new Hook(when, event, key, List.of(values));
+        }
+    }
+
+    /** The runtime class of the reflection hooks. */
+    private static final String REFLECTION = "dev/racecheck/agent/runtime/Reflection";
 
     /** JDK classes whose own monitors (synchronized blocks and methods) are synchronization the user relies on. */
     private static final java.util.Set<String> MONITORS = new java.util.HashSet<>();
@@ -55,11 +108,6 @@ public final class JdkModel {
     private static final Map<String, Map<String, List<Hook>>> RULES = new HashMap<>();
     /** Methods in which each {@code Runnable.run()} call acquires the runnable (the executor's worker loop). */
     private static final Map<String, String> RUN_CALLS = new HashMap<>();
-    /**
-     * Per class, methods in which the value a {@code Function}/{@code BiFunction} returns is released right there,
-     * before the method publishes it (ConcurrentHashMap.computeIfAbsent: another thread may get() it at once).
-     */
-    private static final Map<String, java.util.Set<String>> PUBLISHED_RESULTS = new HashMap<>();
     /** Methods that call a function atomically (under a lock): each call is ordered with the previous, per object. */
     private static final Map<String, java.util.Set<String>> ATOMIC_FUNCTIONS = new HashMap<>();
     /**
@@ -71,17 +119,52 @@ public final class JdkModel {
      */
     private static final Map<String, java.util.Set<String>> QUIET = new HashMap<>();
     /**
-     * Per lock-free collection (outer class), the fields of its nested node classes that hold elements, or
-     * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and all its nested
-     * classes, each such load is followed by {@code acquireItem} of the loaded element. Placing an element released
-     * it (the producer rules), so whatever the collection hands out, by whichever path, is ordered after its placing.
+     * Per concurrent collection (outer class), the fields of its nested node classes that hold elements, or
+     * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and its nested classes,
+     * each such load is followed by {@code takeOver} of the loaded element from the collection the code works for
+     * ({@link #ownerCode}). Placing an element released it into that collection's clock for it, so whatever the
+     * collection hands out, by whichever path, is ordered after its placing there (see CollectionEvents).
      */
     private static final Map<String, java.util.Set<String>> ELEMENT_LOADS = new HashMap<>();
     /** In {@link #ELEMENT_LOADS}: every element loaded from an array (AALOAD). */
     private static final String ARRAY_ELEMENTS = "[]";
+    /**
+     * Nested classes of the collections whose code names its collection through fields: the fields from {@code this}
+     * to it ({@code this$0}, a view's {@code map}, a sub-map's {@code m}). The collection class itself is {@code this}.
+     */
+    private static final Map<String, List<Step>> OWNER_PATHS = new HashMap<>();
+    /**
+     * Nested classes that hold no reference to their collection (spliterators, traversers, bulk tasks): bound to it
+     * where they are made ({@link #bindCreations}), by the collection's code or by another of them (a split).
+     */
+    private static final java.util.Set<String> BOUND = new java.util.HashSet<>();
+    /**
+     * Per collection, its static helpers that load elements (and the ConcurrentHashMap traversers' advance()): they
+     * run for the collection of the code that calls them, pushed around each call ({@link #ownerCalls}).
+     */
+    private static final Map<String, java.util.Set<String>> OWNER_CALLS = new HashMap<>();
+    /**
+     * Per collection class, the methods that place elements and where exactly they do (an element store: a new node, a
+     * value field, an array slot): each placing releases there, so that a call that places nothing (putIfAbsent of a
+     * present key, addIfAbsent of a present element) releases nothing ({@link #placings}).
+     */
+    private static final Map<String, java.util.Set<String>> PLACINGS = new HashMap<>();
+    /** The events of the concurrent collections' hand-offs, and their class. */
+    private static final String COLLECTIONS = "dev/racecheck/agent/runtime/CollectionEvents";
+    private static final java.util.Set<String> COLLECTION_EVENTS = java.util.Set.of("handOff", "handOffPair",
+            "handOffIf", "handOffEach", "takeOver", "takeOverIf", "takeOut", "takeOverEach", "takeOverEntryInContext",
+            "internalLock", "internalCounter");
+    /** Per class, calls whose result is an element got out of the collection (DelayQueue's PriorityQueue). */
+    private static final Map<String, java.util.Set<String>> RESULT_LOADS = new HashMap<>();
+    /** The compare-and-set methods of the atomics: they write, and release, only when they find the expected value. */
+    private static final java.util.Set<String> COMPARE_AND_SETS = java.util.Set.of("compareAndSet", "weakCompareAndSet",
+            "weakCompareAndSetVolatile", "weakCompareAndSetAcquire", "weakCompareAndSetRelease", "compareAndExchange",
+            "compareAndExchangeAcquire", "compareAndExchangeRelease");
     /** CountedCompleter's methods whose reads of {@code pending} are modelled (see {@link #pendingReads}). */
     private static final java.util.Set<String> PENDING_READS = new java.util.HashSet<>();
     private static final String COUNTED_COMPLETER = "java/util/concurrent/CountedCompleter";
+    private static final String PHASER = "java/util/concurrent/Phaser";
+    private static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
 
     static {
         String juc = "java/util/concurrent/";
@@ -123,22 +206,32 @@ public final class JdkModel {
             for (String m : new String[] {"await()V", "awaitUninterruptibly()V", "awaitNanos(J)J",
                     "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
                 int p = m.indexOf('(');
-                // Await gives up the lock and takes it again before returning, timed out or not (only a write
-                // lock has conditions).
+                // Await gives up the lock and takes it again before returning, timed out or not, and before it
+                // throws InterruptedException (only a write lock has conditions).
                 rule(cond, m.substring(0, p), m.substring(p),
                         enter("awaitRelease", Key.field("this$0", outer)),
-                        exit("awaitAcquire", Key.field("this$0", outer)));
+                        exit("awaitAcquire", Key.field("this$0", outer)),
+                        exitThrown("awaitAcquireIfInterrupted", Key.field("this$0", outer)).with(Key.THROWN));
             }
         }
-        // More synchronizers: phasers meet at their root, exchangers and stamped locks on themselves.
-        String root = "Ljava/util/concurrent/Phaser;";
-        for (String m : new String[] {"arrive", "arriveAndDeregister", "arriveAndAwaitAdvance", "bulkRegister"}) {
-            rule(juc + "Phaser", m, "*", enter("release", Key.field("root", root)));
+        // More synchronizers: phasers meet at their root, per phase (see PhaseClocks): an arrival releases into the
+        // phase it arrives at (getPhase() on entry: it cannot advance before this party arrives), the return of
+        // awaitAdvance(p) acquires the arrivals up to phase p once that phase has advanced (it returns another phase
+        // number: at once when the phaser is elsewhere, later when p ends), arriveAndAwaitAdvance() the phase it
+        // arrived at (the one before the phase it returns). onAdvance: see phaserAdvances. Exchangers and stamped
+        // locks meet on themselves.
+        Key root = Key.field("root", "L" + PHASER + ";");
+        Key phase = Key.THIS.call(PHASER, "getPhase", "()I");
+        for (String m : new String[] {"arrive", "arriveAndDeregister", "arriveAndAwaitAdvance"}) {
+            rule(PHASER, m, "()I", enter("phaseArrive", root).with(phase));
         }
-        for (String m : new String[] {"arriveAndAwaitAdvance", "awaitAdvance", "awaitAdvanceInterruptibly"}) {
-            rule(juc + "Phaser", m, "*", exit("acquire", Key.field("root", root)));
-        }
-        rule(juc + "Exchanger", "exchange", "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+        rule(PHASER, "arriveAndAwaitAdvance", "()I", exit("phaseArrivedAndAdvanced", root).with(Key.RESULT));
+        rule(PHASER, "awaitAdvance", "(I)I", exit("phaseAdvanced", root).with(Key.RESULT, arg(0)));
+        rule(PHASER, "awaitAdvanceInterruptibly", "(I*", exit("phaseAdvanced", root).with(Key.RESULT, arg(0)));
+        // An exchange is a hand-off of each party's object to the other, through this exchanger: keyed by the object
+        // (see collections()), so that an exchange pairs the two parties only, not every party of earlier exchanges.
+        rule(juc + "Exchanger", "exchange", "*", enter("handOff", Key.THIS).with(arg(0)),
+                exit("takeOut", Key.THIS).with(Key.RESULT));
         // StampedLock: a write clock and a read clock, as ReentrantReadWriteLock's (see above). unlock(stamp) and the
         // conversions give back the lock their stamp holds. The views (asReadLock()...) lock through readLock() and
         // writeLock() and unlock through unstampedUnlock*.
@@ -178,7 +271,10 @@ public final class JdkModel {
         }
 
         // Latches, semaphores, barriers.
-        rule(juc + "CountDownLatch", "countDown", "()V", enter("release", Key.THIS));
+        // countDown() at zero does nothing (its javadoc): no release.
+        rule(juc + "CountDownLatch", "countDown", "()V", enter("releaseIfPositive", Key.THIS).with(
+                Key.field("sync", "Ljava/util/concurrent/CountDownLatch$Sync;")
+                        .call("java/util/concurrent/CountDownLatch$Sync", "getCount", "()I")));
         rule(juc + "CountDownLatch", "await", "()V", exit("acquire", Key.THIS));
         rule(juc + "CountDownLatch", "await", "(JLjava/util/concurrent/TimeUnit;)Z", exit("acquireIf", Key.THIS));
         for (String d : new String[] {"()V", "(I)V"}) {
@@ -201,21 +297,40 @@ public final class JdkModel {
                 "compareAndExchangeAcquire", "compareAndExchangeRelease", "getAndSet", "getAndIncrement",
                 "getAndDecrement", "getAndAdd", "incrementAndGet", "decrementAndGet", "addAndGet", "getAndUpdate",
                 "updateAndGet", "getAndAccumulate", "accumulateAndGet"};
-        for (String atomic : new String[] {"AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference"}) {
-            String c = juc + "atomic/" + atomic;
+        // A compare-and-set releases only when it will write: the variable holds the expected value on entry (a failed
+        // one writes nothing; it still reads, and acquires). Under contention one of several that saw the expected
+        // value fails after releasing: an edge too many, never one too few.
+        for (String[] atomic : new String[][] {{"AtomicInteger", "I"}, {"AtomicLong", "J"}, {"AtomicBoolean", "I"},
+                {"AtomicReference", "Ljava/lang/Object;"}}) {
+            String c = juc + "atomic/" + atomic[0];
+            Key current = Key.field("value", atomic[1]);
             for (String m : reads) rule(c, m, "*", exit("acquire", Key.THIS));
             for (String m : writes) rule(c, m, "*", enter("release", Key.THIS));
-            for (String m : updates) rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+            for (String m : updates) {
+                Hook release = COMPARE_AND_SETS.contains(m) ? enter("releaseIfSame", Key.THIS).with(current, arg(0))
+                        : enter("release", Key.THIS);
+                rule(c, m, "*", release, exit("acquire", Key.THIS));
+            }
         }
-        // AtomicStampedReference and AtomicMarkableReference: one volatile (reference, stamp or mark) pair, the same.
-        for (String pair : new String[] {"AtomicStampedReference", "AtomicMarkableReference"}) {
-            String c = juc + "atomic/" + pair;
+        // AtomicStampedReference and AtomicMarkableReference: one volatile (reference, stamp or mark) pair, the same;
+        // compareAndSet releases when both the reference and the stamp (mark) are the expected ones, attemptStamp and
+        // attemptMark when the reference is.
+        for (String[] pair : new String[][] {{"AtomicStampedReference", "stamp"}, {"AtomicMarkableReference", "mark"}}) {
+            String c = juc + "atomic/" + pair[0];
+            String pairClass = c + "$Pair";
+            Key pairField = Key.field("pair", "L" + pairClass + ";");
+            Key reference = pairField.get(pairClass, "reference", "Ljava/lang/Object;");
+            Key stamp = pairField.get(pairClass, pair[1], pair[1].equals("stamp") ? "I" : "Z");
             for (String m : new String[] {"getReference", "getStamp", "isMarked", "get"}) {
                 rule(c, m, "*", exit("acquire", Key.THIS));
             }
             rule(c, "set", "*", enter("release", Key.THIS));
-            for (String m : new String[] {"compareAndSet", "weakCompareAndSet", "attemptStamp", "attemptMark"}) {
-                rule(c, m, "*", enter("release", Key.THIS), exit("acquire", Key.THIS));
+            for (String m : new String[] {"compareAndSet", "weakCompareAndSet"}) {
+                rule(c, m, "*", enter("releaseIfSame", Key.THIS).with(reference, arg(0), stamp, arg(2)),
+                        exit("acquire", Key.THIS));
+            }
+            for (String m : new String[] {"attemptStamp", "attemptMark"}) {
+                rule(c, m, "*", enter("releaseIfSame", Key.THIS).with(reference, arg(0)), exit("acquire", Key.THIS));
             }
         }
         // Each element of an atomic array is a variable of its own: keyed by (inner array, index), as a VarHandle
@@ -226,7 +341,11 @@ public final class JdkModel {
             Key array = Key.field("array", atomicArray[1]);
             for (String m : reads) rule(c, m, "(I)*", exit("elementAcquire", array));
             for (String m : writes) rule(c, m, "(I*", enter("elementRelease", array));
-            for (String m : updates) rule(c, m, "(I*", enter("elementRelease", array), exit("elementAcquire", array));
+            for (String m : updates) {
+                Hook release = COMPARE_AND_SETS.contains(m) ? enter("elementReleaseIfSame", array).with(arg(0), arg(1))
+                        : enter("elementRelease", array);
+                rule(c, m, "(I*", release, exit("elementAcquire", array));
+            }
         }
         // Where VarHandles are made: what each one accesses (see VarHandles; application call sites use it).
         String lookup = "java/lang/invoke/MethodHandles$Lookup";
@@ -237,6 +356,25 @@ public final class JdkModel {
                 exit("unreflectedHandle", Key.NONE));
         rule("java/lang/invoke/MethodHandles", "arrayElementVarHandle", "(Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;",
                 exit("arrayHandle", Key.NONE));
+        // Reflection: Field's getters and setters are reads and writes of the field (a volatile one's acquire and
+        // release), and so are the method handles made by findGetter & co. when application code invokes them.
+        String field = "java/lang/reflect/Field";
+        for (String t : new String[] {"Ljava/lang/Object;", "Z", "B", "C", "S", "I", "J", "F", "D"}) {
+            String suffix = t.length() > 1 ? "" : Type.getType(t).getClassName();
+            suffix = suffix.isEmpty() ? "" : Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
+            rule(field, "get" + suffix, "(Ljava/lang/Object;)" + t, exit("reflectedRead", Key.NONE));
+            rule(field, "set" + suffix, "(Ljava/lang/Object;" + t + ")V", enter("reflectedWriting", Key.NONE),
+                    exit("reflectedWrite", Key.NONE));
+        }
+        String accessorLookup = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/invoke/MethodHandle;";
+        rule(lookup, "findGetter", accessorLookup, exit("getterHandle", Key.NONE));
+        rule(lookup, "findSetter", accessorLookup, exit("setterHandle", Key.NONE));
+        rule(lookup, "findStaticGetter", accessorLookup, exit("staticGetterHandle", Key.NONE));
+        rule(lookup, "findStaticSetter", accessorLookup, exit("staticSetterHandle", Key.NONE));
+        rule(lookup, "unreflectGetter", "(Ljava/lang/reflect/Field;)Ljava/lang/invoke/MethodHandle;",
+                exit("unreflectedGetter", Key.NONE));
+        rule(lookup, "unreflectSetter", "(Ljava/lang/reflect/Field;)Ljava/lang/invoke/MethodHandle;",
+                exit("unreflectedSetter", Key.NONE));
         // Field updaters act on the object passed first: key it like the object's own volatile fields.
         for (String updater : new String[] {"AtomicIntegerFieldUpdater$AtomicIntegerFieldUpdaterImpl",
                 "AtomicLongFieldUpdater$CASUpdater", "AtomicLongFieldUpdater$LockedUpdater",
@@ -245,7 +383,9 @@ public final class JdkModel {
             for (String m : reads) rule(c, m, "(Ljava/lang/Object;)*", exit("updaterAcquire", arg(0)));
             for (String m : writes) rule(c, m, "(Ljava/lang/Object;*", enter("updaterRelease", arg(0)));
             for (String m : updates) {
-                rule(c, m, "(Ljava/lang/Object;*", enter("updaterRelease", arg(0)), exit("updaterAcquire", arg(0)));
+                Hook release = COMPARE_AND_SETS.contains(m)
+                        ? enter("updaterReleaseIfSame", arg(0)).with(Key.THIS, arg(1)) : enter("updaterRelease", arg(0));
+                rule(c, m, "(Ljava/lang/Object;*", release, exit("updaterAcquire", arg(0)));
             }
         }
         // The factories say which field an updater works on.
@@ -264,93 +404,7 @@ public final class JdkModel {
             }
         }
 
-        // Queues as channels: what a thread did before handing an element over happens-before what the taker
-        // does after taking that element.
-        String[] producers = {"put", "offer", "add", "transfer", "tryTransfer", "addFirst", "addLast", "offerFirst",
-                "offerLast", "putFirst", "putLast", "push"};
-        String[] consumers = {"take", "poll", "remove", "element", "peek", "takeFirst", "takeLast", "pollFirst",
-                "pollLast", "peekFirst", "peekLast", "pop", "removeFirst", "removeLast"};
-        for (String q : new String[] {"ArrayBlockingQueue", "LinkedBlockingQueue", "LinkedBlockingDeque",
-                "SynchronousQueue", "PriorityBlockingQueue", "LinkedTransferQueue", "DelayQueue",
-                "ConcurrentLinkedQueue", "ConcurrentLinkedDeque"}) {
-            for (String m : producers) rule(juc + q, m, "(Ljava/lang/Object;*", enter("release", arg(0)));
-            for (String m : consumers) rule(juc + q, m, "*)Ljava/lang/Object;", exit("acquire", Key.RESULT));
-        }
-
-        // Concurrent maps and lists publish what is put in them to whoever gets it out: keyed by the value (and
-        // the key), not the map, so unrelated users of one map (the JDK's own, among them) stay unordered.
-        for (String map : new String[] {"ConcurrentHashMap", "ConcurrentSkipListMap"}) {
-            String c = juc + map;
-            for (String m : new String[] {"put", "putIfAbsent", "replace"}) {
-                rule(c, m, "(Ljava/lang/Object;Ljava/lang/Object;)*", enter("release", arg(0)), enter("release", arg(1)));
-            }
-            rule(c, "replace", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Z", enter("release", arg(2)));
-            for (String m : new String[] {"get", "getOrDefault", "put", "putIfAbsent", "replace", "remove"}) {
-                rule(c, m, "*)Ljava/lang/Object;", exit("acquire", Key.RESULT));
-            }
-            // The value is made inside: released when the call returns (see the class comment on windows).
-            for (String m : new String[] {"compute", "computeIfAbsent", "computeIfPresent", "merge"}) {
-                rule(c, m, "*", exit("releaseAcquire", Key.RESULT));
-            }
-            if (map.equals("ConcurrentHashMap")) {
-                // compute* and merge run the function atomically, under the key's bin lock: an update in place sees
-                // what the previous function did. Ordered per map, right around each function call, inside the lock
-                // (on entry and exit, a second caller could acquire before the first one's release).
-                ATOMIC_FUNCTIONS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge"));
-            } else {
-                // ConcurrentSkipListMap may run the function more than once, unlocked: ordered per call only.
-                for (String m : new String[] {"compute", "computeIfPresent", "merge"}) {
-                    rule(c, m, "*", enter("acquire", Key.THIS), exit("release", Key.THIS));
-                }
-            }
-            rule(c, "merge", "*", enter("release", arg(1)));
-            PUBLISHED_RESULTS.put(c, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge",
-                    "doCompute", "doPut"));
-        }
-        // Every other way an element comes out of a lock-free collection (iterators, spliterators and the streams
-        // over them, forEach, toArray, removeIf, views, navigation such as firstEntry or ceilingKey) reads it where
-        // its nodes or array keep it: each element loaded there, by the collection or one of its nested classes, is
-        // acquired (ELEMENT_LOADS). The lock-based queues need none of this: all their paths take the queue's lock.
-        elementLoads(juc + "ConcurrentLinkedQueue", "item");
-        elementLoads(juc + "ConcurrentLinkedDeque", "item");
-        elementLoads(juc + "LinkedTransferQueue", "item");
-        elementLoads(juc + "ConcurrentSkipListMap", "key", "val");
-        elementLoads(juc + "CopyOnWriteArrayList", ARRAY_ELEMENTS);
-        // ConcurrentHashMap: every traversal (iterators, spliterators, forEach, the parallel bulk operations, keys(),
-        // elements(), toString) gets its nodes from advance(): the node's key and value are acquired. Every
-        // insertion (put, putIfAbsent, putAll, the key-set views' add and addAll) goes through putVal, which
-        // releases the key. Values are released by put/putIfAbsent (above) and putAll, not by putVal: a key-set
-        // view stores one shared value (Boolean.TRUE) for every key of every such set, and releasing it would order
-        // the users of unrelated sets (the JDK's thread containers among them). A set's contains(k) acquires k.
-        String chm = juc + "ConcurrentHashMap";
-        rule(chm + "$Traverser", "advance", "*", exit("acquireEntry", Key.RESULT));
-        rule(chm + "$BulkTask", "advance", "*", exit("acquireEntry", Key.RESULT));
-        rule(chm, "putVal", "(Ljava/lang/Object;Ljava/lang/Object;Z)Ljava/lang/Object;", enter("release", arg(0)));
-        rule(chm, "putAll", "(Ljava/util/Map;)V", enter("releaseEach", arg(0)));
-        rule(chm, "containsKey", "(Ljava/lang/Object;)Z", exit("acquireIf", arg(0)));
-        // Bulk insertion: the lock-free queues copy the elements into new nodes themselves (not through offer).
-        rule(juc + "ConcurrentLinkedQueue$Node", "<init>", "(Ljava/lang/Object;)V", exit("release", arg(0)));
-        rule(juc + "ConcurrentLinkedDeque", "newNode", "*", enter("release", arg(0)));
-        for (String list : new String[] {"CopyOnWriteArrayList", "CopyOnWriteArraySet"}) {
-            String c = juc + list;
-            for (String m : new String[] {"add", "addIfAbsent", "set"}) {
-                rule(c, m, "(Ljava/lang/Object;)*", enter("release", arg(0)));
-                rule(c, m, "(ILjava/lang/Object;)*", enter("release", arg(1)));
-            }
-        }
-        String cow = juc + "CopyOnWriteArrayList";
-        rule(cow, "addAll", "(Ljava/util/Collection;)Z", enter("releaseEach", arg(0)));
-        rule(cow, "addAll", "(ILjava/util/Collection;)Z", enter("releaseEach", arg(1)));
-        rule(cow, "addAllAbsent", "(Ljava/util/Collection;)I", enter("releaseEach", arg(0)));
-        // Copy-on-write lists hand out copies of their array, and spliterators over a snapshot of it (the snapshot
-        // is taken inside the call: what the list holds on entry and on exit is acquired).
-        for (String c : new String[] {cow, cow + "$COWSubList"}) {
-            rule(c, "toArray", "*", exit("acquireEach", Key.RESULT));
-        }
-        for (String c : new String[] {cow, cow + "$COWSubList", juc + "CopyOnWriteArraySet"}) {
-            rule(c, "spliterator", "()Ljava/util/Spliterator;", enter("acquireEach", Key.THIS),
-                    exit("acquireEach", Key.THIS));
-        }
+        collections(juc);
 
         // Fork/join (parallel streams, CompletableFuture's async default): forking or submitting a task
         // happens-before it runs; its completion happens-before join/get; a counted completer's completion is
@@ -362,16 +416,21 @@ public final class JdkModel {
         for (String m : new String[] {"setDone", "trySetThrown", "trySetException", "trySetCancelled"}) {
             rule(fjt, m, "*", enter("release", Key.THIS));
         }
+        // A task that completed exceptionally is complete: join, invoke and get rethrow, and what the task did before
+        // happens-before as for a normal completion. Every way of looking at the task acquires once it is done (its
+        // status negative), however the call ends, and not before: isDone() false, a get(timeout) that times out.
+        Key status = Key.field("status", "I");
         for (String m : new String[] {"join", "invoke", "get", "quietlyJoin", "quietlyInvoke", "joinForPoolInvoke",
-                "getForPoolInvoke", "awaitPoolInvoke",
-                "quietlyJoinUninterruptibly", "isDone", "isCompletedNormally", "isCompletedAbnormally", "getRawResult"}) {
-            rule(fjt, m, "*", exit("acquire", Key.THIS));
+                "getForPoolInvoke", "awaitPoolInvoke", "quietlyJoinUninterruptibly", "isDone", "isCompletedNormally",
+                "isCompletedAbnormally", "getRawResult", "resultNow", "exceptionNow", "state"}) {
+            rule(fjt, m, "*", exitAny("acquireIfDone", Key.THIS).with(status));
         }
-        // invokeAll returns once every task is done (it waits in awaitDone, not through join): each is acquired.
+        // invokeAll returns once every task is done (it waits in awaitDone, not through join), and throws the first
+        // exception a task threw, once that task is done: each task done by then is acquired.
         rule(fjt, "invokeAll", "(Ljava/util/concurrent/ForkJoinTask;Ljava/util/concurrent/ForkJoinTask;)V",
-                exit("acquire", arg(0)), exit("acquire", arg(1)));
-        rule(fjt, "invokeAll", "([Ljava/util/concurrent/ForkJoinTask;)V", exit("acquireEach", arg(0)));
-        rule(fjt, "invokeAll", "(Ljava/util/Collection;)Ljava/util/Collection;", exit("acquireEach", arg(0)));
+                exitAny("acquireEachDone", arg(0)), exitAny("acquireEachDone", arg(1)));
+        rule(fjt, "invokeAll", "([Ljava/util/concurrent/ForkJoinTask;)V", exitAny("acquireEachDone", arg(0)));
+        rule(fjt, "invokeAll", "(Ljava/util/Collection;)Ljava/util/Collection;", exitAny("acquireEachDone", arg(0)));
         // A pool terminates once every worker has deregistered: a worker's exit releases everything it ran into
         // the pool, which awaitTermination (returning true), isTerminated (true) and close() acquire. Carrier
         // threads of the virtual-thread scheduler are not analysed, so they release nothing; the common pool
@@ -404,25 +463,36 @@ public final class JdkModel {
 
         // CompletableFuture: completing releases; reading the result (directly or as the source of a dependent
         // stage) acquires.
+        // A completion attempt releases only into a future not complete yet (its result null on entry): complete(v) on
+        // a completed future completes nothing. obtrude* always set the result.
         String cf = juc + "CompletableFuture";
+        Key result = Key.field("result", "Ljava/lang/Object;");
         for (String m : new String[] {"completeNull", "completeValue", "completeThrowable", "completeRelay",
-                "internalComplete", "complete", "completeExceptionally", "obtrudeValue", "obtrudeException", "cancel"}) {
+                "internalComplete", "complete", "completeExceptionally", "cancel"}) {
+            rule(cf, m, "*", enter("releaseIfNull", Key.THIS).with(result));
+        }
+        for (String m : new String[] {"obtrudeValue", "obtrudeException"}) {
             rule(cf, m, "*", enter("release", Key.THIS));
         }
+        // Whoever looks at a completed future acquires, however the call ends (join and get throw when it completed
+        // exceptionally or was cancelled: that is a completion too), and not before it is complete (isDone() false,
+        // getNow(v) returning v, a get(timeout) that timed out).
         for (String m : new String[] {"join", "get", "getNow", "resultNow", "exceptionNow", "isDone",
                 "isCompletedExceptionally", "isCancelled", "state"}) {
-            rule(cf, m, "*", exit("acquire", Key.THIS));
+            rule(cf, m, "*", exitAny("acquireIfNonNull", Key.THIS).with(result));
         }
-        // A stage added to a completed future runs its function at once, inside the call: acquire on entry.
-        // Adding a stage also releases: what the caller did before thenApply(f) happens-before f, which the
-        // completing thread may run later (it acquires the source in tryFire).
+        // A stage added to a completed future runs its function at once, inside the call: acquire on entry, when
+        // complete. A stage added before completion runs later, in the completing thread: its Completion is a
+        // ForkJoinTask, released into by the adding thread as it is made (ForkJoinTask.<init>) and acquired by tryFire
+        // (below), so that what the adder did before thenApply(f) happens-before f, and nothing else: no release into
+        // the future itself, which every later join would acquire.
         for (String m : new String[] {"uniApplyStage", "uniAcceptStage", "uniRunStage", "uniWhenCompleteStage",
                 "uniHandleStage", "uniExceptionallyStage", "uniComposeExceptionallyStage", "uniComposeStage",
                 "biApplyStage", "biAcceptStage", "biRunStage", "orApplyStage", "orAcceptStage", "orRunStage"}) {
-            rule(cf, m, "*", enter("acquire", Key.THIS), enter("release", Key.THIS));
+            rule(cf, m, "*", enter("acquireIfNonNull", Key.THIS).with(result));
             if (m.startsWith("bi") || m.startsWith("or")) {
                 // The other future: bi/or stages take (Executor, CompletionStage, function).
-                rule(cf, m, "*", enter("acquire", arg(1)), enter("release", arg(1)));
+                rule(cf, m, "*", enter("acquireStageIfDone", arg(1)));
             }
         }
         // allOf/anyOf read the sources' results directly when they are already complete.
@@ -434,19 +504,22 @@ public final class JdkModel {
                 "UniExceptionally", "UniComposeExceptionally", "UniRelay", "UniCompose", "BiApply", "BiAccept", "BiRun",
                 "BiRelay", "OrApply", "OrAccept", "OrRun", "AnyOf"}) {
             rule(cf + "$" + stage, "tryFire", "(I)Ljava/util/concurrent/CompletableFuture;",
-                    enter("acquire", Key.field("src", cfDesc)));
+                    enter("acquire", Key.THIS), enter("acquire", Key.field("src", cfDesc)));
             if (stage.startsWith("Bi") || stage.startsWith("Or")) {
                 rule(cf + "$" + stage, "tryFire", "(I)Ljava/util/concurrent/CompletableFuture;",
                         enter("acquire", Key.field("snd", cfDesc)));
             }
         }
 
-        // invokeAll returns futures of which some finished before it looked: each is acquired.
-        rule(juc + "AbstractExecutorService", "invokeAll", "*", exit("acquireEach", Key.RESULT));
+        // invokeAll returns futures of which some finished before it looked: each one that completed (not one a
+        // timed invokeAll cancelled) is acquired.
+        rule(juc + "AbstractExecutorService", "invokeAll", "*", exit("acquireEachCompleted", Key.RESULT));
         // JDK 21+ thread-per-task executors: a finished task is released into the executor, which
         // close()/awaitTermination() acquire.
         rule(juc + "ThreadPerTaskExecutor", "taskComplete", "*", enter("release", Key.THIS));
-        rule(juc + "ThreadPerTaskExecutor", "awaitTermination", "*", exit("acquire", Key.THIS));
+        rule(juc + "ThreadPerTaskExecutor", "awaitTermination", "()V", exit("acquire", Key.THIS));
+        rule(juc + "ThreadPerTaskExecutor", "awaitTermination", "(JLjava/util/concurrent/TimeUnit;)Z",
+                exit("acquireIf", Key.THIS));
         rule(juc + "ThreadPerTaskExecutor", "close", "()V", exit("acquire", Key.THIS));
         rule("java/lang/VirtualThread", "interrupt", "()V", enter("release", Key.THIS));
 
@@ -473,19 +546,244 @@ public final class JdkModel {
         rule(juc + "ScheduledThreadPoolExecutor", "delayedExecute", "(Ljava/util/concurrent/RunnableScheduledFuture;)V",
                 enter("release", arg(0)));
         RUN_CALLS.put(juc + "ThreadPoolExecutor", "runWorker");
-        rule(juc + "FutureTask", "set", "(Ljava/lang/Object;)V", enter("release", Key.THIS));
-        rule(juc + "FutureTask", "setException", "(Ljava/lang/Throwable;)V", enter("release", Key.THIS));
-        rule(juc + "FutureTask", "get", "*", exit("acquire", Key.THIS));
-        // JDK 19+: resultNow()/exceptionNow() return what get() would (they throw if the task is not done), state()
-        // reads the same state; isDone() returning true is the same completed state.
-        for (String m : new String[] {"resultNow", "exceptionNow", "state"}) {
-            rule(juc + "FutureTask", m, "*", exit("acquire", Key.THIS));
+        // set/setException complete a task still NEW (state 0) only: a task cancelled before its run ends publishes
+        // nothing, and get() throws CancellationException.
+        String ft = juc + "FutureTask";
+        Key state = Key.field("state", "I");
+        rule(ft, "set", "(Ljava/lang/Object;)V", enter("releaseIfZero", Key.THIS).with(state));
+        rule(ft, "setException", "(Ljava/lang/Throwable;)V", enter("releaseIfZero", Key.THIS).with(state));
+        // get() acquires when it returns and when it throws ExecutionException (the task threw: it completed); not when
+        // it throws CancellationException, InterruptedException or TimeoutException.
+        rule(ft, "get", "*", exit("acquire", Key.THIS),
+                exitThrown("acquireIfExecutionException", Key.THIS).with(Key.THROWN));
+        // JDK 19+: resultNow()/exceptionNow() return what get() would (they throw if the task did not complete that
+        // way); state() reads the same state: SUCCESS or FAILED is a completion; isDone() returning true too.
+        for (String m : new String[] {"resultNow", "exceptionNow"}) {
+            rule(ft, m, "*", exit("acquire", Key.THIS));
         }
-        rule(juc + "FutureTask", "isDone", "()Z", exit("acquireIf", Key.THIS));
+        rule(ft, "state", "()Ljava/util/concurrent/Future$State;", exit("acquireIfStateDone", Key.THIS).with(Key.RESULT));
+        rule(ft, "isDone", "()Z", exit("acquireIf", Key.THIS));
     }
 
     private JdkModel() {
         // no instances
+    }
+
+    /**
+     * The JDK's concurrent collections: hand-offs keyed by (collection, element) (CollectionEvents). "Actions in a
+     * thread prior to placing an object into any concurrent collection happen-before actions subsequent to the access
+     * or removal of that element from the collection in another thread": an element placed in one collection orders
+     * nothing for whoever gets the same object out of another (a cached Integer, Boolean.TRUE, an enum constant, a
+     * string literal). Placings release where the element is stored, so that one that stores nothing releases
+     * nothing; every load of an element in the collection's code acquires it (a take, a peek, an iterator, a
+     * spliterator, a stream, forEach, toArray, drainTo, the scans of contains and remove(o), whose equals may read
+     * it); a take from a queue also counts its placing off. The lock-based queues' own locks and counter order nothing
+     * for the program: a poll that finds nothing, a failed contains or remove(o), a full offer are no edges.
+     */
+    private static void collections(String juc) {
+        String clq = juc + "ConcurrentLinkedQueue";
+        String cld = juc + "ConcurrentLinkedDeque";
+        String ltq = juc + "LinkedTransferQueue";
+        String sq = juc + "SynchronousQueue";
+        String abq = juc + "ArrayBlockingQueue";
+        String lbq = juc + "LinkedBlockingQueue";
+        String lbd = juc + "LinkedBlockingDeque";
+        String pbq = juc + "PriorityBlockingQueue";
+        String dq = juc + "DelayQueue";
+        String chm = juc + "ConcurrentHashMap";
+        String cslm = juc + "ConcurrentSkipListMap";
+        String cow = juc + "CopyOnWriteArrayList";
+        String collection = "(Ljava/util/Collection;)";
+        Key element = arg(0);
+
+        // Placings. Queues that never refuse an element release on entry of their inner insertion (each public
+        // producer reaches exactly one); the lock-based ones where the element is enqueued, under their lock, so a
+        // full queue releases nothing (LinkedBlockingDeque: once linked). SynchronousQueue, tryTransfer and timed
+        // exchanges release on entry, also when they end up handing nothing over (an edge too many, to a later taker
+        // of the same object from the same queue).
+        rule(clq, "offer", "(Ljava/lang/Object;)Z", enter("handOff", Key.THIS).with(element));
+        for (String m : new String[] {"linkFirst", "linkLast"}) {
+            rule(cld, m, "(Ljava/lang/Object;)V", enter("handOff", Key.THIS).with(element));
+        }
+        for (String q : new String[] {ltq, sq}) {
+            for (String m : new String[] {"put", "offer", "add", "transfer", "tryTransfer"}) {
+                rule(q, m, "(Ljava/lang/Object;*", enter("handOff", Key.THIS).with(element));
+            }
+        }
+        rule(abq, "enqueue", "(Ljava/lang/Object;)V", enter("handOff", Key.THIS).with(element));
+        rule(lbq, "enqueue", "(L" + lbq + "$Node;)V",
+                enter("handOff", Key.THIS).with(element.get(lbq + "$Node", "item", "Ljava/lang/Object;")));
+        for (String m : new String[] {"linkFirst", "linkLast"}) {
+            rule(lbd, m, "(L" + lbd + "$Node;)Z", exit("handOffIf", Key.THIS).with(Key.RESULT,
+                    element.get(lbd + "$Node", "item", "Ljava/lang/Object;")));
+        }
+        rule(pbq, "offer", "(Ljava/lang/Object;)Z", enter("handOff", Key.THIS).with(element));
+        rule(dq, "offer", "(Ljava/util/concurrent/Delayed;)Z", enter("handOff", Key.THIS).with(element));
+        // Bulk insertions that make their nodes themselves (not through the methods above).
+        for (String c : new String[] {clq, cld, lbd}) {
+            rule(c, "addAll", collection + "Z", enter("handOffEach", Key.THIS).with(element));
+        }
+        for (String c : new String[] {clq, cld}) {
+            rule(c, "<init>", collection + "V", exit("handOffEach", Key.THIS).with(element));
+        }
+        rule(cow, "addAll", collection + "Z", enter("handOffEach", Key.THIS).with(element));
+        rule(cow, "addAll", "(ILjava/util/Collection;)Z", enter("handOffEach", Key.THIS).with(arg(1)));
+        rule(cow, "<init>", collection + "V", exit("handOffEach", Key.THIS).with(element));
+        rule(cow, "<init>", "([Ljava/lang/Object;)V", exit("handOffEach", Key.THIS).with(element));
+        // Maps and copy-on-write lists: where the element is stored (placings).
+        PLACINGS.put(chm, java.util.Set.of("putVal", "replaceNode", "computeIfAbsent", "computeIfPresent", "compute",
+                "merge"));
+        PLACINGS.put(cslm, java.util.Set.of("doPut", "replace", "compute", "computeIfPresent", "merge", "replaceAll"));
+        PLACINGS.put(cow, java.util.Set.of("add", "set", "addIfAbsent", "addAllAbsent", "replaceAllRange"));
+
+        // Taking out: the inner removal of each queue (every public take, poll, remove() and pop reaches exactly one)
+        // counts its element off once.
+        Key taken = Key.RESULT;
+        rule(clq, "poll", "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        for (String m : new String[] {"pollFirst", "pollLast"}) {
+            rule(cld, m, "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String q : new String[] {ltq, sq}) {
+            for (String m : new String[] {"take", "poll"}) rule(q, m, "*)Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String q : new String[] {abq, lbq, pbq}) {
+            rule(q, "dequeue", "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String m : new String[] {"unlinkFirst", "unlinkLast"}) {
+            rule(lbd, m, "()Ljava/lang/Object;", exit("takeOut", Key.THIS).with(taken));
+        }
+        for (String m : new String[] {"take", "poll"}) {
+            rule(dq, m, "*)Ljava/util/concurrent/Delayed;", exit("takeOut", Key.THIS).with(taken));
+        }
+        rule(dq, "peek", "()Ljava/util/concurrent/Delayed;", exit("takeOver", Key.THIS).with(taken));
+        RESULT_LOADS.put(dq, java.util.Set.of("java/util/PriorityQueue.peek", "java/util/PriorityQueue.poll"));
+        // Arrays handed out whole (their own loads would be the caller's).
+        for (String c : new String[] {abq, pbq, dq, cow}) {
+            rule(c, "toArray", "*", exit("takeOverEach", Key.THIS).with(Key.RESULT));
+        }
+        // Maps: what a lookup returns; containsKey(k) true gets k out.
+        for (String map : new String[] {chm, cslm}) {
+            for (String m : new String[] {"get", "getOrDefault", "put", "putIfAbsent", "replace", "remove",
+                    "computeIfAbsent", "computeIfPresent", "compute", "merge"}) {
+                rule(map, m, "*)Ljava/lang/Object;", exit("takeOver", Key.THIS).with(Key.RESULT));
+            }
+        }
+        rule(chm, "containsKey", "(Ljava/lang/Object;)Z", exit("takeOverIf", Key.THIS).with(Key.RESULT, element));
+        // ConcurrentHashMap: every traversal (iterators, spliterators, forEach, the parallel bulk operations, keys(),
+        // elements(), toString, containsValue) gets its nodes from a traverser's advance(): the node's key and value
+        // are acquired for the map its caller works for.
+        String node = "()L" + chm + "$Node;";
+        for (String t : new String[] {chm + "$Traverser", chm + "$BulkTask"}) {
+            rule(t, "advance", node, exit("takeOverEntryInContext", Key.NONE).with(Key.RESULT));
+        }
+        // ConcurrentHashMap.compute* and merge run the function atomically, under the key's bin lock: an update in
+        // place sees what the previous function did. Ordered per map, right around each function call, inside the
+        // lock (on entry and exit, a second caller could acquire before the first one's release).
+        ATOMIC_FUNCTIONS.put(chm, java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge"));
+        // ConcurrentSkipListMap may run the function more than once, unlocked: ordered per call only.
+        for (String m : new String[] {"compute", "computeIfPresent", "merge"}) {
+            rule(cslm, m, "*", enter("acquire", Key.THIS), exit("release", Key.THIS));
+        }
+
+        // Copy-on-write lists hand out their array: an iterator its snapshot, taken as it is made (the elements it
+        // will return, acquired at once); a spliterator a snapshot taken inside the call (what the list holds on
+        // entry and on exit).
+        String cowIterator = cow + "$COWIterator";
+        Key snapshot = Key.RESULT.cast(cowIterator).get(cowIterator, "snapshot", "[Ljava/lang/Object;");
+        for (String m : new String[] {"iterator", "listIterator"}) {
+            rule(cow, m, "*", exit("takeOverEach", Key.THIS).with(snapshot));
+        }
+        String cowDesc = "L" + cow + ";";
+        Key array = Key.THIS.call(cow, "getArray", "()[Ljava/lang/Object;");
+        rule(cow, "spliterator", "()Ljava/util/Spliterator;", enter("takeOverEach", Key.THIS).with(array),
+                exit("takeOverEach", Key.THIS).with(array));
+        for (String[] view : new String[][] {{cow + "$COWSubList", "this$0"}, {juc + "CopyOnWriteArraySet", "al"}}) {
+            Key list = Key.field(view[1], cowDesc);
+            Key listArray = list.call(cow, "getArray", "()[Ljava/lang/Object;");
+            rule(view[0], "spliterator", "()Ljava/util/Spliterator;", enter("takeOverEach", list).with(listArray),
+                    exit("takeOverEach", list).with(listArray));
+        }
+        rule(cow + "$COWSubList", "toArray", "*", exit("takeOverEach", Key.field("this$0", cowDesc)).with(Key.RESULT));
+
+        // Element loads, and how each class's code names its collection.
+        elementLoads(clq, "item");
+        elementLoads(cld, "item");
+        elementLoads(ltq, "item");
+        elementLoads(cslm, "key", "val");
+        elementLoads(cow, ARRAY_ELEMENTS);
+        elementLoads(abq, ARRAY_ELEMENTS);
+        elementLoads(lbq, "item");
+        elementLoads(lbd, "item");
+        elementLoads(pbq, ARRAY_ELEMENTS);
+        elementLoads(dq, ARRAY_ELEMENTS);
+        for (String c : new String[] {clq + "$Itr", clq + "$CLQSpliterator", cld + "$CLDSpliterator", ltq + "$Itr",
+                ltq + "$LTQSpliterator", abq + "$Itr", lbq + "$Itr", lbq + "$LBQSpliterator", lbd + "$LBDSpliterator",
+                pbq + "$Itr", pbq + "$PBQSpliterator", dq + "$Itr", cow + "$COWSubList"}) {
+            String outer = outerClass(c);
+            ownerPath(c, new Step(Opcodes.GETFIELD, c, "this$0", "L" + outer + ";"));
+        }
+        for (String[] itr : new String[][] {{cld, "$AbstractItr"}, {lbd, "$AbstractItr"}}) {
+            Step outer = new Step(Opcodes.GETFIELD, itr[0] + itr[1], "this$0", "L" + itr[0] + ";");
+            for (String c : new String[] {"$AbstractItr", "$Itr", "$DescendingItr"}) ownerPath(itr[0] + c, outer);
+        }
+        Step iterMap = new Step(Opcodes.GETFIELD, cslm + "$Iter", "this$0", "L" + cslm + ";");
+        for (String c : new String[] {"$Iter", "$KeyIterator", "$ValueIterator", "$EntryIterator"}) {
+            ownerPath(cslm + c, iterMap);
+        }
+        Step subMapMap = new Step(Opcodes.GETFIELD, cslm + "$SubMap", "m", "L" + cslm + ";");
+        ownerPath(cslm + "$SubMap", subMapMap);
+        Step subMapIter = new Step(Opcodes.GETFIELD, cslm + "$SubMap$SubMapIter", "this$0", "L" + cslm + "$SubMap;");
+        for (String c : new String[] {"$SubMapIter", "$SubMapKeyIterator", "$SubMapValueIterator",
+                "$SubMapEntryIterator"}) {
+            ownerPath(cslm + "$SubMap" + c, subMapIter, subMapMap);
+        }
+        for (String c : new String[] {"$CSLMSpliterator", "$KeySpliterator", "$ValueSpliterator", "$EntrySpliterator"}) {
+            BOUND.add(cslm + c);
+        }
+        Step iteratorMap = new Step(Opcodes.GETFIELD, chm + "$BaseIterator", "map", "L" + chm + ";");
+        for (String c : new String[] {"$BaseIterator", "$KeyIterator", "$ValueIterator", "$EntryIterator"}) {
+            ownerPath(chm + c, iteratorMap);
+        }
+        ownerPath(chm + "$EntrySpliterator", new Step(Opcodes.GETFIELD, chm + "$EntrySpliterator", "map",
+                "L" + chm + ";"));
+        Step viewMap = new Step(Opcodes.GETFIELD, chm + "$CollectionView", "map", "L" + chm + ";");
+        for (String c : new String[] {"$CollectionView", "$KeySetView", "$ValuesView", "$EntrySetView"}) {
+            ownerPath(chm + c, viewMap);
+        }
+        for (String c : new String[] {"$Traverser", "$KeySpliterator", "$ValueSpliterator"}) BOUND.add(chm + c);
+        // (The bulk tasks, ConcurrentHashMap$...Task, are bound too: see isBound.)
+        OWNER_CALLS.put(cslm, java.util.Set.of("addIndices", "unlinkNode"));
+        OWNER_CALLS.put(cow, java.util.Set.of("elementAt", "indexOfRange", "lastIndexOfRange", "hashCodeOfRange"));
+        OWNER_CALLS.put(abq, java.util.Set.of("itemAt"));
+        OWNER_CALLS.put(pbq, java.util.Set.of("siftUpComparable", "siftUpUsingComparator", "siftDownComparable",
+                "siftDownUsingComparator"));
+        OWNER_CALLS.put(chm, java.util.Set.of("advance"));
+
+        // SubmissionPublisher: "actions in a source thread prior to publishing an item or issuing a signal
+        // happen-before actions subsequent to the corresponding access by each subscriber". Each subscriber's
+        // BufferedSubscription is a queue of its own: an item offered to it is handed over to its onNext; the
+        // completion and error signals to onComplete and onError.
+        String subscription = juc + "SubmissionPublisher$BufferedSubscription";
+        rule(subscription, "offer", "(Ljava/lang/Object;Z)I", enter("handOff", Key.THIS).with(element));
+        rule(subscription, "retryOffer", "(Ljava/lang/Object;)I", enter("handOff", Key.THIS).with(element));
+        rule(subscription, "consumeNext", "*", enter("takeOut", Key.THIS).with(arg(1)));
+        for (String m : new String[] {"onComplete", "onError"}) rule(subscription, m, "*", enter("release", Key.THIS));
+        for (String m : new String[] {"consumeComplete", "consumeError"}) {
+            rule(subscription, m, "*", enter("acquire", Key.THIS));
+        }
+
+        // The lock-based queues' own locks and counter (see CollectionEvents.internalLock): marked as each is made.
+        String lock = "Ljava/util/concurrent/locks/ReentrantLock;";
+        for (String q : new String[] {abq, lbd, pbq}) {
+            rule(q, "<init>", "*", exit("internalLock", Key.field("lock", lock)));
+        }
+        rule(lbq, "<init>", "*", exit("internalLock", Key.field("takeLock", lock)),
+                exit("internalLock", Key.field("putLock", lock)),
+                exit("internalCounter", Key.field("count", "Ljava/util/concurrent/atomic/AtomicInteger;")));
+    }
+
+    private static void ownerPath(String className, Step... steps) {
+        OWNER_PATHS.put(className, List.of(steps));
     }
 
     private static void elementLoads(String collection, String... fields) {
@@ -500,21 +798,39 @@ public final class JdkModel {
 
     /** The key is argument {@code index} (0 is the first declared parameter). */
     private static Key arg(int index) {
-        return new Key("arg", index, null, null);
+        return new Key("arg", index, List.of());
     }
 
     private static Hook enter(String event, Key key) {
-        return new Hook(false, event, key);
+        return new Hook(ENTER, event, key, List.of());
     }
 
+    /** Before each normal return. */
     private static Hook exit(String event, Key key) {
-        return new Hook(true, event, key);
+        return new Hook(RETURN, event, key, List.of());
     }
 
-    /** A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). */
+    /** On every exit, normal or exceptional: a call that completes something even when it throws (Future.get). */
+    private static Hook exitAny(String event, Key key) {
+        return new Hook(RETURN | THROW, event, key, List.of());
+    }
+
+    /** On an exceptional exit only (the event decides from the exception). */
+    private static Hook exitThrown(String event, Key key) {
+        return new Hook(THROW, event, key, List.of());
+    }
+
+    /**
+     * A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). unlock()
+     * releases only a lock the thread holds (else it throws IllegalMonitorStateException, having released nothing):
+     * {@code sync.isHeldExclusively()}, {@code sync.getReadHoldCount()} (JDK-internal final methods) say so on entry.
+     */
     private static void lock(String c, String syncDesc, boolean exclusive) {
         Key sync = Key.field("sync", syncDesc);
-        Hook release = enter(exclusive ? "unlockWrite" : "unlockRead", sync);
+        String syncClass = syncDesc.substring(1, syncDesc.length() - 1);
+        Hook release = exclusive
+                ? enter("unlockWriteIfHeld", sync).with(sync.call(syncClass, "isHeldExclusively", "()Z"))
+                : enter("unlockReadIfHeld", sync).with(sync.call(syncClass, "getReadHoldCount", "()I"));
         Hook acquire = exit(exclusive ? "lockWrite" : "lockRead", sync);
         Hook acquireIf = exit(exclusive ? "lockWriteIf" : "lockReadIf", sync);
         rule(c, "lock", "()V", acquire);
@@ -542,8 +858,9 @@ public final class JdkModel {
     /** Whether the class (internal name) has modelled methods. */
     public static boolean models(String className) {
         return RULES.containsKey(className) || RUN_CALLS.containsKey(className) || MONITORS.contains(className)
-                || PUBLISHED_RESULTS.containsKey(className) || QUIET.containsKey(className)
-                || ELEMENT_LOADS.containsKey(outerClass(className)) || className.equals(COUNTED_COMPLETER);
+                || QUIET.containsKey(className) || handsOut(className, outerClass(className))
+                || className.equals(COUNTED_COMPLETER) || className.equals(PHASER)
+                || outerClass(className).equals(COMPLETABLE_FUTURE);
     }
 
     /**
@@ -554,40 +871,53 @@ public final class JdkModel {
         Map<String, List<Hook>> rules = RULES.get(className);
         String runCalls = RUN_CALLS.get(className);
         boolean monitors = MONITORS.contains(className);
-        java.util.Set<String> published = PUBLISHED_RESULTS.getOrDefault(className, java.util.Set.of());
         java.util.Set<String> atomic = ATOMIC_FUNCTIONS.getOrDefault(className, java.util.Set.of());
         java.util.Set<String> quiet = QUIET.getOrDefault(className, java.util.Set.of());
         String outer = outerClass(className);
         java.util.Set<String> elementFields = ELEMENT_LOADS.get(outer);
         ClassReader reader = new ClassReader(bytes);
+        java.util.Set<String> handing = handsOut(className, outer) ? handingMethods(reader, className, outer)
+                : java.util.Set.of();
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = new boolean[1];
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
                 MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
-                List<Hook> hooks = rules == null ? List.of() : hooksFor(rules, name, desc);
+                List<Hook> hooks = rules == null || (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0
+                        ? List.of() : hooksFor(rules, name, desc);
                 boolean runs = name.equals(runCalls);
-                boolean publishes = published.contains(name);
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
                 boolean quiets = quiet.contains(name) && !name.equals("<init>")
                         && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
-                boolean loads = elementFields != null && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                boolean collection = handing.contains(name + desc);
                 boolean pending = className.equals(COUNTED_COMPLETER) && PENDING_READS.contains(name);
-                if (hooks.isEmpty() && !runs && !monitors && !publishes && !quiets && !atomics && !loads && !pending) {
+                boolean phaser = className.equals(PHASER) && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                boolean futures = outer.equals(COMPLETABLE_FUTURE)
+                        && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+                if (hooks.isEmpty() && !runs && !monitors && !quiets && !atomics && !collection && !pending
+                        && !phaser && !futures) {
                     return target;
                 }
                 changed[0] = true;
                 return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
                     @Override
                     public void visitEnd() {
-                        if (!hooks.isEmpty()) apply(className, this, hooks);
-                        if (loads) acquireLoadedElements(this, outer, elementFields);
+                        if (collection) {
+                            if (elementFields != null) acquireLoadedElements(this, className, outer, elementFields);
+                            placings(this, className, outer);
+                            resultLoads(this, className);
+                            ownerCalls(this, className, outer);
+                            bindCreations(this, className, outer);
+                        }
                         if (runs) acquireRunnables(this);
                         if (monitors) monitors(className, this);
                         if (atomics) orderFunctionCalls(this);
-                        if (publishes) releaseFunctionResults(this);
                         if (pending) pendingReads(this);
+                        if (phaser) phaserAdvances(this);
+                        if (futures) resultReads(this);
+                        // The table's hooks last: the passes above look for instructions the hooks may contain.
+                        if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (quiets) quietly(this);
                         maxStack += 4; // the hooks push at most four values above what the method had
                         accept(target);
@@ -614,22 +944,67 @@ public final class JdkModel {
     }
 
     private static void apply(String className, MethodNode m, List<Hook> hooks) {
-        InsnList entry = new InsnList();
         boolean constructor = m.name.equals("<init>");
+        InsnList entry = new InsnList();
+        InsnList thrown = new InsnList();
         for (Hook h : hooks) {
-            // In a constructor `this` is usable only at the end: constructors get exit hooks only.
-            if (!h.onExit() && !constructor) entry.add(call(className, m, h));
+            // In a constructor `this` is usable only at the end: constructors get normal-exit hooks only.
+            if ((h.when() & ENTER) != 0 && !constructor) entry.add(call(className, m, h));
+            if ((h.when() & THROW) != 0 && !constructor) thrown.add(call(className, m, h));
         }
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
             if (op < Opcodes.IRETURN || op > Opcodes.RETURN) continue;
             InsnList exit = new InsnList();
             for (Hook h : hooks) {
-                if (h.onExit()) exit.add(call(className, m, h));
+                if ((h.when() & RETURN) != 0) exit.add(call(className, m, h));
             }
             m.instructions.insertBefore(n, exit);
         }
+        if (thrown.size() > 0) {
+            // A handler of the whole body, last in the table (the method's own handlers come first): the hooks, then
+            // the same exception rethrown. Its frame holds `this` and the parameters, which the hooks may read:
+            // javac never stores another type in a parameter's slot.
+            LabelNode start = new LabelNode();
+            LabelNode end = new LabelNode();
+            LabelNode handler = new LabelNode();
+            m.instructions.insert(start);
+            m.instructions.add(end);
+            m.instructions.add(handler);
+            Object[] locals = parameterFrame(className, m);
+            m.instructions.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1,
+                    new Object[] {"java/lang/Throwable"}));
+            m.instructions.add(thrown);
+            m.instructions.add(new InsnNode(Opcodes.ATHROW));
+            m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        }
         m.instructions.insert(entry);
+    }
+
+    /** The frame locals of a method's entry: {@code this} (but in static methods) and its parameters. */
+    private static Object[] parameterFrame(String className, MethodNode m) {
+        List<Object> locals = new ArrayList<>();
+        if ((m.access & Opcodes.ACC_STATIC) == 0) locals.add(className);
+        for (Type t : Type.getArgumentTypes(m.desc)) {
+            switch (t.getSort()) {
+                case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                    locals.add(Opcodes.INTEGER);
+                    break;
+                case Type.FLOAT:
+                    locals.add(Opcodes.FLOAT);
+                    break;
+                case Type.LONG:
+                    locals.add(Opcodes.LONG);
+                    break;
+                case Type.DOUBLE:
+                    locals.add(Opcodes.DOUBLE);
+                    break;
+                default:
+                    locals.add(t.getInternalName());
+                    break;
+            }
+        }
+        return locals.toArray();
     }
 
     private static InsnList call(String className, MethodNode m, Hook h) {
@@ -707,8 +1082,6 @@ public final class JdkModel {
                 desc = "(Ljava/lang/Object;Ljava/lang/Object;)V";
                 break;
             case "acquireEach":
-            case "releaseEach":
-            case "acquireEntry":
                 l.add(key(className, m, h.key()));
                 desc = "(Ljava/lang/Object;)V";
                 break;
@@ -734,17 +1107,103 @@ public final class JdkModel {
                 l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the Field
                 desc = "(Ljava/lang/Object;Ljava/lang/reflect/Field;)V";
                 break;
+            case "getterHandle":
+            case "setterHandle":
+            case "staticGetterHandle":
+            case "staticSetterHandle":
+                owner = REFLECTION;
+                l.add(new InsnNode(Opcodes.DUP)); // the MethodHandle being returned
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the class looked in
+                l.add(new VarInsnNode(Opcodes.ALOAD, 2)); // the field name
+                l.add(new VarInsnNode(Opcodes.ALOAD, 3)); // the field type
+                desc = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)V";
+                break;
+            case "unreflectedGetter":
+            case "unreflectedSetter":
+                owner = REFLECTION;
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the Field
+                desc = "(Ljava/lang/Object;Ljava/lang/reflect/Field;)V";
+                break;
+            case "reflectedRead":
+            case "reflectedWrite":
+            case "reflectedWriting":
+                owner = REFLECTION;
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the Field
+                l.add(new VarInsnNode(Opcodes.ALOAD, 1)); // the object, null for a static field
+                l.add(MethodInstrumenter.push(dev.racecheck.agent.runtime.report.Sites.register(
+                        className.replace('/', '.'), m.name, "Field.java", -1, null, null)));
+                desc = "(Ljava/lang/reflect/Field;Ljava/lang/Object;I)V";
+                break;
             case "arrayHandle":
                 owner = VarHandleCalls.OWNER;
                 l.add(new InsnNode(Opcodes.DUP));
                 desc = "(Ljava/lang/Object;)V";
                 break;
-            default: // acquire, release, releaseAcquire, poolTerminated
-                l.add(key(className, m, h.key()));
-                desc = "(Ljava/lang/Object;)V";
+            default: {
+                // The operands, then the key: acquire, release, poolTerminated, and every event
+                // given values to decide by (acquireIfDone(status, task), releaseIfSame(current, expected, atomic)).
+                StringBuilder d = new StringBuilder("(");
+                for (Key k : h.operands()) {
+                    l.add(key(className, m, k));
+                    d.append(stackType(className, m, k));
+                }
+                if (h.key() != Key.NONE) {
+                    l.add(key(className, m, h.key()));
+                    d.append("Ljava/lang/Object;");
+                }
+                desc = d.append(")V").toString();
+                if (h.event().startsWith("element")) owner = VarHandleCalls.OWNER;
+                if (COLLECTION_EVENTS.contains(h.event())) owner = COLLECTIONS;
                 break;
+            }
         }
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, h.event(), desc, false));
+        return l;
+    }
+
+    /** The type of a key's value as an event parameter: an int-like primitive as int, any reference as Object. */
+    private static String stackType(String className, MethodNode m, Key k) {
+        Type t;
+        if (!k.steps().isEmpty()) {
+            Step last = k.steps().get(k.steps().size() - 1);
+            t = last.opcode() == Opcodes.GETFIELD ? Type.getType(last.desc())
+                    : last.opcode() == Opcodes.CHECKCAST ? Type.getObjectType(last.owner())
+                    : Type.getReturnType(last.desc());
+        } else if (k.kind().equals("arg")) {
+            t = Type.getArgumentTypes(m.desc)[k.arg()];
+        } else if (k.kind().equals("result")) {
+            t = Type.getReturnType(m.desc);
+        } else {
+            t = Type.getObjectType("java/lang/Object");
+        }
+        switch (t.getSort()) {
+            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                return "I";
+            case Type.LONG:
+                return "J";
+            case Type.FLOAT:
+                return "F";
+            case Type.DOUBLE:
+                return "D";
+            default:
+                return "Ljava/lang/Object;";
+        }
+    }
+
+    /** The instructions of {@code steps}, applied to the value on the stack. */
+    private static InsnList steps(String className, List<Step> steps) {
+        InsnList l = new InsnList();
+        for (Step s : steps) {
+            String owner = s.owner() == null ? className : s.owner();
+            if (s.opcode() == Opcodes.GETFIELD) {
+                l.add(new FieldInsnNode(Opcodes.GETFIELD, owner, s.name(), s.desc()));
+            } else if (s.opcode() == Opcodes.CHECKCAST) {
+                l.add(new TypeInsnNode(Opcodes.CHECKCAST, owner));
+            } else {
+                l.add(new MethodInsnNode(s.opcode(), owner, s.name(), s.desc(), false));
+            }
+        }
         return l;
     }
 
@@ -762,15 +1221,14 @@ public final class JdkModel {
                 break;
             }
             case "result":
-                l.add(new InsnNode(Opcodes.DUP));
-                break;
-            case "field":
-                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
-                l.add(new FieldInsnNode(Opcodes.GETFIELD, className, k.fieldName(), k.fieldDesc()));
+            case "thrown": // on the stack: the value being returned, or the exception in the handler
+                l.add(new InsnNode(k.kind().equals("result") && Type.getReturnType(m.desc).getSize() == 2
+                        ? Opcodes.DUP2 : Opcodes.DUP));
                 break;
             default:
                 throw new IllegalStateException("no key for " + k);
         }
+        l.add(steps(className, k.steps()));
         return l;
     }
 
@@ -781,11 +1239,19 @@ public final class JdkModel {
     private static void monitors(String className, MethodNode m) {
         boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        InsnList wrapperCall = wrapperCall(className, m);
+        if (wrapperCall != null && UNSYNCHRONIZED_WRAPPER_READS.contains(m.name)) {
+            m.instructions.insert(wrapperCall); // the program must hold the lock: no mutex taken here
+            wrapperCall = null;
+        }
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
             if (op == Opcodes.MONITORENTER) {
                 m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));
-                m.instructions.insert(n, event("acquire"));
+                InsnList after = new InsnList();
+                after.add(event("acquire"));
+                if (wrapperCall != null) after.add(wrapperCall(className, m));
+                m.instructions.insert(n, after);
             } else if (op == Opcodes.MONITOREXIT) {
                 InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));
@@ -804,6 +1270,36 @@ public final class JdkModel {
             l.add(event("acquire"));
             m.instructions.insert(l);
         }
+    }
+
+    /**
+     * The methods of a synchronized wrapper that use the wrapped collection without taking the mutex: the program
+     * must hold it (their javadoc), so a call of one is an access of the collection at the time of the call.
+     */
+    private static final java.util.Set<String> UNSYNCHRONIZED_WRAPPER_READS = java.util.Set.of("iterator",
+            "listIterator", "spliterator", "stream", "parallelStream");
+
+    /**
+     * In a method of a {@code Collections.synchronized*} wrapper: {@code RaceEvents.wrapperCall(this, op, site)}, the
+     * access of the wrapped collection that the method makes (see {@code Containers.wrapperCall}); null for other
+     * classes, constructors and static methods.
+     */
+    private static InsnList wrapperCall(String className, MethodNode m) {
+        if (!className.startsWith("java/util/Collections$Synchronized") || m.name.startsWith("<")
+                || (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_BRIDGE)) != 0) {
+            return null;
+        }
+        int op = dev.racecheck.agent.runtime.jdk.Containers.operation(m.name, m.desc);
+        if (op == dev.racecheck.agent.runtime.jdk.Containers.NONE) return null;
+        String dotted = className.replace('/', '.');
+        int site = dev.racecheck.agent.runtime.report.Sites.register(dotted, m.name, "Collections.java", -1, dotted,
+                m.name);
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        l.add(MethodInstrumenter.push(op));
+        l.add(MethodInstrumenter.push(site));
+        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "wrapperCall", "(Ljava/lang/Object;II)V", false));
+        return l;
     }
 
     private static MethodInsnNode event(String name) {
@@ -864,16 +1360,47 @@ public final class JdkModel {
         }
     }
 
-    /** After each {@code (Bi)Function.apply} call: DUP the result and release it before it is published. */
-    private static void releaseFunctionResults(MethodNode m) {
+    /**
+     * After each {@code onAdvance(phase, parties)} call in Phaser's own code (the last arrival of a phase runs it,
+     * before the phase advances): what it did is released into the phase, which the parties awaiting its advance
+     * acquire (Phaser's memory consistency: arrivals, then onAdvance, then what follows the advance).
+     */
+    private static void phaserAdvances(MethodNode m) {
+        if ((m.access & Opcodes.ACC_STATIC) != 0) return;
         for (AbstractInsnNode n : m.instructions.toArray()) {
-            if (n instanceof MethodInsnNode mi && mi.name.equals("apply") && mi.desc.endsWith(")Ljava/lang/Object;")
-                    && (mi.owner.equals("java/util/function/Function") || mi.owner.equals("java/util/function/BiFunction"))) {
+            if (n instanceof MethodInsnNode mi && mi.owner.equals(PHASER) && mi.name.equals("onAdvance")
+                    && mi.desc.equals("(II)Z")) {
                 InsnList l = new InsnList();
-                l.add(new InsnNode(Opcodes.DUP));
-                l.add(event("release"));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(new FieldInsnNode(Opcodes.GETFIELD, PHASER, "root", "L" + PHASER + ";"));
+                l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "phaseOnAdvance",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)V", false));
                 m.instructions.insert(n, l);
             }
+        }
+    }
+
+    /**
+     * Each read of a CompletableFuture's {@code result} in its own code (a stage added to a complete future, a
+     * composed future found complete, a dependent's source): a non-null result is the future's completion, which the
+     * reader acquires ({@code acquireIfNonNull}), as the volatile variable it is. So whatever path the JDK takes to
+     * a result, what the completing thread did before is ordered before it.
+     */
+    private static void resultReads(MethodNode m) {
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (!(n instanceof FieldInsnNode f) || f.getOpcode() != Opcodes.GETFIELD
+                    || !f.owner.equals(COMPLETABLE_FUTURE) || !f.name.equals("result") || early.contains(n)) {
+                continue;
+            }
+            m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP)); // future, future
+            InsnList after = new InsnList(); // future, result
+            after.add(new InsnNode(Opcodes.DUP_X1)); // result, future, result
+            after.add(new InsnNode(Opcodes.SWAP)); // result, result, future
+            after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquireIfNonNull",
+                    "(Ljava/lang/Object;Ljava/lang/Object;)V", false)); // result
+            m.instructions.insert(n, after);
         }
     }
 
@@ -897,21 +1424,273 @@ public final class JdkModel {
         }
     }
 
+    /** Whether the outer class is a concurrent collection modelled by hand-offs (see {@link #collections}). */
+    private static boolean isCollection(String outer) {
+        return ELEMENT_LOADS.containsKey(outer) || OWNER_CALLS.containsKey(outer) || PLACINGS.containsKey(outer);
+    }
+
+    /**
+     * Whether the code of {@code className} can hand a collection's elements out, or make what does: the collection
+     * class itself and its nested classes that can name it or are bound to it (a node class's code cannot: left as
+     * it is, which keeps the JDK's start, when many of them are loaded, short).
+     */
+    private static boolean handsOut(String className, String outer) {
+        return isCollection(outer) && (className.equals(outer) || OWNER_PATHS.containsKey(className)
+                || isBound(className));
+    }
+
+    /**
+     * The methods (name + descriptor) of a collection's class that the collection passes may change: those with an
+     * element load, a call of a helper of {@link #OWNER_CALLS}, a {@code new} of a bound class, an element store of
+     * {@link #PLACINGS}, a call of {@link #RESULT_LOADS}. Found by a scan that builds nothing, so that the others are
+     * copied byte for byte (ConcurrentHashMap is large, and loaded before the agent starts).
+     */
+    private static java.util.Set<String> handingMethods(ClassReader reader, String className, String outer) {
+        java.util.Set<String> fields = ELEMENT_LOADS.getOrDefault(outer, java.util.Set.of());
+        java.util.Set<String> callees = OWNER_CALLS.getOrDefault(outer, java.util.Set.of());
+        java.util.Set<String> placing = PLACINGS.getOrDefault(className, java.util.Set.of());
+        java.util.Set<String> results = RESULT_LOADS.getOrDefault(className, java.util.Set.of());
+        java.util.Set<String> found = new java.util.HashSet<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] ex) {
+                if ((access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0) return null;
+                String method = name + desc;
+                boolean places = placing.contains(name);
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.AALOAD && fields.contains(ARRAY_ELEMENTS)
+                                || opcode == Opcodes.AASTORE && places) {
+                            found.add(method);
+                        }
+                    }
+
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String field, String fieldDesc) {
+                        if (opcode == Opcodes.GETFIELD && fields.contains(field) && owner.startsWith(outer + "$")
+                                || opcode == Opcodes.PUTFIELD && places) {
+                            found.add(method);
+                        }
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String callee, String calleeDesc,
+                                                boolean itf) {
+                        if (callees.contains(callee) || callee.equals("<init>") && isBound(owner) || places
+                                || results.contains(owner + "." + callee)) {
+                            found.add(method);
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found;
+    }
+
+    /** A nested class whose objects are bound to their collection when made (ConcurrentHashMap's tasks too). */
+    private static boolean isBound(String className) {
+        return BOUND.contains(className) || className.startsWith("java/util/concurrent/ConcurrentHashMap$")
+                && className.endsWith("Task");
+    }
+
+    /**
+     * The instructions that push the collection the code of {@code m} works for: {@code this} in the collection's own
+     * instance methods, the fields of {@link #OWNER_PATHS} in its nested classes'; null when the code cannot name it
+     * (a static method, a bound class: see {@link #isBound}, or a class not listed).
+     */
+    private static InsnList ownerCode(String className, String outer, MethodNode m) {
+        if ((m.access & Opcodes.ACC_STATIC) != 0) return null;
+        List<Step> path = className.equals(outer) ? List.of() : OWNER_PATHS.get(className);
+        if (path == null) return null;
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        l.add(steps(className, path));
+        return l;
+    }
+
+    /** Whether {@code this} can be used at {@code n} (in a constructor, only after the super or this call). */
+    private static java.util.Set<AbstractInsnNode> beforeThisReady(MethodNode m) {
+        java.util.Set<AbstractInsnNode> early = new java.util.HashSet<>();
+        if (!m.name.equals("<init>")) return early;
+        int pendingNews = 0;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            early.add(n);
+            if (n.getOpcode() == Opcodes.NEW) {
+                pendingNews++;
+            } else if (n.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) n).name.equals("<init>")) {
+                if (pendingNews > 0) pendingNews--;
+                else return early; // super(...) or this(...): `this` is ready after it
+            }
+        }
+        return early;
+    }
+
+    private static MethodInsnNode collectionEvent(String name, String desc) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, COLLECTIONS, name, desc, false);
+    }
+
     /**
      * After each load of an element ({@link #ELEMENT_LOADS}): a field of one of the collection's nested classes, or
-     * an array element, is DUPed and acquired.
+     * an array element, is DUPed and got out of the collection the code works for: named by the code
+     * ({@code takeOver}), the one the object was bound to ({@code takeOverBound}), or for a static helper the one its
+     * caller pushed ({@code takeOverInContext}). Loads where none can be told (a node's own methods) are left alone:
+     * they hand nothing out.
      */
-    private static void acquireLoadedElements(MethodNode m, String outer, java.util.Set<String> fields) {
+    private static void acquireLoadedElements(MethodNode m, String className, String outer,
+                                              java.util.Set<String> fields) {
         boolean arrays = fields.contains(ARRAY_ELEMENTS);
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        boolean bound = isBound(className);
+        if (!isStatic && !bound && ownerCode(className, outer, m) == null) return;
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
         for (AbstractInsnNode n : m.instructions.toArray()) {
             boolean element = n instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD
                     && f.owner.startsWith(outer + "$") && fields.contains(f.name) && f.desc.startsWith("L")
                     || arrays && n.getOpcode() == Opcodes.AALOAD;
-            if (!element) continue;
+            if (!element || early.contains(n)) continue;
             InsnList l = new InsnList();
             l.add(new InsnNode(Opcodes.DUP));
-            l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquireItem", "(Ljava/lang/Object;)V", false));
+            if (isStatic) {
+                l.add(collectionEvent("takeOverInContext", "(Ljava/lang/Object;)V"));
+            } else if (bound) {
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("takeOverBound", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            } else {
+                l.add(ownerCode(className, outer, m));
+                l.add(collectionEvent("takeOver", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            }
             m.instructions.insert(n, l);
+        }
+    }
+
+    /**
+     * Around each call of a helper that gets elements out for its caller's collection ({@link #OWNER_CALLS}): the
+     * caller's collection is pushed before ({@code enterOwner}; null when the caller cannot name it) and popped after.
+     * A static method calling one passes on what its own caller pushed.
+     */
+    private static void ownerCalls(MethodNode m, String className, String outer) {
+        java.util.Set<String> callees = OWNER_CALLS.get(outer);
+        if (callees == null || (m.access & Opcodes.ACC_STATIC) != 0) return;
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (!(n instanceof MethodInsnNode mi) || !callees.contains(mi.name) || early.contains(n)) continue;
+            boolean helper = mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals(outer)
+                    || mi.getOpcode() == Opcodes.INVOKEVIRTUAL && mi.name.equals("advance")
+                    && mi.owner.startsWith(outer + "$") && mi.desc.equals("()L" + outer + "$Node;");
+            if (!helper) continue;
+            InsnList before = new InsnList();
+            InsnList owner = ownerCode(className, outer, m);
+            if (owner != null) {
+                before.add(owner);
+                before.add(collectionEvent("enterOwner", "(Ljava/lang/Object;)V"));
+            } else if (isBound(className)) {
+                before.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                before.add(collectionEvent("enterOwnerOf", "(Ljava/lang/Object;)V"));
+            } else {
+                before.add(new InsnNode(Opcodes.ACONST_NULL));
+                before.add(collectionEvent("enterOwner", "(Ljava/lang/Object;)V"));
+            }
+            m.instructions.insertBefore(n, before);
+            InsnList after = new InsnList();
+            after.add(collectionEvent("exitOwner", "()V"));
+            m.instructions.insert(n, after);
+        }
+    }
+
+    /**
+     * After each {@code new X(...)} of a bound class ({@link #isBound}) in the collection's code: the new object is
+     * bound to the collection the code works for ({@code bind}), or to the one its maker was bound to
+     * ({@code bindLike}: a split, a subtask).
+     */
+    private static void bindCreations(MethodNode m, String className, String outer) {
+        if ((m.access & Opcodes.ACC_STATIC) != 0) return;
+        java.util.Set<AbstractInsnNode> early = beforeThisReady(m);
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (!(n instanceof MethodInsnNode mi) || mi.getOpcode() != Opcodes.INVOKESPECIAL
+                    || !mi.name.equals("<init>") || !isBound(mi.owner) || early.contains(n)) {
+                continue;
+            }
+            InsnList l = new InsnList();
+            InsnList owner = ownerCode(className, outer, m);
+            if (owner != null) {
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(owner);
+                l.add(collectionEvent("bind", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            } else if (isBound(className)) {
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("bindLike", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+            } else {
+                continue;
+            }
+            m.instructions.insert(n, l);
+        }
+    }
+
+    /**
+     * Where the methods of {@link #PLACINGS} store an element, it is released into the collection's clock for it,
+     * before the store publishes it: ConcurrentHashMap's new nodes (key and value) and value updates, and the
+     * (key, value) given to a tree bin; ConcurrentSkipListMap's new nodes and value compare-and-sets;
+     * CopyOnWriteArrayList's element stores into the array it is about to publish.
+     */
+    private static void placings(MethodNode m, String className, String outer) {
+        java.util.Set<String> methods = PLACINGS.get(className);
+        if (methods == null || !methods.contains(m.name) || (m.access & Opcodes.ACC_STATIC) != 0) return;
+        String pair = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V";
+        String single = "(Ljava/lang/Object;Ljava/lang/Object;)V";
+        int spare = -1;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            InsnList l = new InsnList();
+            int op = n.getOpcode();
+            if (n instanceof MethodInsnNode mi && op == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
+                    && mi.owner.equals(outer + "$Node")
+                    && mi.desc.equals("(ILjava/lang/Object;Ljava/lang/Object;)V")
+                    || n instanceof MethodInsnNode tv && tv.name.equals("putTreeVal")) {
+                // ConcurrentHashMap: [.. hash key value]
+                l.add(new InsnNode(Opcodes.DUP2));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("handOffPair", pair));
+            } else if (n instanceof MethodInsnNode mi && op == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
+                    && mi.owner.equals(outer + "$Node")
+                    && mi.desc.equals("(Ljava/lang/Object;Ljava/lang/Object;L" + outer + "$Node;)V")) {
+                // ConcurrentSkipListMap: [.. key value next]; next is set aside in a local (no branch in between).
+                if (spare < 0) spare = m.maxLocals++;
+                l.add(new VarInsnNode(Opcodes.ASTORE, spare));
+                l.add(new InsnNode(Opcodes.DUP2));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("handOffPair", pair));
+                l.add(new VarInsnNode(Opcodes.ALOAD, spare));
+            } else if (n instanceof FieldInsnNode f && op == Opcodes.PUTFIELD && f.name.equals("val")
+                    && f.owner.startsWith(outer + "$")
+                    || n instanceof MethodInsnNode vh && vh.owner.equals("java/lang/invoke/VarHandle")
+                    && vh.name.equals("compareAndSet")
+                    && vh.desc.equals("(L" + outer + "$Node;Ljava/lang/Object;Ljava/lang/Object;)Z")
+                    || op == Opcodes.AASTORE) {
+                // A value stored: [.. value]
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("handOff", single));
+            } else {
+                continue;
+            }
+            m.instructions.insertBefore(n, l);
+        }
+    }
+
+    /** After each call of {@link #RESULT_LOADS} in an instance method: its result is got out of this collection. */
+    private static void resultLoads(MethodNode m, String className) {
+        java.util.Set<String> calls = RESULT_LOADS.get(className);
+        if (calls == null || (m.access & Opcodes.ACC_STATIC) != 0) return;
+        for (AbstractInsnNode n : m.instructions.toArray()) {
+            if (n instanceof MethodInsnNode mi && calls.contains(mi.owner + "." + mi.name)
+                    && mi.desc.endsWith(")Ljava/lang/Object;")) {
+                InsnList l = new InsnList();
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                l.add(collectionEvent("takeOver", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+                m.instructions.insert(n, l);
+            }
         }
     }
 

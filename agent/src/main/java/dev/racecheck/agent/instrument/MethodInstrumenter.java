@@ -145,6 +145,18 @@ final class MethodInstrumenter {
                 if (mi.getOpcode() == Opcodes.INVOKESTATIC || ArrayCalls.isArrayClone(mi)) {
                     spillSlots = Math.max(spillSlots, ArrayCalls.instrument(method, mi, tsLocal + 3, tsLocal,
                             baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
+                    spillSlots = Math.max(spillSlots, ArrayCalls.instrumentReflectedElement(method, mi, tsLocal + 3,
+                            tsLocal, baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
+                }
+                List<ContainerArguments.Use> uses = ContainerArguments.selected(mi, appSubclassOfModelled(mi));
+                if (!uses.isEmpty()) {
+                    spillSlots = Math.max(spillSlots, ContainerArguments.instrument(method, mi, mi.desc, uses,
+                            tsLocal + 3, tsLocal, baseLocal, Sites.register(ownerDotted, method.name, source, line,
+                                    mi.owner.replace('/', '.'), mi.name)));
+                }
+                if (VarHandleCalls.isMethodHandleInvoke(mi)) {
+                    spillSlots = Math.max(spillSlots, VarHandleCalls.instrumentMethodHandle(method, mi, tsLocal + 3,
+                            tsLocal, baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
                 }
                 if (isObjectClone(mi)) {
                     // The copy's companion fields still hold the original's field states: dropped at once, or they
@@ -159,8 +171,15 @@ final class MethodInstrumenter {
                     spillSlots = Math.max(spillSlots, VarHandleCalls.instrument(method, mi, tsLocal + 3, tsLocal,
                             baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
                 }
-            } else if (n instanceof InvokeDynamicInsnNode) {
+            } else if (n instanceof InvokeDynamicInsnNode indy) {
                 insns.insertBefore(n, callSite(null));
+                List<ContainerArguments.Use> uses = ContainerArguments.selected(indy);
+                if (!uses.isEmpty()) {
+                    // A concatenation turns each argument into text: String.valueOf.
+                    spillSlots = Math.max(spillSlots, ContainerArguments.instrument(method, indy, indy.desc, uses,
+                            tsLocal + 3, tsLocal, baseLocal, Sites.register(ownerDotted, method.name, source, line,
+                                    "java.lang.String", "valueOf")));
+                }
             } else if (n instanceof FieldInsnNode fi) {
                 field(fi, thisReady);
             } else {
@@ -293,6 +312,13 @@ final class MethodInstrumenter {
             stamped = !lockType && hierarchy.isSubclass(o, "java/util/concurrent/locks/StampedLock", loader);
         }
         return LockCalls.isLockMethod(mi.name, mi.desc, lockType, stamped);
+    }
+
+    /** A virtual call whose owner is an application subclass of a modelled class: its inherited methods are the JDK's. */
+    private boolean appSubclassOfModelled(MethodInsnNode mi) {
+        if (mi.getOpcode() != Opcodes.INVOKEVIRTUAL) return false;
+        if (mi.owner.startsWith("[") || ContainerArguments.isJdk(mi.owner)) return false;
+        return hierarchy.isSubclassOfAny(mi.owner, ContainerCalls.MODELLED, loader);
     }
 
     /**

@@ -28,7 +28,8 @@ import org.objectweb.asm.tree.analysis.Value;
  * <p>A data-flow analysis over the original method: each value is either made by some {@code new} instructions of
  * modelled classes, or anything else. A made object escapes when it is passed as an argument (to any method, a
  * constructor, a lambda), stored in a field, a static or an array, returned or thrown; calls on it as the receiver
- * do not let it go, and the StringBuilder methods that return {@code this} return the same object. A call whose
+ * do not let it go, and the StringBuilder methods that return {@code this} return the same object, as do the methods
+ * that return a view or iterator of their receiver ({@link #VIEWS}): a view escapes with its container. A call whose
  * receiver can only be objects that never escape is unshared.
  */
 final class UnsharedContainers {
@@ -55,7 +56,9 @@ final class UnsharedContainers {
             }
             Frame<Made> f = frames[i];
             Made receiver = f.getStack(f.getStackSize() - 1 - Type.getArgumentTypes(call.desc).length);
-            if (receiver.sites != null && Collections.disjoint(receiver.sites, escapes.escaped)) unshared.add(call);
+            if (receiver.sites != null && !receiver.maybeOther && Collections.disjoint(receiver.sites, escapes.escaped)) {
+                unshared.add(call);
+            }
         }
         return unshared;
     }
@@ -67,17 +70,24 @@ final class UnsharedContainers {
         return false;
     }
 
-    /** A value: objects made by {@code sites} (NEW instructions of modelled classes), or anything else (null sites). */
+    /**
+     * A value: objects made by {@code sites} (NEW instructions of modelled classes), or anything else (null sites); or,
+     * {@code maybeOther}, what an iterator of such an object handed out, or a value that is such an object on one path
+     * and something else on another. That may be any object (a key, a shared list), so calls on it get their events;
+     * but it may also be the object, or a map's entry, which acts on its map: when it escapes, the objects escape.
+     */
     static final class Made implements Value {
-        static final Made OTHER = new Made(1, null);
-        static final Made OTHER_WIDE = new Made(2, null);
+        static final Made OTHER = new Made(1, null, false);
+        static final Made OTHER_WIDE = new Made(2, null, false);
 
         final int size;
         final Set<AbstractInsnNode> sites;
+        final boolean maybeOther;
 
-        Made(int size, Set<AbstractInsnNode> sites) {
+        Made(int size, Set<AbstractInsnNode> sites, boolean maybeOther) {
             this.size = size;
             this.sites = sites;
+            this.maybeOther = maybeOther;
         }
 
         static Made other(int size) {
@@ -91,14 +101,24 @@ final class UnsharedContainers {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Made m && m.size == size && java.util.Objects.equals(m.sites, sites);
+            return o instanceof Made m && m.size == size && m.maybeOther == maybeOther
+                    && java.util.Objects.equals(m.sites, sites);
         }
 
         @Override
         public int hashCode() {
-            return size * 31 + (sites == null ? 0 : sites.hashCode());
+            return (size * 31 + (sites == null ? 0 : sites.hashCode())) * 2 + (maybeOther ? 1 : 0);
         }
     }
+
+    /**
+     * Methods that return a view or an iterator of their receiver: calls on it act on the receiver, and it escapes
+     * with it. An element an iterator returns is not the container (a key may be any object).
+     */
+    static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet", "iterator", "listIterator",
+            "descendingIterator", "spliterator", "subList", "headMap", "tailMap", "subMap", "headSet", "tailSet",
+            "subSet", "descendingMap", "descendingSet", "descendingKeySet", "navigableKeySet", "reversed",
+            "sequencedKeySet", "sequencedValues", "sequencedEntrySet");
 
     /** Tracks made objects and collects the NEW instructions whose objects escape. */
     private static final class Escapes extends Interpreter<Made> {
@@ -133,7 +153,7 @@ final class UnsharedContainers {
                     return Made.other(Type.getType(((org.objectweb.asm.tree.FieldInsnNode) insn).desc).getSize());
                 case Opcodes.NEW:
                     return ContainerCalls.MODELLED.contains(((TypeInsnNode) insn).desc)
-                            ? new Made(1, Set.of(insn)) : Made.OTHER;
+                            ? new Made(1, Set.of(insn), false) : Made.OTHER;
                 default:
                     return Made.OTHER;
             }
@@ -209,6 +229,13 @@ final class UnsharedContainers {
                     && ret.getDescriptor().equals("Ljava/lang/StringBuilder;")) {
                 return values.get(0);
             }
+            // A view or iterator of a made container acts on it: the same object, as far as escaping goes.
+            Made receiver = hasReceiver ? values.get(0) : null;
+            if (receiver != null && receiver.sites != null && ret.getSort() == Type.OBJECT) {
+                String name = ((MethodInsnNode) insn).name;
+                if (VIEWS.contains(name)) return receiver;
+                if (name.equals("next") || name.equals("previous")) return new Made(1, receiver.sites, true); // an element
+            }
             return Made.other(ret.getSize());
         }
 
@@ -220,10 +247,13 @@ final class UnsharedContainers {
         @Override
         public Made merge(Made a, Made b) {
             if (a.equals(b)) return a;
-            if (a.sites == null || b.sites == null || a.size != b.size) return Made.other(Math.min(a.size, b.size));
-            Set<AbstractInsnNode> union = new HashSet<>(a.sites);
-            union.addAll(b.sites);
-            return new Made(a.size, union);
+            if (a.size != b.size || a.sites == null && b.sites == null) return Made.other(Math.min(a.size, b.size));
+            Set<AbstractInsnNode> union = new HashSet<>();
+            if (a.sites != null) union.addAll(a.sites);
+            if (b.sites != null) union.addAll(b.sites);
+            // A made object on one path only (or an element of one): calls on it keep their events, and it escapes.
+            boolean maybeOther = a.maybeOther || b.maybeOther || a.sites == null || b.sites == null;
+            return new Made(a.size, union, maybeOther);
         }
     }
 }

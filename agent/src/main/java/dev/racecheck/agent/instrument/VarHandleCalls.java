@@ -94,7 +94,17 @@ final class VarHandleCalls {
         InsnList before = new InsnList();
         for (int i = args.length - 1; i >= 0; i--) before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
         before.add(new VarInsnNode(Opcodes.ASTORE, spill));
-        if (mode.release()) {
+        if (mode.release() && call.name.contains("compareAnd")) {
+            // A compare-and-set writes, and releases, only when the variable holds the expected value: the hook reads
+            // it and compares (primitives by their bits, as the VarHandle does; references by identity).
+            target(before, spill, slots, coordinates);
+            Type expected = args[coordinates];
+            before.add(new VarInsnNode(expected.getOpcode(Opcodes.ILOAD), slots[coordinates]));
+            String expectedDesc = bits(before, expected);
+            before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "releaseIfSame",
+                    "(Ljava/lang/Object;Ljava/lang/Object;I" + expectedDesc + Hooks.TS + ")V", false));
+        } else if (mode.release()) {
             target(before, spill, slots, coordinates);
             before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
             before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "release", SYNC_DESC, false));
@@ -116,6 +126,82 @@ final class VarHandleCalls {
             after.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
             after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, mode.plain(), PLAIN_DESC, false));
         }
+        method.instructions.insert(call, after);
+        return next - spill;
+    }
+
+    /**
+     * Turns the value of type {@code t} on the stack into what {@code releaseIfSame} compares: a reference as it is
+     * (descriptor Object), a primitive as the long of its bits.
+     */
+    private static String bits(InsnList l, Type t) {
+        switch (t.getSort()) {
+            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                l.add(new InsnNode(Opcodes.I2L));
+                return "J";
+            case Type.LONG:
+                return "J";
+            case Type.FLOAT:
+                l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false));
+                l.add(new InsnNode(Opcodes.I2L));
+                return "J";
+            case Type.DOUBLE:
+                l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J",
+                        false));
+                return "J";
+            default:
+                return "Ljava/lang/Object;";
+        }
+    }
+
+    private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
+    private static final String REFLECTION = "dev/racecheck/agent/runtime/Reflection";
+
+    /** {@code MethodHandle.invoke} or {@code invokeExact}: the handle may be a field getter or setter. */
+    static boolean isMethodHandleInvoke(MethodInsnNode call) {
+        return call.getOpcode() == Opcodes.INVOKEVIRTUAL && call.owner.equals(METHOD_HANDLE)
+                && (call.name.equals("invoke") || call.name.equals("invokeExact"));
+    }
+
+    /**
+     * Around a method handle's invocation: {@code Reflection.invoking(mh, first, ts)} before it (a volatile setter
+     * releases) and {@code Reflection.invoked(mh, first, site, ts, base)} after it (a getter reads, a setter writes),
+     * where {@code first} is the first argument if it is a reference (the receiver of an instance field's accessor),
+     * else null. The arguments are spilled as for VarHandles.
+     *
+     * @return how many local slots from {@code spill} on it used
+     */
+    static int instrumentMethodHandle(MethodNode method, MethodInsnNode call, int spill, int tsLocal, int baseLocal,
+                                      int site) {
+        if (!isMethodHandleInvoke(call)) return 0;
+        Type[] args = Type.getArgumentTypes(call.desc);
+        boolean first = args.length >= 1 && isReference(args[0]);
+        int[] slots = new int[args.length];
+        int next = spill + 1; // spill: the handle
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = next;
+            next += args[i].getSize();
+        }
+        InsnList before = new InsnList();
+        for (int i = args.length - 1; i >= 0; i--) before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        before.add(new VarInsnNode(Opcodes.ASTORE, spill));
+        before.add(new VarInsnNode(Opcodes.ALOAD, spill));
+        before.add(first ? new VarInsnNode(Opcodes.ALOAD, slots[0]) : new InsnNode(Opcodes.ACONST_NULL));
+        before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, REFLECTION, "invoking",
+                "(Ljava/lang/Object;Ljava/lang/Object;" + Hooks.TS + ")V", false));
+        before.add(new VarInsnNode(Opcodes.ALOAD, spill));
+        for (int i = 0; i < args.length; i++) before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
+        method.instructions.insertBefore(call, before);
+
+        InsnList after = new InsnList();
+        after.add(new VarInsnNode(Opcodes.ALOAD, spill));
+        after.add(first ? new VarInsnNode(Opcodes.ALOAD, slots[0]) : new InsnNode(Opcodes.ACONST_NULL));
+        after.add(MethodInstrumenter.push(site));
+        after.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        after.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, REFLECTION, "invoked",
+                "(Ljava/lang/Object;Ljava/lang/Object;I" + Hooks.TS + "I)V", false));
         method.instructions.insert(call, after);
         return next - spill;
     }

@@ -155,11 +155,11 @@ public final class RaceEvents {
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
     /**
-     * Before a JDK call that reads or writes elements {@code [from, to)} of an array ({@code System.arraycopy},
+     * After a JDK call that read or wrote elements {@code [from, to)} of an array returned ({@code System.arraycopy},
      * {@code Arrays.fill}, an array's {@code clone()}; see ArrayCalls): each element as one access. {@code to} of -1
-     * means the array's length; a {@code to} past the end is clipped (copyOf, copyOfRange); a range the call will
-     * reject (it throws before touching an element) records nothing; past {@link #MAX_RANGE_ELEMENTS} elements the
-     * rest of the range is not recorded (a state per element of a 100 MB buffer would cost gigabytes).
+     * means the array's length; a {@code to} past the end is clipped (copyOf, copyOfRange); past
+     * {@link #MAX_RANGE_ELEMENTS} elements the rest of the range is not recorded (a state per element of a 100 MB
+     * buffer would cost gigabytes). A range that is not one of the array is ignored.
      */
     public static void arrayRange(Object array, int from, int to, boolean write, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null || !array.getClass().isArray()) return;
@@ -196,9 +196,149 @@ public final class RaceEvents {
         }
     }
 
+    /**
+     * After {@code Arrays.equals}, {@code deepEquals}, {@code compare}, {@code compareUnsigned} or {@code mismatch}
+     * returned: the two ranges ({@code to} of -1: the array's length) are read as far as their common length; an
+     * equality test of ranges of different lengths reads nothing, nor does a whole-array call given one array twice.
+     */
+    public static void arraysCompared(Object a, int aFrom, int aTo, Object b, int bFrom, int bTo,
+                                      boolean sameLengthOnly, boolean identity, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || a == null || b == null || (identity && a == b)
+                || !a.getClass().isArray() || !b.getClass().isArray()) {
+            return;
+        }
+        int aEnd = aTo < 0 ? java.lang.reflect.Array.getLength(a) : aTo;
+        int bEnd = bTo < 0 ? java.lang.reflect.Array.getLength(b) : bTo;
+        int aLength = aEnd - aFrom;
+        int bLength = bEnd - bFrom;
+        if (sameLengthOnly && aLength != bLength) return;
+        int common = Math.min(aLength, bLength);
+        arrayRange(a, aFrom, aFrom + common, false, site, ts, base);
+        arrayRange(b, bFrom, bFrom + common, false, site, ts, base);
+    }
+
+    /**
+     * Before {@code System.arraycopy} between reference arrays whose destination cannot hold every source element
+     * type: when the copy will stop with an ArrayStoreException at the first element the destination cannot hold,
+     * records what it does before (the prefix read, the failing element read, the prefix written). A copy that
+     * completes is recorded after it returns; one that fails its argument checks touches nothing (JLS: null arrays,
+     * non-arrays, primitive and reference or two primitive types, negative positions or length, a range past an
+     * end).
+     */
+    public static void arraycopyStorePrefix(Object src, int srcPos, Object dst, int dstPos, int length, int site,
+                                            ThreadState ts, int base) {
+        if (ts.ignore != 0 || !(src instanceof Object[]) || !(dst instanceof Object[])) return;
+        Class<?> to = dst.getClass().getComponentType();
+        if (to.isAssignableFrom(src.getClass().getComponentType())) return; // every element fits: no check per element
+        Object[] s = (Object[]) src;
+        int dstLength = ((Object[]) dst).length;
+        if (srcPos < 0 || dstPos < 0 || length < 0 || srcPos > s.length - length || dstPos > dstLength - length) return;
+        for (int i = 0; i < length; i++) {
+            Object e = s[srcPos + i];
+            if (e != null && !to.isInstance(e)) {
+                arrayRange(src, srcPos, srcPos + i + 1, false, site, ts, base);
+                arrayRange(dst, dstPos, dstPos + i, true, site, ts, base);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Before {@code java.lang.reflect.Array.get*(array, index)} or {@code set*(array, index, value)}: the element, as a
+     * plain access. {@code type} is the primitive type (descriptor letter) the method takes or returns, 'L' for
+     * {@code get}/{@code set}; {@code value} is set(Object)'s value. A call the JDK will reject (no array, an index
+     * out of bounds, a type that does not convert) records nothing.
+     */
+    public static void reflectedElement(Object array, int index, Object value, char type, boolean write, int site,
+                                        ThreadState ts, int base) {
+        if (ts.ignore != 0 || array == null) return;
+        try {
+            Class<?> component = array.getClass().getComponentType();
+            if (component == null || !ReflectedTypes.converts(component, type, value, write)) return;
+            if (write) arrayWrite(array, index, site, ts, base);
+            else arrayRead(array, index, site, ts, base);
+        } catch (Throwable e) {
+            Internal.error("analysing a reflected array access", e);
+        }
+    }
+
     /** Before a call that may be on a JDK object that is not thread-safe (a HashMap...): see {@link Containers}. */
     public static void containerCall(Object receiver, int op, int site, ThreadState ts, int base) {
         Containers.call(receiver, op, site, ts, base);
+        if (receiver != null && receiver.getClass() == Containers.ARRAYS_LIST) arraysListCall(receiver, op, -1, site, ts, base);
+    }
+
+    /** {@link #containerCall} for {@code get(int)} and {@code set(int, e)}, which may act on one element of an array. */
+    public static void containerIndexed(Object receiver, int index, int op, int site, ThreadState ts, int base) {
+        Containers.call(receiver, op, site, ts, base);
+        if (receiver != null && receiver.getClass() == Containers.ARRAYS_LIST) {
+            arraysListCall(receiver, op, index, site, ts, base);
+        }
+    }
+
+    /**
+     * A call on an {@code Arrays.asList} list, which shows its array: besides the list's own state, the elements it
+     * reads or writes are the array's ({@code get(i)}, {@code set(i, e)}: one; {@code sort}, {@code contains}...: all).
+     */
+    private static void arraysListCall(Object list, int op, int index, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0) return;
+        try {
+            int use = Containers.elementUse(op);
+            if (use == Containers.NO_ELEMENT) return;
+            Object array = Containers.arrayOf(list);
+            if (array == null) return;
+            switch (use) {
+                case Containers.READS_ONE -> arrayRead(array, index, site, ts, base);
+                case Containers.WRITES_ONE -> arrayWrite(array, index, site, ts, base);
+                default -> arrayRange(array, 0, -1, use == Containers.WRITES_ALL, site, ts, base);
+            }
+        } catch (Throwable e) {
+            Internal.error("analysing a call on an Arrays.asList list", e);
+        }
+    }
+
+    /** Before an iterator's {@code next()}: a read of its container; see {@link #entryReturned}. */
+    public static void containerNext(Object iterator, int op, int site, ThreadState ts, int base) {
+        Containers.next(iterator, op, site, ts, base);
+        if (iterator != null && iterator.getClass() == Containers.ARRAYS_ITERATOR && ts.ignore == 0) {
+            // An Arrays.asList list's iterator reads the element of its array at its cursor.
+            try {
+                Object array = Containers.iteratedArray(iterator);
+                if (array != null) arrayRead(array, Containers.iteratedIndex(iterator), site, ts, base);
+            } catch (Throwable e) {
+                Internal.error("analysing an Arrays.asList iterator", e);
+            }
+        }
+    }
+
+    /** After an iterator's {@code next()}: an entry of a map's entry set is linked to its map. */
+    public static void entryReturned(Object element, ThreadState ts) {
+        if (ts.pendingEntry != null) Containers.entryReturned(element, ts);
+    }
+
+    /** Before a JDK method that reads (or writes) a container passed to it: {@code site} names the method. */
+    public static void containerArgument(Object argument, boolean write, int site, ThreadState ts, int base) {
+        Containers.argument(argument, write, site, ts, base);
+        if (argument != null && argument.getClass() == Containers.ARRAYS_LIST && ts.ignore == 0) {
+            // The JDK method reads (or writes) the list's elements: its array's.
+            try {
+                Object array = Containers.arrayOf(argument);
+                if (array != null) arrayRange(array, 0, -1, write, site, ts, base);
+            } catch (Throwable e) {
+                Internal.error("analysing an Arrays.asList list passed to the JDK", e);
+            }
+        }
+    }
+
+    /** Before a JDK method that formats each element of {@code arguments} (its {@code Object...}): each is read. */
+    public static void containerArguments(Object[] arguments, int site, ThreadState ts, int base) {
+        if (arguments == null || ts.ignore != 0) return;
+        for (Object a : arguments) Containers.argument(a, false, site, ts, base);
+    }
+
+    /** Inside a {@code Collections.synchronized*} wrapper's method (a JDK hook): see {@link Containers#wrapperCall}. */
+    public static void wrapperCall(Object wrapper, int op, int site) {
+        Containers.wrapperCall(wrapper, op, site);
     }
 
     /**
@@ -582,7 +722,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.acquire(ts, SHADOWS.get(key));
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.acquire(ts, s);
         } catch (Throwable e) {
             Internal.error("modelling an acquire", e);
         }
@@ -601,20 +742,12 @@ public final class RaceEvents {
         }
     }
 
-    /** Releases every element of an array or JDK collection, or the keys and values of a JDK map (a bulk add's). */
-    public static void releaseEach(Object keys) {
-        Object[] elements = elements(keys);
-        if (elements != null) {
-            for (Object k : elements) release(k);
-        }
-    }
-
     /**
      * The elements of an array, of a collection of a JDK class, or the keys and values of a map of a JDK class
      * (copied with racecheck's events off: its own hooks are not the program's); null for anything else, a
      * collection class of the program's among them, whose methods racecheck does not call.
      */
-    private static Object[] elements(Object keys) {
+    static Object[] elements(Object keys) {
         if (keys instanceof Object[]) return (Object[]) keys;
         if (!Analysis.enabled || !(keys instanceof java.util.Collection || keys instanceof java.util.Map)
                 || keys.getClass().getClassLoader() != null) {
@@ -693,6 +826,213 @@ public final class RaceEvents {
         if (stamp != 0L) lockEvent(key, self, Detector.READ_LOCK);
     }
 
+    // ---- calls that synchronize only when they succeed, or also when they throw ------------------------------
+
+    /** countDown() of a latch whose count is still positive (at zero it does nothing). */
+    public static void releaseIfPositive(int count, Object latch) {
+        if (count > 0) release(latch);
+    }
+
+    /**
+     * A compare-and-set of an atomic: it releases when the variable holds the expected value on entry, so that it
+     * will write (a failed one writes nothing). Primitives compare as the atomic does (AtomicBoolean holds an int).
+     */
+    public static void releaseIfSame(int current, int expected, Object atomic) {
+        if (current == expected) release(atomic);
+    }
+
+    public static void releaseIfSame(long current, long expected, Object atomic) {
+        if (current == expected) release(atomic);
+    }
+
+    public static void releaseIfSame(Object current, Object expected, Object atomic) {
+        if (current == expected) release(atomic);
+    }
+
+    /** AtomicStampedReference / AtomicMarkableReference: the reference and the stamp (mark) both as expected. */
+    public static void releaseIfSame(Object current, Object expected, int currentStamp, int expectedStamp,
+                                     Object atomic) {
+        if (current == expected && currentStamp == expectedStamp) release(atomic);
+    }
+
+    /** A field updater's compare-and-set: releases into {@code target}'s field when it holds the expected value. */
+    public static void updaterReleaseIfSame(Object updater, int expected, Object target) {
+        if (!Analysis.enabled || target == null) return;
+        Object current = updaterValue(updater, target);
+        if (current instanceof Integer i && i == expected) updaterRelease(updater, target);
+    }
+
+    public static void updaterReleaseIfSame(Object updater, long expected, Object target) {
+        if (!Analysis.enabled || target == null) return;
+        Object current = updaterValue(updater, target);
+        if (current instanceof Long l && l == expected) updaterRelease(updater, target);
+    }
+
+    public static void updaterReleaseIfSame(Object updater, Object expected, Object target) {
+        if (!Analysis.enabled || target == null) return;
+        Object current = updaterValue(updater, target);
+        if (current == expected || current == UNREADABLE) updaterRelease(updater, target);
+    }
+
+    /** Marks a value the updater could not read (its own checks will fail the call): release as before. */
+    private static final Object UNREADABLE = new Object();
+
+    /**
+     * The field's value, read through the updater itself (a JDK implementation class: no program code runs) with
+     * racecheck's events off; {@link #UNREADABLE} when its checks reject the target (the call will throw).
+     */
+    private static Object updaterValue(Object updater, Object target) {
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return UNREADABLE;
+        ts.ignore++;
+        try {
+            if (updater instanceof java.util.concurrent.atomic.AtomicIntegerFieldUpdater<?> u) {
+                return ((java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Object>) u).get(target);
+            }
+            if (updater instanceof java.util.concurrent.atomic.AtomicLongFieldUpdater<?> u) {
+                return ((java.util.concurrent.atomic.AtomicLongFieldUpdater<Object>) u).get(target);
+            }
+            if (updater instanceof java.util.concurrent.atomic.AtomicReferenceFieldUpdater<?, ?> u) {
+                return ((java.util.concurrent.atomic.AtomicReferenceFieldUpdater<Object, Object>) u).get(target);
+            }
+            return UNREADABLE;
+        } catch (RuntimeException e) {
+            return UNREADABLE;
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /** A ForkJoinTask looked at, however the call ended: acquires once the task is done (status negative). */
+    public static void acquireIfDone(int status, Object task) {
+        if (status < 0) acquire(task);
+    }
+
+    /** Each task of ForkJoinTask.invokeAll's argument that is done (all of them when it returns normally). */
+    public static void acquireEachDone(Object tasks) {
+        Object[] elements = tasks instanceof java.util.concurrent.ForkJoinTask ? new Object[] {tasks} : elements(tasks);
+        if (elements == null) return;
+        for (Object e : elements) {
+            if (e instanceof java.util.concurrent.ForkJoinTask<?> t && t.isDone()) acquire(t);
+        }
+    }
+
+    /**
+     * Each future invokeAll returns that completed, normally or not, but was not cancelled (a timed invokeAll cancels
+     * the ones that did not finish in time). Only the JDK's FutureTask is asked (its isDone and isCancelled are its
+     * own, not a subclass's code); any other future is acquired.
+     */
+    public static void acquireEachCompleted(Object futures) {
+        Object[] elements = elements(futures);
+        if (elements == null) return;
+        for (Object e : elements) {
+            if (e != null && e.getClass() == java.util.concurrent.FutureTask.class) {
+                java.util.concurrent.FutureTask<?> f = (java.util.concurrent.FutureTask<?>) e;
+                if (!f.isDone() || f.isCancelled()) continue;
+            }
+            acquire(e);
+        }
+    }
+
+    /** FutureTask.set/setException: the task completes only while it is NEW (state 0), not once cancelled. */
+    public static void releaseIfZero(int state, Object task) {
+        if (state == 0) release(task);
+    }
+
+    /** Future.get threw: ExecutionException means the task completed (it threw); anything else is no completion. */
+    public static void acquireIfExecutionException(Object thrown, Object future) {
+        if (thrown instanceof java.util.concurrent.ExecutionException) acquire(future);
+    }
+
+    /** FutureTask.state() (JDK 19+) returned SUCCESS or FAILED: the task completed. */
+    public static void acquireIfStateDone(Object state, Object future) {
+        if (state instanceof Enum<?> e && (e.name().equals("SUCCESS") || e.name().equals("FAILED"))) acquire(future);
+    }
+
+    /** A CompletableFuture completion attempt: it completes, and releases, only a future with no result yet. */
+    public static void releaseIfNull(Object result, Object future) {
+        if (result == null) release(future);
+    }
+
+    /** A CompletableFuture looked at: acquires once it has a result, however the call ends. */
+    public static void acquireIfNonNull(Object result, Object future) {
+        if (result != null) acquire(future);
+    }
+
+    /**
+     * The other source of a CompletableFuture bi- or or-stage, as the stage is added: acquired if it is complete (the
+     * function may run at once). Only the JDK's own futures are asked (isDone of a JDK class).
+     */
+    public static void acquireStageIfDone(Object stage) {
+        if (stage instanceof java.util.concurrent.CompletableFuture<?> f && f.getClass().getClassLoader() == null
+                && f.isDone()) {
+            acquire(f);
+        }
+    }
+
+    // ---- phasers: per-phase clocks in the root's shadow (see PhaseClocks) --------------------------------------
+
+    /** An arrival at {@code phase} (negative: the phaser has terminated, the arrival does nothing). */
+    public static void phaseArrive(int phase, Object root) {
+        if (!Analysis.enabled || phase < 0 || root == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            DETECTOR.release(ts, SHADOWS.get(root).phases().arrival(phase));
+        } catch (Throwable e) {
+            Internal.error("modelling a phaser arrival", e);
+        }
+    }
+
+    /** onAdvance ran, before the phase it ends advances: released into that phase (the root's current one). */
+    public static void phaseOnAdvance(Object phaser, Object root) {
+        if (!Analysis.enabled || !(phaser instanceof java.util.concurrent.Phaser p)) return;
+        phaseArrive(p.getPhase(), root);
+    }
+
+    /** awaitAdvance(awaited) returned {@code result}: the phases up to {@code awaited} have advanced if it is past. */
+    public static void phaseAdvanced(int result, int awaited, Object root) {
+        if (awaited < 0) return; // returned at once, the argument itself
+        if (result < 0) {
+            phaseTerminated(root);
+        } else if (dev.racecheck.agent.runtime.shadow.PhaseClocks.before(awaited, result)) {
+            phaseAcquire(awaited, root);
+        }
+    }
+
+    /** arriveAndAwaitAdvance() returned {@code result}: the next phase, so the one it arrived at has advanced. */
+    public static void phaseArrivedAndAdvanced(int result, Object root) {
+        if (result < 0) phaseTerminated(root);
+        else phaseAcquire((result - 1) & Integer.MAX_VALUE, root);
+    }
+
+    private static void phaseAcquire(int phase, Object root) {
+        if (!Analysis.enabled || root == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            dev.racecheck.agent.runtime.shadow.SyncClock c = SHADOWS.get(root).phases().upTo(phase);
+            if (c != null) DETECTOR.acquire(ts, c);
+        } catch (Throwable e) {
+            Internal.error("modelling a phase advance", e);
+        }
+    }
+
+    /** The phaser terminated: every arrival happened before. */
+    private static void phaseTerminated(Object root) {
+        if (!Analysis.enabled || root == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            dev.racecheck.agent.runtime.shadow.SyncClock c = SHADOWS.get(root).phases().newest();
+            if (c != null) DETECTOR.acquire(ts, c);
+        } catch (Throwable e) {
+            Internal.error("modelling a phaser termination", e);
+        }
+    }
+
+    // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
+
     /**
      * StampedLock.tryConvertToWriteLock returned {@code stamp}: the write lock is held now. Converting the read lock
      * (or the write lock itself) the thread already holds keeps the same hold; from an optimistic read it is a new one.
@@ -703,6 +1043,7 @@ public final class RaceEvents {
         if (ts.ignore != 0) return;
         try {
             Shadow s = SHADOWS.get(key);
+            if (s.internal()) return;
             if (Analysis.PREDICT && DETECTOR.holds(ts, s)) {
                 // The same critical section goes on; happens-before still acquires the write clock (as before).
                 DETECTOR.acquire(ts, s);
@@ -724,6 +1065,16 @@ public final class RaceEvents {
         unlockEvent(key, Detector.READ_LOCK);
     }
 
+    /** unlock() of a write lock or ReentrantLock the thread holds ({@code held}: sync.isHeldExclusively()). */
+    public static void unlockWriteIfHeld(int held, Object key) {
+        if (held != 0) unlockEvent(key, Detector.WRITE_LOCK);
+    }
+
+    /** unlock() of a read lock the thread holds ({@code holds}: how many times it holds it). */
+    public static void unlockReadIfHeld(int holds, Object key) {
+        if (holds > 0) unlockEvent(key, Detector.READ_LOCK);
+    }
+
     /** A StampedLock call gives back the lock that {@code stamp} holds: a write lock, a read lock, or none. */
     public static void unlockStamp(long stamp, Object key, Object self) {
         if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) unlockEvent(key, Detector.WRITE_LOCK);
@@ -736,7 +1087,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.waitRelease(ts, SHADOWS.get(key), Detector.WRITE_LOCK);
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.waitRelease(ts, s, Detector.WRITE_LOCK);
         } catch (Throwable e) {
             Internal.error("modelling an await", e);
         }
@@ -748,7 +1100,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.waitAcquire(ts, SHADOWS.get(key), Detector.WRITE_LOCK);
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.waitAcquire(ts, s, Detector.WRITE_LOCK);
         } catch (Throwable e) {
             Internal.error("modelling an await", e);
         }
@@ -759,7 +1112,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.lock(ts, SHADOWS.get(key), mode, lockCallPath(ts), self);
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.lock(ts, s, mode, lockCallPath(ts), self);
         } catch (Throwable e) {
             Internal.error("modelling a lock", e);
         }
@@ -770,7 +1124,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.unlock(ts, SHADOWS.get(key), mode, lockCallPath(ts));
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.unlock(ts, s, mode, lockCallPath(ts));
         } catch (Throwable e) {
             Internal.error("modelling an unlock", e);
         }
@@ -831,12 +1186,6 @@ public final class RaceEvents {
         if (interrupted) acquire(Thread.currentThread());
     }
 
-    /** A value made inside a modelled call (ConcurrentHashMap.compute...): published by and to the caller. */
-    public static void releaseAcquire(Object key) {
-        release(key);
-        acquire(key);
-    }
-
     /**
      * A counted completer's pending count was read in a completion loop (tryComplete, propagateCompletion,
      * firstComplete): zero means every part released into the task by decrementing it, and this thread goes on to
@@ -893,7 +1242,8 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            DETECTOR.release(ts, SHADOWS.get(key));
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.release(ts, s);
         } catch (Throwable e) {
             Internal.error("modelling a release", e);
         }

@@ -55,8 +55,13 @@ public final class VarHandles {
         final int syncKey;
         /** A small number for {@link #fieldSite}'s map. */
         final int id;
+        /** A volatile field: its accesses through reflection and method handles are acquires and releases. */
+        final boolean isVolatile;
+        /** What a method handle does with the field ({@link Reflection}): 0 for a VarHandle and a Field. */
+        final int accessor;
 
-        Target(int kind, Class<?> declaring, String name, int fieldKey, int syncKey, int id) {
+        Target(int kind, Class<?> declaring, String name, int fieldKey, int syncKey, int id, boolean isVolatile,
+               int accessor) {
             this.kind = kind;
             this.declaring = declaring == null ? null : new WeakReference<>(declaring);
             this.declaringName = declaring == null ? null : declaring.getName();
@@ -64,6 +69,8 @@ public final class VarHandles {
             this.fieldKey = fieldKey;
             this.syncKey = syncKey;
             this.id = id;
+            this.isVolatile = isVolatile;
+            this.accessor = accessor;
         }
 
         /** The declaring class of a field target; null for array elements (or, never in practice, once unloaded). */
@@ -72,7 +79,7 @@ public final class VarHandles {
         }
     }
 
-    private static final Target ELEMENTS = new Target(Detector.ELEMENT, null, null, -1, -1, 0);
+    private static final Target ELEMENTS = new Target(Detector.ELEMENT, null, null, -1, -1, 0, false, 0);
     private static int nextTargetId = 1;
 
     /** Per call site: the access site with the field named, for the last target seen there (racy reads are fine). */
@@ -80,12 +87,13 @@ public final class VarHandles {
     /** (call site, target id) to the access site naming the field; guarded by VarHandles.class. */
     private static final Map<Long, Integer> FIELD_SITES = new HashMap<>();
 
+    /** A target by number, not by reference: this static cache must not keep a class (and its loader) alive. */
     private static final class FieldSite {
-        final Target target;
+        final int targetId;
         final int site;
 
-        FieldSite(Target target, int site) {
-            this.target = target;
+        FieldSite(int targetId, int site) {
+            this.targetId = targetId;
             this.site = site;
         }
     }
@@ -120,17 +128,33 @@ public final class VarHandles {
                 else RaceEvents.arrayRead(coordinate, index, site, ts, base);
                 return;
             }
-            if (t.fieldKey < 0) return;
-            Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
-            if (owner == null) return;
-            int fieldSite = fieldSite(t, site);
-            VarState v = fieldState(t, owner, fieldSite, ts);
-            if (v == null || (write ? v.w : v.r) == ts.epoch) return;
-            if (write) Analysis.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
-            else Analysis.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
+            fieldAccess(t, coordinate, site, ts, base, write);
         } catch (Throwable e) {
             Internal.error(write ? "analysing a VarHandle write" : "analysing a VarHandle read", e);
         }
+    }
+
+    /**
+     * A plain read or write of the field {@code t} names, of {@code coordinate} (ignored for a static field), made at
+     * call site {@code site}: checked like the field's own getfield or putfield, in the same state.
+     */
+    static void fieldAccess(Target t, Object coordinate, int site, ThreadState ts, int base, boolean write) {
+        if (t.fieldKey < 0) return;
+        Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
+        if (owner == null) return;
+        int fieldSite = fieldSite(t, site);
+        VarState v = fieldState(t, owner, fieldSite, ts);
+        if (v == null || (write ? v.w : v.r) == ts.epoch) return;
+        if (write) Analysis.DETECTOR.write(ts, v, fieldSite, base, owner, t.kind);
+        else Analysis.DETECTOR.read(ts, v, fieldSite, base, owner, t.kind);
+    }
+
+    /** An acquire from (or release into) the field {@code t} names, of {@code coordinate}, as a volatile access. */
+    static void fieldSync(Target t, Object coordinate, ThreadState ts, boolean release) {
+        Object owner = t.kind == Detector.STATIC ? t.declaring() : coordinate;
+        if (owner == null) return;
+        if (release) Analysis.DETECTOR.releaseField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
+        else Analysis.DETECTOR.acquireField(ts, Analysis.SHADOWS.get(owner), t.syncKey);
     }
 
     /** After an acquire, volatile or read-modify-write access: acquire from the variable. */
@@ -172,10 +196,59 @@ public final class VarHandles {
         }
     }
 
-    private static Target target(Object handle) {
+    /**
+     * Before a compare-and-set (or compare-and-exchange) in a release mode: releases only when the variable holds
+     * {@code expected} now, so that the call will write (a failed one writes nothing; it still reads and acquires).
+     * The variable is read through the handle itself, with racecheck's events off; when it cannot be (a handle that
+     * only accepts its exact types), the release is made as before.
+     */
+    public static void releaseIfSame(Object handle, Object coordinate, int index, long expected, ThreadState ts) {
+        Object current = current(handle, coordinate, index, ts);
+        if (current == UNREADABLE || bits(current) == expected) release(handle, coordinate, index, ts);
+    }
+
+    public static void releaseIfSame(Object handle, Object coordinate, int index, Object expected, ThreadState ts) {
+        Object current = current(handle, coordinate, index, ts);
+        if (current == UNREADABLE || current == expected) release(handle, coordinate, index, ts);
+    }
+
+    private static final Object UNREADABLE = new Object();
+
+    private static Object current(Object handle, Object coordinate, int index, ThreadState ts) {
+        if (ts.ignore != 0) return UNREADABLE;
+        Target t = target(handle);
+        if (t == null) return UNREADABLE;
+        ts.ignore++;
+        try {
+            java.lang.invoke.VarHandle vh = (java.lang.invoke.VarHandle) handle;
+            if (t.kind == Detector.ELEMENT) return vh.getVolatile(coordinate, index);
+            if (t.kind == Detector.STATIC) return vh.getVolatile();
+            return vh.getVolatile(coordinate);
+        } catch (Throwable e) {
+            return UNREADABLE; // the call itself will throw, or the handle wants its exact types
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /** A boxed primitive's bits, as releaseIfSame's caller computed them for the expected value. */
+    private static long bits(Object v) {
+        if (v instanceof Integer i) return i;
+        if (v instanceof Long l) return l;
+        if (v instanceof Boolean b) return b ? 1L : 0L;
+        if (v instanceof Character c) return c;
+        if (v instanceof Short s) return s;
+        if (v instanceof Byte b) return b;
+        if (v instanceof Float f) return Float.floatToRawIntBits(f);
+        if (v instanceof Double d) return Double.doubleToRawLongBits(d);
+        return Long.MIN_VALUE ^ 0x5DEECE66DL; // not a primitive: never equal in practice
+    }
+
+    static Target target(Object handle) {
+
         if (handle == null) return null;
         Shadow s = Analysis.SHADOWS.peek(handle);
-        return s == null ? null : (Target) s.varHandle;
+        return s != null && s.modelledAs instanceof Target t ? t : null;
     }
 
     /**
@@ -203,7 +276,7 @@ public final class VarHandles {
         FieldSite[] cache = fieldSites;
         if (callSite < cache.length) {
             FieldSite f = cache[callSite];
-            if (f != null && f.target == t) return f.site;
+            if (f != null && f.targetId == t.id) return f.site;
         }
         return registerFieldSite(t, callSite);
     }
@@ -219,7 +292,7 @@ public final class VarHandles {
         if (callSite >= fieldSites.length) {
             fieldSites = java.util.Arrays.copyOf(fieldSites, Math.max(callSite + 1, fieldSites.length * 2));
         }
-        fieldSites[callSite] = new FieldSite(t, site);
+        fieldSites[callSite] = new FieldSite(t.id, site);
         return site;
     }
 
@@ -270,21 +343,27 @@ public final class VarHandles {
 
     /** Records what a field handle accesses. */
     static void register(Object handle, Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic) {
+        Analysis.SHADOWS.get(handle).modelledAs = target(lookedUpIn, name, type, isStatic, 0);
+    }
+
+    /** What an access of field {@code name} of type {@code type}, looked up in {@code lookedUpIn}, reaches. */
+    static Target target(Class<?> lookedUpIn, String name, Class<?> type, boolean isStatic, int accessor) {
         Field f = declared(lookedUpIn, name, type);
         Class<?> declaring = f == null ? lookedUpIn : f.getDeclaringClass();
         boolean isFinal = f != null && Modifier.isFinal(f.getModifiers());
+        boolean isVolatile = f != null && Modifier.isVolatile(f.getModifiers());
         int id;
         synchronized (VarHandles.class) {
             id = nextTargetId++;
         }
-        Target t = new Target(isStatic ? Detector.STATIC : Detector.FIELD, declaring, name,
-                isFinal ? -1 : Sites.fieldKey(name, type.descriptorString()), Sites.syncKey(name), id);
-        Analysis.SHADOWS.get(handle).varHandle = t;
+        return new Target(isStatic ? Detector.STATIC : Detector.FIELD, declaring, name,
+                isFinal ? -1 : Sites.fieldKey(name, type.descriptorString()), Sites.syncKey(name), id, isVolatile,
+                accessor);
     }
 
     /** Records that a handle accesses array elements. */
     static void registerArray(Object handle) {
-        Analysis.SHADOWS.get(handle).varHandle = ELEMENTS;
+        Analysis.SHADOWS.get(handle).modelledAs = ELEMENTS;
     }
 
     /** The field a lookup resolves: declared in the class or inherited from a superclass. */
@@ -308,6 +387,28 @@ public final class VarHandles {
             if (inBounds(array, index)) Analysis.DETECTOR.acquireElement(ts, Analysis.SHADOWS.get(array), index);
         } catch (Throwable e) {
             Internal.error("modelling an atomic array", e);
+        }
+    }
+
+    /**
+     * An atomic array's compare-and-set of element {@code index}: releases when the element holds the expected value
+     * (read from the inner array; a failed compare-and-set writes nothing).
+     */
+    public static void elementReleaseIfSame(int index, int expected, Object array) {
+        if (array instanceof int[] a && index >= 0 && index < a.length && a[index] == expected) {
+            elementRelease(array, index);
+        }
+    }
+
+    public static void elementReleaseIfSame(int index, long expected, Object array) {
+        if (array instanceof long[] a && index >= 0 && index < a.length && a[index] == expected) {
+            elementRelease(array, index);
+        }
+    }
+
+    public static void elementReleaseIfSame(int index, Object expected, Object array) {
+        if (array instanceof Object[] a && index >= 0 && index < a.length && a[index] == expected) {
+            elementRelease(array, index);
         }
     }
 

@@ -138,9 +138,13 @@ class ContainerCallsTest {
     }
 
     private static int hooks(MethodNode m) {
+        return hooks(m, "containerCall");
+    }
+
+    private static int hooks(MethodNode m, String hook) {
         int n = 0;
         for (AbstractInsnNode i : m.instructions) {
-            if (i instanceof MethodInsnNode mi && mi.name.equals("containerCall")) n++;
+            if (i instanceof MethodInsnNode mi && mi.name.equals(hook)) n++;
         }
         return n;
     }
@@ -174,7 +178,8 @@ class ContainerCallsTest {
         MethodNode sum = method(cn, "sum");
         assertTrue(sum.maxLocals >= localsBefore.get(sum.name + sum.desc) + 3 + 2,
                 "add(int, Object) spills past the monitor local");
-        assertEquals(4, hooks(sum), "add, add, size, get");
+        assertEquals(3, hooks(sum), "add, add, size");
+        assertEquals(1, hooks(sum, "containerIndexed"), "get(int): an Arrays.asList list's element");
         MethodNode touch = method(cn, "touch");
         assertEquals(localsBefore.get(touch.name + touch.desc) + 3 + 2, touch.maxLocals,
                 "put(k, v) spills two references; isEmpty and length spill nothing");
@@ -197,6 +202,75 @@ class ContainerCallsTest {
         assertEquals(1, hooks(method(cn, "storedInArray")), "stored in an array: append counts");
         assertEquals(2, hooks(method(cn, "passedOn")), "passed as an argument: add and size count");
         assertEquals(2, hooks(method(cn, "madeOrGiven")), "maybe the caller's: add and size count");
+        MethodNode local = method(cn, "localIteration");
+        assertEquals(0, hooks(local, "containerNext"), "a local map's iterator is its own: no event");
+        assertEquals(1, hooks(local, "containerCall"), "getValue of what it handed out may be anything's: an event");
+        MethodNode escaping = method(cn, "escapingEntry");
+        assertEquals(1, hooks(escaping, "containerNext"), "the entry escapes, and the map with it");
+        assertEquals(1, hooks(escaping, "entryReturned"));
+        assertEquals(3, hooks(escaping, "containerCall"), "put, entrySet, iterator");
+    }
+
+    @Test
+    void iterators_entries_and_containers_passed_to_the_jdk_should_get_their_events() throws Exception {
+        ClassNode cn = subjectNode();
+        ClassHierarchy hierarchy = new ClassHierarchy();
+        MethodNode views = method(cn, "views");
+        new MethodInstrumenter(cn.name, cn.sourceFile, views, ContainerUse.class.getClassLoader(), hierarchy,
+                cn.version).instrument();
+        assertTrue(hooks(views, "containerNext") >= 2, "for-each's and it.next()");
+        assertEquals(hooks(views, "containerNext"), hooks(views, "entryReturned"));
+        // sort (write), addAll, equals, join, valueOf, concatenation (2), format's varargs, max, the wrappers' factory
+        // not: unmodifiable* is no read.
+        assertTrue(hooks(views, "containerArgument") >= 8, () -> "containerArgument: " + hooks(views, "containerArgument"));
+        assertEquals(1, hooks(views, "containerArguments"), "String.format's Object...");
+        assertEquals(3, hooks(views, "reflectedElement"), "Array.setInt, set, getLong");
+        assertEquals(2, hooks(views, "invoking"), "two method handle invocations");
+        assertEquals(2, hooks(views, "invoked"));
+        for (AbstractInsnNode i : views.instructions) {
+            if (i instanceof MethodInsnNode mi && mi.name.equals("hasNext")) {
+                AbstractInsnNode before = mi.getPrevious();
+                assertFalse(before instanceof MethodInsnNode h && h.name.startsWith("container"),
+                        "hasNext() is no event: next() is");
+            }
+        }
+    }
+
+    @Test
+    void which_jdk_methods_read_or_write_their_container_arguments() {
+        assertEquals("[Use[arg=0, write=false, each=false]]", uses(Opcodes.INVOKESPECIAL, "java/util/ArrayList",
+                "<init>", "(Ljava/util/Collection;)V"));
+        assertEquals("[Use[arg=0, write=true, each=false]]", uses(Opcodes.INVOKESTATIC, "java/util/Collections", "sort",
+                "(Ljava/util/List;)V"));
+        assertEquals("[Use[arg=0, write=true, each=false], Use[arg=1, write=false, each=false]]",
+                uses(Opcodes.INVOKESTATIC, "java/util/Collections", "copy", "(Ljava/util/List;Ljava/util/List;)V"));
+        assertEquals("[Use[arg=0, write=false, each=false], Use[arg=1, write=false, each=false]]",
+                uses(Opcodes.INVOKESTATIC, "java/lang/String", "join",
+                        "(Ljava/lang/CharSequence;Ljava/lang/Iterable;)Ljava/lang/String;"),
+                "the delimiter may be a builder too");
+        assertEquals("[Use[arg=0, write=false, each=false]]", uses(Opcodes.INVOKEVIRTUAL, "java/io/PrintStream",
+                "println", "(Ljava/lang/Object;)V"));
+        assertEquals("[Use[arg=0, write=false, each=false]]", uses(Opcodes.INVOKEINTERFACE, "java/util/List",
+                "equals", "(Ljava/lang/Object;)Z"));
+        assertEquals("[Use[arg=1, write=false, each=true]]", uses(Opcodes.INVOKESTATIC, "java/lang/String", "format",
+                "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;"));
+        for (String[] none : List.of(
+                new String[] {"java/util/Collections", "unmodifiableList", "(Ljava/util/List;)Ljava/util/List;"},
+                new String[] {"java/util/Collections", "synchronizedMap", "(Ljava/util/Map;)Ljava/util/Map;"},
+                new String[] {"java/util/Objects", "requireNonNull", "(Ljava/lang/Object;)Ljava/lang/Object;"},
+                new String[] {"dev/racecheck/subjects/ContainerUse", "touch",
+                        "(Ljava/util/Map;Ljava/util/List;Ljava/lang/StringBuilder;)V"})) {
+            assertEquals("[]", uses(Opcodes.INVOKESTATIC, none[0], none[1], none[2]), String.join(".", none));
+        }
+        assertEquals("[]", uses(Opcodes.INVOKEINTERFACE, "java/util/Map", "put",
+                "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"), "a map keeps what it is given");
+        assertEquals("[]", uses(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuilder", "equals", "(Ljava/lang/Object;)Z"),
+                "a builder's equals is identity");
+    }
+
+    private static String uses(int opcode, String owner, String name, String desc) {
+        return ContainerArguments.selected(new MethodInsnNode(opcode, owner, name, desc,
+                opcode == Opcodes.INVOKEINTERFACE), false).toString();
     }
 
     private static MethodNode method(ClassNode cn, String name) {

@@ -49,6 +49,10 @@ class ContainersIT {
     private static final String PACKAGE_DIR = "dev/racecheck/it/containers";
     private static final int RETRIES = 2;
 
+    private static final List<String> VIEW_PARTNERS = List.of("NoRaceViewsJoined", "NoRaceViewsLocked",
+            "NoRaceViewsOfOwnContainers");
+    private static final List<String> COPY_PARTNERS = List.of("NoRaceCopiesJoined", "NoRaceCopiesOfReadOnlyShared");
+
     /** Each Race program and the NoRace programs that are its correct forms. */
     static final Map<String, List<String>> PAIRS = Map.ofEntries(
             Map.entry("RaceHashMap", List.of("NoRaceHashMapLocked", "NoRaceHashMapReentrantLock", "NoRaceHashMapJoin",
@@ -63,7 +67,33 @@ class ContainersIT {
             Map.entry("RaceLinkedHashMapSubclass", List.of("NoRaceLinkedHashMapSubclass")),
             Map.entry("RaceLinkedHashMapAccessOrder", List.of("NoRaceLinkedHashMapInsertionOrder")),
             Map.entry("RaceHashMapsThreadPool", List.of("NoRaceHashMapsThreadPool")),
-            Map.entry("RaceArrayListMethodReference", List.of("NoRaceArrayListMethodReferenceSynchronized")));
+            Map.entry("RaceArrayListMethodReference", List.of("NoRaceArrayListMethodReferenceSynchronized")),
+            // Synchronized wrappers: iteration without the lock, two wrappers over one collection.
+            Map.entry("RaceSynchronizedListIterateUnlocked", List.of("NoRaceSynchronizedListIterateLocked")),
+            Map.entry("RaceSynchronizedMapKeySetLockedOnView", List.of("NoRaceSynchronizedMapKeySetLocked")),
+            Map.entry("RaceSynchronizedCollectionsOneBacking", List.of("NoRaceSynchronizedCollectionOneWrapper")),
+            Map.entry("RaceSynchronizedListStream", List.of("NoRaceSynchronizedListBulkMethods")),
+            // Views, iterators and entries.
+            Map.entry("RaceIteratorRemove", VIEW_PARTNERS),
+            Map.entry("RaceKeySetRemoveIf", VIEW_PARTNERS),
+            Map.entry("RaceEntrySetValue", VIEW_PARTNERS),
+            Map.entry("RaceSubListClear", VIEW_PARTNERS),
+            Map.entry("RaceTreeMapSubMapPut", VIEW_PARTNERS),
+            Map.entry("RaceNavigableKeySetPollFirst", VIEW_PARTNERS),
+            Map.entry("RaceHashSetIterator", VIEW_PARTNERS),
+            Map.entry("RaceTreeSetTailSetRemove", VIEW_PARTNERS),
+            Map.entry("RaceUnmodifiableListRead", VIEW_PARTNERS),
+            Map.entry("RaceListIteratorSet", VIEW_PARTNERS),
+            // Copies, conversions and helpers that read (or write) a container passed to them.
+            Map.entry("RaceCopyConstructor", COPY_PARTNERS),
+            Map.entry("RaceCollectionsSort", COPY_PARTNERS),
+            Map.entry("RaceCollectionsMax", COPY_PARTNERS),
+            Map.entry("RaceStringJoin", COPY_PARTNERS),
+            Map.entry("RaceAddAllArgument", COPY_PARTNERS),
+            Map.entry("RaceMapCopyOf", COPY_PARTNERS),
+            Map.entry("RaceListEquals", COPY_PARTNERS),
+            Map.entry("RaceStringConcatBuilder", COPY_PARTNERS),
+            Map.entry("RacePrintMap", COPY_PARTNERS));
 
     record Program(String name, ProgramSource source) {
         boolean racy() {

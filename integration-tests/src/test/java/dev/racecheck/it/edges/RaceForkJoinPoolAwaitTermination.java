@@ -13,15 +13,20 @@ public final class RaceForkJoinPoolAwaitTermination {
         Edges.warmUp();
         long[] parts = new long[2];
         ForkJoinPool pool = new ForkJoinPool(2);
+        Edges.Signal[] started = {new Edges.Signal(), new Edges.Signal()};
         for (int i = 0; i < 2; i++) {
             int k = i;
             pool.execute(() -> {
+                started[k].raise();
                 Edges.sleep(100);
                 parts[k] = k * 100L + 1; // racy access
             });
         }
         pool.shutdown();
-        Edges.sleep(400);
+        // Both tasks run (a worker that registered only after main's awaitTermination below would be ordered after
+        // main by the pool's registration lock, which awaitTermination waits on).
+        started[0].await("the first task runs");
+        started[1].await("the second task runs");
         System.out.println("RaceForkJoinPoolAwaitTermination: " + parts[1]); // racy access
         pool.awaitTermination(30, TimeUnit.SECONDS);
     }

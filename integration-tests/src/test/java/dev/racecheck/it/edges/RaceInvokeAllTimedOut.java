@@ -45,8 +45,8 @@ public final class RaceInvokeAllTimedOut {
         List<Callable<Void>> tasks = List.of(() -> {
             started.raise();
             Edges.awaitInterrupt("the task was cancelled at the time-out"); // and goes on, ignoring it
-            // It ends only after invokeAll returned: racecheck acquires every returned future there, and a task
-            // that ended before would be ordered by that (its future's set() releases, even once cancelled).
+            // It ends only after invokeAll returned, so that the write is surely not ordered before invokeAll's
+            // return (invokeAll acquires each future that completed; a cancelled task's set() releases nothing).
             returned.await("invokeAll returned");
             results[0] = 42; // racy access
             written.raise();

@@ -1,6 +1,7 @@
 package dev.racecheck.agent.runtime.analysis;
 
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.SyncClock;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.ThreadState;
@@ -19,8 +20,9 @@ public interface Detector {
     int STATIC = 1;
     int ELEMENT = 2;
     /**
-     * A library object's whole state, read or written by a call of one of its methods
-     * ({@link dev.racecheck.agent.runtime.jdk.Containers}).
+     * A library object's whole state, read or written by a call of one of its methods, or of a view, iterator or entry
+     * of it ({@link dev.racecheck.agent.runtime.jdk.Containers}); the target is its
+     * {@link dev.racecheck.agent.runtime.shadow.ContainerState}.
      */
     int CONTAINER = 3;
 
@@ -68,6 +70,12 @@ public interface Detector {
 
     /** t releases into {@code s}. */
     void release(ThreadState t, Shadow s);
+
+    /** t acquires from a synchronization variable that is not an object's own (a phase of a phaser). */
+    void acquire(ThreadState t, SyncClock c);
+
+    /** t releases into such a variable. */
+    void release(ThreadState t, SyncClock c);
 
     /** t acquires from one volatile field ({@code key}) of the object or class {@code s} shadows. */
     void acquireField(ThreadState t, Shadow s, int key);

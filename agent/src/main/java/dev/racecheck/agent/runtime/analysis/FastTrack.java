@@ -1,6 +1,7 @@
 package dev.racecheck.agent.runtime.analysis;
 
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.SyncClock;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.Epoch;
@@ -184,6 +185,17 @@ final class FastTrack implements Detector {
     @Override
     public void release(ThreadState t, Shadow s) {
         s.releaseFrom(t.clock);
+        t.tick();
+    }
+
+    @Override
+    public void acquire(ThreadState t, SyncClock c) {
+        c.acquireInto(t);
+    }
+
+    @Override
+    public void release(ThreadState t, SyncClock c) {
+        c.releaseFrom(t.clock);
         t.tick();
     }
 

@@ -3,6 +3,7 @@ package dev.racecheck.agent.runtime.analysis;
 import dev.racecheck.agent.runtime.predict.Candidate;
 import dev.racecheck.agent.runtime.predict.Predictor;
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.SyncClock;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.Epoch;
@@ -30,6 +31,7 @@ final class PredictiveDetector implements Detector {
 
     PredictiveDetector(FastTrack hb) {
         this.hb = hb;
+        Predictor.install();
     }
 
     // ---- accesses ---------------------------------------------------------------------------------------------
@@ -104,6 +106,18 @@ final class PredictiveDetector implements Detector {
     public void release(ThreadState t, Shadow s) {
         Predictor.release(t, s, Predictor.OBJECT);
         hb.release(t, s);
+    }
+
+    @Override
+    public void acquire(ThreadState t, SyncClock c) {
+        hb.acquire(t, c);
+        Predictor.acquire(t, c);
+    }
+
+    @Override
+    public void release(ThreadState t, SyncClock c) {
+        Predictor.release(t, c);
+        hb.release(t, c);
     }
 
     @Override

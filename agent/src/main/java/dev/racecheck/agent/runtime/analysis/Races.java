@@ -7,6 +7,7 @@ import dev.racecheck.agent.runtime.report.ContainerClasses;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.shadow.ContainerState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.Epoch;
 import dev.racecheck.agent.runtime.threads.ThreadRecord;
@@ -72,8 +73,11 @@ final class Races {
             List<Frame> stack = currentPath < 0 ? CallPaths.captureStack() : CallPaths.frames(currentPath);
             List<Frame> previousStack = CallPaths.frames(previousPath);
             if (kind == Detector.CONTAINER) {
-                stack = ContainerClasses.withOperation(target, site, stack);
-                previousStack = ContainerClasses.withOperation(target, previousSite, previousStack);
+                stack = ContainerClasses.withOperation(site, stack);
+                previousStack = ContainerClasses.withOperation(previousSite, previousStack);
+            } else {
+                stack = ContainerClasses.programFrames(stack);
+                previousStack = ContainerClasses.programFrames(previousStack);
             }
             ThreadRecord current = t.record;
             ThreadRecord previous = Threads.record(Epoch.slot(previousEpoch), Epoch.clock(previousEpoch));
@@ -103,7 +107,8 @@ final class Races {
             case Detector.STATIC:
                 return new Target(Target.Kind.STATIC_FIELD, ((Class<?>) target).getName(), Sites.fieldName(site), null);
             case Detector.CONTAINER:
-                return ContainerClasses.target(target);
+                ContainerState state = (ContainerState) target;
+                return ContainerClasses.target(state.type, state.instance);
             case Detector.ELEMENT:
                 String type = target.getClass().getTypeName();
                 return new Target(Target.Kind.ARRAY_ELEMENT, type, "[" + key + "]", identity(type, target));

@@ -2,8 +2,8 @@ package dev.racecheck.agent.runtime.jdk;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,19 +12,25 @@ import java.util.Set;
 import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
-import dev.racecheck.agent.runtime.report.ContainerClasses;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.shadow.ContainerState;
+import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.ShadowMap;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 
 /**
  * Races on the JDK's library objects that are not thread-safe ({@code HashMap}, {@code ArrayList},
- * {@code StringBuilder}, {@code SimpleDateFormat}...): the whole state of such an object is one variable of its
- * shadow ({@link #STATE_KEY}), and each call of one of its methods from application code reads or writes it, through
- * the same detector as fields. JDK code is never instrumented for accesses, so the JDK's own (benign) use of these
- * classes is never seen; neither are objects of other classes ({@code ConcurrentHashMap}, the
- * {@code Collections.synchronized*} wrappers), for which {@link #call} returns at once.
+ * {@code StringBuilder}, {@code SimpleDateFormat}...): the whole state of such an object is one variable, a
+ * {@link ContainerState} in the shadow of the object that holds its data ({@link #STATE_KEY}), and each call of one of
+ * its methods from application code reads or writes it, through the same detector as fields. So do the calls on what
+ * acts on it ({@link ContainerModel}): its views, iterators and spliterators, unmodifiable and checked wrappers, and
+ * the map entries its entry set hands out, named in reports after their own class; the JDK methods it is passed to
+ * ({@link #argument}); and a {@code Collections.synchronized*} wrapper's use of it, recorded inside the wrapper under
+ * its mutex ({@link #wrapperCall}), never at the program's call (before the lock). JDK code is never instrumented for
+ * accesses, so the JDK's own (benign) use of these classes is never seen; objects of other classes
+ * ({@code ConcurrentHashMap} and its views) have no state, and {@link #call} returns at once.
  *
  * <p>An operation is a method name and descriptor, numbered when the instrumenter first meets it
  * ({@link #operation}); its code carries whether it writes. Receivers of an application subclass of a modelled class
@@ -68,111 +74,20 @@ public final class Containers {
     private static final String[] WRITE_PREFIXES = {
         "add", "put", "remove", "set", "poll", "offer", "push", "insert", "append", "delete", "replace", "compute",
         "clear", "apply", "ensure", "trim"};
-    /** Object's methods that do not look at the state. */
+    /**
+     * Object's methods that do not look at the state, and an iterator's {@code hasNext()}: the {@code next()} that
+     * follows it reads the container, and a loop pays for one event per element, not two.
+     */
     private static final Set<String> NOT_OPERATIONS = Set.of("getClass", "wait", "notify", "notifyAll", "<init>",
-            "<clinit>");
+            "<clinit>", "hasNext");
 
     /** Operation number to name and descriptor. Guarded by Containers.class. */
     private static String[] names = new String[64];
     private static String[] descriptors = new String[64];
     private static final Map<String, Integer> NUMBERS = new HashMap<>();
 
-    private static final ClassValue<Model> MODELS = new ClassValue<>() {
-        @Override
-        protected Model computeValue(Class<?> c) {
-            Object token = Analysis.suspend(); // reflection below may load classes: not the program's doing
-            try {
-                return model(c);
-            } finally {
-                Analysis.resume(token);
-            }
-        }
-    };
-
     private Containers() {
         // no instances
-    }
-
-    /** What racecheck knows about the receivers of one class. */
-    static final class Model {
-        static final Model NOT_MODELLED = new Model(null, false);
-
-        /** The modelled JDK class: the receiver's own, or for an application subclass its nearest JDK superclass. */
-        final Class<?> jdkClass;
-        /** The receiver's class is an application subclass of {@link #jdkClass}. */
-        final boolean subclass;
-        /** Every call writes: a {@code WeakHashMap} expunges stale entries in get() and size() too. */
-        final boolean everyCallWrites;
-        /** A LinkedHashMap, whose lookups write when it keeps its entries in access order. */
-        final boolean linked;
-        /** For subclasses, per operation number: 0 not known yet, 1 the JDK's method runs, 2 an override runs. */
-        private volatile byte[] implementedByJdk = new byte[0];
-
-        Model(Class<?> jdkClass, boolean subclass) {
-            this.jdkClass = jdkClass;
-            this.subclass = subclass;
-            this.everyCallWrites = jdkClass == java.util.WeakHashMap.class;
-            this.linked = jdkClass == java.util.LinkedHashMap.class;
-        }
-
-        boolean modelled() {
-            return jdkClass != null;
-        }
-
-        /** Whether a call of operation {@code number} on a receiver of class {@code c} runs the JDK's method. */
-        boolean runsJdkMethod(Class<?> c, int number) {
-            byte[] known = implementedByJdk;
-            if (number < known.length && known[number] != 0) return known[number] == 1;
-            return resolve(c, number);
-        }
-
-        /** Reflection, which may load classes, runs without a lock; two threads may both do it, to the same end. */
-        private boolean resolve(Class<?> c, int number) {
-            boolean jdk;
-            Object token = Analysis.suspend();
-            try {
-                jdk = jdkDeclares(number) && !overridden(c, number);
-            } catch (Throwable e) {
-                jdk = false; // a class whose methods cannot be listed: no report is better than a false one
-            } finally {
-                Analysis.resume(token);
-            }
-            synchronized (this) {
-                byte[] known = implementedByJdk;
-                if (number >= known.length) known = Arrays.copyOf(known, Math.max(number + 1, known.length * 2));
-                known[number] = (byte) (jdk ? 1 : 2);
-                implementedByJdk = known;
-            }
-            return jdk;
-        }
-
-        /** A public method of the JDK class (its own, inherited, or an interface's default) has this name and type. */
-        private boolean jdkDeclares(int number) {
-            String name = name(number);
-            String descriptor = descriptor(number);
-            for (Method m : jdkClass.getMethods()) {
-                if (!Modifier.isStatic(m.getModifiers()) && m.getName().equals(name)
-                        && descriptor(m).equals(descriptor)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** A class between the receiver's and the JDK class declares the method itself. */
-        private boolean overridden(Class<?> c, int number) {
-            String name = name(number);
-            String descriptor = descriptor(number);
-            for (Class<?> k = c; k != null && k != jdkClass; k = k.getSuperclass()) {
-                for (Method m : k.getDeclaredMethods()) {
-                    if (!Modifier.isStatic(m.getModifiers()) && !Modifier.isAbstract(m.getModifiers())
-                            && m.getName().equals(name) && descriptor(m).equals(descriptor)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
     }
 
     // ---- instrumentation time ---------------------------------------------------------------------------------
@@ -194,6 +109,10 @@ public final class Containers {
             names[number] = name;
             descriptors[number] = descriptor;
             NUMBERS.put(key, number);
+            byte[] uses = elementUses;
+            if (number >= uses.length) uses = Arrays.copyOf(uses, uses.length * 2);
+            uses[number] = (byte) elementUse(name, descriptor);
+            elementUses = uses;
         }
         return number << SHIFT | (writes(name) ? WRITE : 0) | (LOOKUPS.contains(name) ? LOOKUP : 0);
     }
@@ -228,28 +147,340 @@ public final class Containers {
 
     // ---- run time -----------------------------------------------------------------------------------------
 
-    /** A call of operation {@code op} (see {@link #operation}) on {@code receiver}, at {@code site}, is about to run. */
+    /** The most objects a view's chain may pass on the way to its container (a view of a view of a view...). */
+    private static final int MAX_HOPS = 16;
+
+    /**
+     * A call of operation {@code op} (see {@link #operation}) on {@code receiver}, at {@code site}, is about to run:
+     * a container's call, or a view's, iterator's or entry's, which reads or writes its container's state.
+     */
     public static void call(Object receiver, int op, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || receiver == null) return;
         try {
             Class<?> c = receiver.getClass();
-            Model m = MODELS.get(c);
-            if (!m.modelled()) return;
-            if (m.subclass && (op & SUPER) == 0 && !m.runsJdkMethod(c, op >>> SHIFT)) return;
-            VarState v = Analysis.SHADOWS.get(receiver).field(STATE_KEY);
-            boolean write = (op & WRITE) != 0 || m.everyCallWrites
-                    || (op & LOOKUP) != 0 && m.linked && inAccessOrder(receiver);
-            if (write) {
-                if (v.w == ts.epoch) return;
-                Analysis.DETECTOR.write(ts, v, site, base, receiver, Detector.CONTAINER);
-            } else {
-                if (v.r == ts.epoch) return;
-                OptimisticReads o = (OptimisticReads) ts.optimistic;
-                if (o != null && o.active() && o.defer(ts, Analysis.DETECTOR, v, site, base, receiver, Detector.CONTAINER)) return;
-                Analysis.DETECTOR.read(ts, v, site, base, receiver, Detector.CONTAINER);
+            ContainerModel m = ContainerModel.of(c);
+            if (m.kind == ContainerModel.OTHER) return;
+            if (m.kind == ContainerModel.SYNCHRONIZED) {
+                usedByProgram(receiver); // its method records the access, under its mutex
+                return;
             }
+            if (m.subclass && (op & SUPER) == 0 && !m.runsJdkMethod(c, op >>> SHIFT)) return;
+            access(receiver, m, op, site, m.kind == ContainerModel.CONTAINER ? m.jdkClass : c, ts, base);
         } catch (Throwable e) {
             Internal.error("analysing a call on a " + receiver.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * An iterator's {@code next()} is about to run: a read of its container, as {@link #call}; when it is an entry
+     * set's iterator, the entry it returns is linked to the map ({@link #entryReturned}, right after the call).
+     */
+    public static void next(Object iterator, int op, int site, ThreadState ts, int base) {
+        ts.pendingEntry = null;
+        if (ts.ignore != 0 || iterator == null) return;
+        try {
+            Class<?> c = iterator.getClass();
+            ContainerModel m = ContainerModel.of(c);
+            if (m.kind != ContainerModel.VIEW) {
+                if (m.kind == ContainerModel.CONTAINER) call(iterator, op, site, ts, base); // a class of its own
+                return;
+            }
+            ContainerState state = access(iterator, m, op, site, c, ts, base);
+            if (m.entryIterator) ts.pendingEntry = state;
+        } catch (Throwable e) {
+            Internal.error("analysing a call on a " + iterator.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * What an entry set's iterator returned ({@link #next} just ran): a map node, or a wrapper of one (an unmodifiable
+     * map's entry). The node's shadow keeps its map's state, so that the entry's {@code setValue} and
+     * {@code getValue}, wherever the program takes it, are accesses of the map. The state, not the map: a kept entry
+     * must not keep its map alive.
+     */
+    public static void entryReturned(Object entry, ThreadState ts) {
+        Object pending = ts.pendingEntry;
+        if (pending == null) return;
+        ts.pendingEntry = null;
+        if (ts.ignore != 0 || entry == null) return;
+        try {
+            Object o = entry;
+            for (int hops = 0; hops < MAX_HOPS && o != null; hops++) {
+                ContainerModel m = ContainerModel.of(o.getClass());
+                if (m.kind == ContainerModel.ENTRY) {
+                    Shadow s = entryShadow(o, ts, true);
+                    if (s.modelledAs != pending) s.modelledAs = pending;
+                    return;
+                }
+                if (m.kind != ContainerModel.VIEW) return;
+                o = m.next(o);
+            }
+        } catch (Throwable e) {
+            Internal.error("linking a map entry", e);
+        }
+    }
+
+    /**
+     * Before a JDK method that reads (or writes) a container passed to it ({@code new ArrayList<>(c)},
+     * {@code Collections.sort(list)}, {@code String.join(",", list)}): {@code site} names that method. A synchronized
+     * wrapper passed on is read by the method through the wrapper's own methods, under its mutex, and counts there.
+     */
+    public static void argument(Object arg, boolean write, int site, ThreadState ts, int base) {
+        if (ts.ignore != 0 || arg == null) return;
+        try {
+            ContainerModel m = ContainerModel.of(arg.getClass());
+            if (m.kind == ContainerModel.OTHER) return;
+            if (m.kind == ContainerModel.SYNCHRONIZED) {
+                usedByProgram(arg); // the JDK method calls it: its methods record, under its mutex
+                return;
+            }
+            access(arg, m, write ? WRITE : 0, site, null, ts, base);
+        } catch (Throwable e) {
+            Internal.error("analysing a " + arg.getClass().getName() + " passed to the JDK", e);
+        }
+    }
+
+    /**
+     * Inside a method of a {@code Collections.synchronized*} wrapper (a JdkModel hook): a call of operation {@code op}
+     * on the collection it wraps, right after the wrapper took its mutex, or on entry of the methods that do not take
+     * it (iterator, spliterator, stream: the program must hold the lock). The access is the program's, made at its
+     * innermost instrumented frame; under the mutex, it is ordered with every other call through the same mutex, and
+     * races with calls through another wrapper of the same collection.
+     */
+    public static void wrapperCall(Object wrapper, int op, int site) {
+        if (!Analysis.enabled || wrapper == null) return;
+        ThreadState ts = Analysis.CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            ContainerModel m = ContainerModel.of(wrapper.getClass());
+            if (m.kind != ContainerModel.SYNCHRONIZED) return;
+            // Only the program's wrappers: the JDK's own (a logger's listeners, a Subject's principals) are its business.
+            Shadow s = Analysis.SHADOWS.peek(wrapper);
+            if (s == null || s.modelledAs != USED_BY_PROGRAM) return;
+            Object wrapped = m.next(wrapper);
+            if (wrapped == null) return;
+            ContainerModel wm = ContainerModel.of(wrapped.getClass());
+            // Another wrapper inside records its own calls, under its own mutex.
+            if (wm.kind == ContainerModel.OTHER || wm.kind == ContainerModel.SYNCHRONIZED) return;
+            access(wrapped, wm, op, site, wrapper.getClass(), ts, ts.depth);
+        } catch (Throwable e) {
+            Internal.error("analysing a call on a " + wrapper.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * Finds the container {@code o} (of model {@code m}) stands for and records the access; returns its state, or null
+     * when o leads to no container racecheck models. {@code opClass} is the class whose method does the operation,
+     * for the report; null when {@code site} names the operation already.
+     */
+    private static ContainerState access(Object o, ContainerModel m, int op, int site, Class<?> opClass,
+                                         ThreadState ts, int base) {
+        Object x = o;
+        ContainerModel xm = m;
+        Object named = null;
+        boolean readOnly = false;
+        ContainerState state = null;
+        for (int hops = 0; state == null; hops++) {
+            if (hops == MAX_HOPS) return null;
+            switch (xm.kind) {
+                case ContainerModel.CONTAINER:
+                    if (xm.next < 0) {
+                        state = stateOf(x, named != null ? named : x, xm, ts);
+                        continue;
+                    }
+                    // A set: the report names it, not its map, if its map is the next object (not a view of a map).
+                    named = x;
+                    break;
+                case ContainerModel.VIEW:
+                    readOnly |= xm.readOnly;
+                    named = null;
+                    break;
+                case ContainerModel.ENTRY:
+                    Shadow s = entryShadow(x, ts, false);
+                    state = s != null && s.modelledAs instanceof ContainerState c ? c : null;
+                    if (state == null) return null; // an entry racecheck did not see handed out
+                    continue;
+                case ContainerModel.SYNCHRONIZED:
+                    usedByProgram(x); // a view of a wrapper: the wrapper's methods record, under its mutex
+                    return null;
+                default:
+                    return null; // nothing modelled
+            }
+            x = xm.next(x);
+            if (x == null) return null;
+            xm = ContainerModel.of(x.getClass());
+        }
+        boolean write = (op & WRITE) != 0 && !readOnly || state.everyCallWrites
+                || (op & LOOKUP) != 0 && xm.linked && inAccessOrder(x);
+        if (write) {
+            if (state.w == ts.epoch) return state;
+            Analysis.DETECTOR.write(ts, state, operationSite(site, opClass), base, state, Detector.CONTAINER);
+        } else {
+            if (state.r == ts.epoch) return state;
+            int opSite = operationSite(site, opClass);
+            OptimisticReads r = (OptimisticReads) ts.optimistic;
+            if (r != null && r.active() && r.defer(ts, Analysis.DETECTOR, state, opSite, base, state,
+                    Detector.CONTAINER)) {
+                return state;
+            }
+            Analysis.DETECTOR.read(ts, state, opSite, base, state, Detector.CONTAINER);
+        }
+        return state;
+    }
+
+    /**
+     * The shadow of a map entry, made if {@code make}; the thread's last one is kept at hand, by its shadow-map entry
+     * (a weak reference: nothing of the program's is kept alive).
+     */
+    private static Shadow entryShadow(Object entry, ThreadState ts, boolean make) {
+        if (ts.lastEntry instanceof ShadowMap.Entry last && last.refersTo(entry)) return last.shadow();
+        if (!make) return Analysis.SHADOWS.peek(entry);
+        ShadowMap.Entry e = Analysis.SHADOWS.entry(entry);
+        ts.lastEntry = e;
+        return e.shadow();
+    }
+
+    /** The mark, in a synchronized wrapper's shadow, that the program calls it (see {@link #wrapperCall}). */
+    private static final Object USED_BY_PROGRAM = new Object();
+
+    /** Marks a synchronized wrapper as the program's: application code calls it, or hands it to the JDK. */
+    private static void usedByProgram(Object wrapper) {
+        Shadow s = Analysis.SHADOWS.get(wrapper);
+        if (s.modelledAs != USED_BY_PROGRAM) s.modelledAs = USED_BY_PROGRAM;
+    }
+
+    /**
+     * The state of the container whose data {@code holder} is. A thread's last one is kept at hand (a loop calls
+     * one container): the state knows its holder weakly, so the cache keeps nothing of the program's alive.
+     */
+    private static ContainerState stateOf(Object holder, Object named, ContainerModel m, ThreadState ts) {
+        Object last = ts.lastContainer;
+        if (last instanceof ContainerState s && s.holds(holder)) return s;
+        ContainerState s = Analysis.SHADOWS.get(holder).container(STATE_KEY, holder, named, m.everyCallWrites);
+        ts.lastContainer = s;
+        return s;
+    }
+
+    /** Per call site: the site that names the operation for the class last seen there (racy reads are fine). */
+    private static OperationSite[] operationSites = new OperationSite[1024];
+    /** (call site, class) to operation site; guarded by Containers.class. */
+    private static final Map<Long, Integer> OPERATION_SITES = new HashMap<>();
+    /** Classes seen at call sites, numbered. They are the JDK's (never unloaded). Guarded by Containers.class. */
+    private static final Map<Class<?>, Integer> OPERATION_CLASSES = new HashMap<>();
+
+    private record OperationSite(Class<?> opClass, int site) {
+    }
+
+    /**
+     * A report names an access's operation from its site ({@code ContainerClasses.withOperation}): the class whose
+     * method ran and the method. A call site names only the static type of its receiver, so the first slow-path access
+     * of each (call site, class) registers a site of the same line that names the class. Slow path only.
+     */
+    static int operationSite(int site, Class<?> opClass) {
+        if (opClass == null) return site;
+        OperationSite[] cache = operationSites;
+        if (site < cache.length) {
+            OperationSite o = cache[site];
+            if (o != null && o.opClass == opClass) return o.site;
+        }
+        return registerOperationSite(site, opClass);
+    }
+
+    private static synchronized int registerOperationSite(int site, Class<?> opClass) {
+        Integer classNumber = OPERATION_CLASSES.get(opClass);
+        if (classNumber == null) {
+            classNumber = OPERATION_CLASSES.size();
+            OPERATION_CLASSES.put(opClass, classNumber);
+        }
+        Long key = ((long) site << 32) | classNumber;
+        Integer derived = OPERATION_SITES.get(key);
+        if (derived == null) {
+            derived = Sites.register(Sites.className(site), Sites.method(site), Sites.file(site), Sites.line(site),
+                    opClass.getName(), Sites.fieldName(site));
+            OPERATION_SITES.put(key, derived);
+        }
+        if (site >= operationSites.length) {
+            operationSites = Arrays.copyOf(operationSites, Math.max(site + 1, operationSites.length * 2));
+        }
+        operationSites[site] = new OperationSite(opClass, derived);
+        return derived;
+    }
+
+    /**
+     * For a final-field freeze ({@link Freeze}): the state of the container {@code o} holds or shows, if it has one
+     * already; never made here.
+     */
+    static VarState existingState(Object o) {
+        ContainerModel m = ContainerModel.of(o.getClass());
+        Object x = o;
+        for (int hops = 0; hops < MAX_HOPS && x != null; hops++) {
+            if (m.kind == ContainerModel.CONTAINER && m.next < 0) {
+                Shadow s = Analysis.SHADOWS.peek(x);
+                return s == null ? null : s.existingContainer(STATE_KEY);
+            }
+            if (m.kind != ContainerModel.CONTAINER && m.kind != ContainerModel.VIEW) return null;
+            x = m.next(x);
+            if (x != null) m = ContainerModel.of(x.getClass());
+        }
+        return null;
+    }
+
+    // ---- Arrays.asList: a list that is a view of an array ----------------------------------------------------------
+
+    /** {@code java.util.Arrays$ArrayList}, the list of {@code Arrays.asList}: its elements are its array's. */
+    public static final Class<?> ARRAYS_LIST = java.util.Arrays.asList().getClass();
+    /** {@code java.util.Arrays$ArrayItr}, its iterator. */
+    public static final Class<?> ARRAYS_ITERATOR = java.util.Arrays.asList(1).iterator().getClass();
+    private static final VarHandle ARRAYS_LIST_ARRAY = field(ARRAYS_LIST, "a", Object[].class);
+    private static final VarHandle ARRAYS_ITERATOR_ARRAY = field(ARRAYS_ITERATOR, "a", Object[].class);
+    private static final VarHandle ARRAYS_ITERATOR_CURSOR = field(ARRAYS_ITERATOR, "cursor", int.class);
+
+    /** What a call of an {@code Arrays.asList} list does to its array's elements ({@link #elementUse}). */
+    public static final int NO_ELEMENT = 0;
+    public static final int READS_ALL = 1;
+    public static final int WRITES_ALL = 2;
+    public static final int READS_ONE = 3;
+    public static final int WRITES_ONE = 4;
+    private static final Set<String> READ_ALL = Set.of("toArray", "contains", "containsAll", "indexOf",
+            "lastIndexOf", "forEach", "equals", "hashCode", "toString", "stream", "parallelStream", "spliterator");
+    private static final Set<String> WRITE_ALL = Set.of("sort", "replaceAll");
+    /** Per operation number: its {@link #elementUse}. Filled when the operation is numbered; racy reads are fine. */
+    private static volatile byte[] elementUses = new byte[64];
+
+    private static int elementUse(String name, String descriptor) {
+        if (name.equals("get") && descriptor.equals("(I)Ljava/lang/Object;")) return READS_ONE;
+        if (name.equals("set") && descriptor.equals("(ILjava/lang/Object;)Ljava/lang/Object;")) return WRITES_ONE;
+        if (READ_ALL.contains(name)) return READS_ALL;
+        return WRITE_ALL.contains(name) ? WRITES_ALL : NO_ELEMENT;
+    }
+
+    /** What operation {@code op} does to the elements of an {@code Arrays.asList} list. */
+    public static int elementUse(int op) {
+        byte[] uses = elementUses;
+        int number = op >>> SHIFT;
+        return number < uses.length ? uses[number] : NO_ELEMENT;
+    }
+
+    /** The array an {@code Arrays.asList} list shows, or null. */
+    public static Object arrayOf(Object arraysList) {
+        return ARRAYS_LIST_ARRAY == null ? null : ARRAYS_LIST_ARRAY.get(arraysList);
+    }
+
+    /** The array an {@code Arrays.asList} list's iterator walks, or null. */
+    public static Object iteratedArray(Object iterator) {
+        return ARRAYS_ITERATOR_ARRAY == null ? null : ARRAYS_ITERATOR_ARRAY.get(iterator);
+    }
+
+    /** The index of the element an {@code Arrays.asList} list's iterator returns next. */
+    public static int iteratedIndex(Object iterator) {
+        return ARRAYS_ITERATOR_CURSOR == null ? -1 : (int) ARRAYS_ITERATOR_CURSOR.get(iterator);
+    }
+
+    private static VarHandle field(Class<?> c, String name, Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).findVarHandle(c, name, type);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // java.util not opened (no agent, as in unit tests), or the field is gone
         }
     }
 
@@ -265,11 +496,6 @@ public final class Containers {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // java.util not opened (no agent, as in unit tests), or the field is gone
         }
-    }
-
-    static Model model(Class<?> c) {
-        Class<?> jdk = ContainerClasses.modelledJdkClass(c);
-        return jdk == null ? Model.NOT_MODELLED : new Model(jdk, jdk != c);
     }
 
     /** The method descriptor of a reflected method, as the instrumenter saw it in the call instruction. */

@@ -132,6 +132,12 @@ public final class Freeze {
             tracked = true;
         }
         if (o.getClass().isArray()) return tracked;
+        // A set's state is its map's (and a view's its container's): forgotten there.
+        VarState container = Containers.existingState(o);
+        if (container != null) {
+            Analysis.DETECTOR.freeze(ts, container);
+            tracked = true;
+        }
         for (Field f : COMPANION_FIELDS.get(o.getClass())) {
             Object state;
             try {

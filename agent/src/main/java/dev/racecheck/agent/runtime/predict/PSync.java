@@ -3,6 +3,7 @@ package dev.racecheck.agent.runtime.predict;
 import java.util.Arrays;
 
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.SyncClock;
 import dev.racecheck.agent.runtime.threads.VectorClock;
 import dev.racecheck.reports.LockInfo;
 
@@ -62,6 +63,41 @@ public final class PSync {
     private volatile LockInfo info;
 
     PSync() {
+    }
+
+    /**
+     * The state of a sync clock that is not an object's (a phaser's phase, an element's hand-off), made on first use;
+     * kept in {@link SyncClock#predictive}. Its phases fold into one another ({@link #fold}).
+     */
+    public static PSync of(SyncClock c) {
+        Object p = c.predictive;
+        if (p != null) return (PSync) p;
+        synchronized (c) {
+            if (c.predictive == null) c.predictive = new PSync();
+            return (PSync) c.predictive;
+        }
+    }
+
+    /**
+     * {@code from}'s object clock joins {@code into}'s (made when null): a sync clock folded into another, or copied
+     * ({@code into} null). Installed as {@link SyncClock#FOLD} in predictive mode, so that an acquire of the folded
+     * clock orders in the predictive relation what it orders in happens-before.
+     */
+    static Object fold(Object into, Object from) {
+        PSync target = into == null ? new PSync() : (PSync) into;
+        if (from == null || from == target) return target;
+        PSync source = (PSync) from;
+        VectorClock copy = null;
+        synchronized (source) {
+            if (source.object != null) copy = new VectorClock(source.object.clock);
+        }
+        if (copy == null) return target;
+        synchronized (target) {
+            Clock c = target.clock(OBJECT, true);
+            c.clock.receive(copy);
+            c.version++;
+        }
+        return target;
     }
 
     // ---- hard edges --------------------------------------------------------------------------------------------

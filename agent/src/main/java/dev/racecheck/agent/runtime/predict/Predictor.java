@@ -6,6 +6,7 @@ import java.util.List;
 import dev.racecheck.agent.runtime.report.MonitorClasses;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.shadow.Shadow;
+import dev.racecheck.agent.runtime.shadow.SyncClock;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.Epoch;
@@ -211,6 +212,22 @@ public final class Predictor {
         PSync ps = PSync.of(s);
         if (key == OBJECT) ps.hard(false, p);
         ps.release(key, p, endEpoch(t));
+    }
+
+    /** A sync clock that is not an object's (a phase, a hand-off): hard, as any synchronization that carries data. */
+    public static void acquire(ThreadState t, SyncClock c) {
+        PThread p = Registry.of(t);
+        if (PSync.of(c).acquire(OBJECT, p)) hard(t, p);
+    }
+
+    public static void release(ThreadState t, SyncClock c) {
+        PThread p = Registry.of(t);
+        PSync.of(c).release(OBJECT, p, endEpoch(t));
+    }
+
+    /** Predictive mode starts: sync clocks folded into one another carry their predictive clocks along. */
+    public static void install() {
+        SyncClock.FOLD = PSync::fold;
     }
 
     public static void acquireElement(ThreadState t, Shadow s, int index) {

@@ -40,28 +40,45 @@ public final class ContainerClasses {
         return null;
     }
 
-    /** The target of a race on {@code receiver}'s state. */
-    public static Target target(Object receiver) {
-        String type = receiver.getClass().getName();
-        return new Target(Target.Kind.CONTAINER, type, Target.STATE,
-                type + "@" + Integer.toHexString(System.identityHashCode(receiver)));
+    /** The target of a race on a container's state: its class as the program knows it, and its identity. */
+    public static Target target(String type, String instance) {
+        return new Target(Target.Kind.CONTAINER, type, Target.STATE, instance);
     }
 
     /**
-     * The stack of an access to {@code receiver}'s state at {@code site}, starting with a frame that names the
-     * operation ({@code java.util.HashMap.put(HashMap.java)}, no line: the JDK's code is not the racy line), then
-     * the program's frames.
+     * The stack of an access to a container's state at {@code site}, starting with a frame that names the operation
+     * ({@code java.util.HashMap.put(HashMap.java)}, no line: the JDK's code is not the racy line), then the program's
+     * frames ({@link #programFrames}). The operation is the site's: the class whose method did it (the receiver's JDK
+     * class, a view's or iterator's class, or the JDK method a container was passed to) and the method's name.
      */
-    public static List<Frame> withOperation(Object receiver, int site, List<Frame> stack) {
-        Class<?> jdk = modelledJdkClass(receiver.getClass());
-        String type = jdk == null ? receiver.getClass().getName() : jdk.getName();
+    public static List<Frame> withOperation(int site, List<Frame> stack) {
+        String type = Sites.fieldOwner(site);
         String simple = type.substring(type.lastIndexOf('.') + 1);
         int nested = simple.indexOf('$');
         String file = (nested < 0 ? simple : simple.substring(0, nested)) + ".java";
-        List<Frame> out = new ArrayList<>(stack.size() + 1);
+        List<Frame> frames = programFrames(stack);
+        List<Frame> out = new ArrayList<>(frames.size() + 1);
         out.add(new Frame(type, Sites.fieldName(site), file, -1));
-        out.addAll(stack);
+        out.addAll(frames);
         return out;
+    }
+
+    /**
+     * The stack without the JDK frames above the program's innermost one: an access recorded inside the JDK on the
+     * program's behalf (a synchronized wrapper's method, {@code Field.set}) is shown at the program's line, as one
+     * the program made itself. A stack of JDK frames only is kept whole.
+     */
+    public static List<Frame> programFrames(List<Frame> stack) {
+        int i = 0;
+        while (i < stack.size() && isJdkFrame(stack.get(i))) i++;
+        return i == 0 || i == stack.size() ? stack : List.copyOf(stack.subList(i, stack.size()));
+    }
+
+    private static boolean isJdkFrame(Frame f) {
+        String module = f.module();
+        if (module != null) return module.startsWith("java.") || module.startsWith("jdk.");
+        String c = f.className();
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
     }
 
     private static boolean isJdk(Class<?> c) {

@@ -97,6 +97,19 @@ public final class InlineShadows {
         }
     }
 
+    /**
+     * The offset of an instance field for {@link #get}, or -1 when Unsafe is not at hand. Used to read the JDK's own
+     * fields (a view's outer object), which reflection could read only in opened packages.
+     */
+    public static long fieldOffset(Field f) {
+        if (!ENABLED || Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) return -1L;
+        try {
+            return (long) OFFSET.invokeExact(f);
+        } catch (Throwable e) {
+            return -1L;
+        }
+    }
+
     private static VarState install(Object owner, int key, long offset, Object seen) {
         CompanionState fresh = new CompanionState(key, owner);
         try {

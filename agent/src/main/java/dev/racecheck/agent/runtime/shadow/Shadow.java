@@ -61,6 +61,35 @@ public final class Shadow {
         return addField(key);
     }
 
+    /**
+     * The state of variable {@code key} of this object, which holds a container's data: made a {@link ContainerState}
+     * naming {@code named} (the container the program called) the first time.
+     */
+    public ContainerState container(int key, Object holder, Object named, boolean everyCallWrites) {
+        ContainerState c = existingContainer(key);
+        return c != null ? c : addContainer(key, holder, named, everyCallWrites);
+    }
+
+    /** The container state {@code key} of this object, or null. */
+    public ContainerState existingContainer(int key) {
+        for (VarState v : vars) {
+            if (v.key == key && v instanceof ContainerState c) return c;
+        }
+        return null;
+    }
+
+    private synchronized ContainerState addContainer(int key, Object holder, Object named, boolean everyCallWrites) {
+        VarState[] vs = vars;
+        for (VarState v : vs) {
+            if (v.key == key && v instanceof ContainerState c) return c;
+        }
+        ContainerState v = new ContainerState(key, holder, named, everyCallWrites);
+        VarState[] grown = Arrays.copyOf(vs, vs.length + 1);
+        grown[vs.length] = v;
+        vars = grown;
+        return v;
+    }
+
     private synchronized VarState addField(int key) {
         VarState[] vs = vars;
         for (VarState v : vs) {
@@ -162,13 +191,71 @@ public final class Shadow {
         return null;
     }
 
+    /**
+     * For a JDK object the model keeps more of than one clock, one of: a phaser root's {@link PhaseClocks}; a
+     * concurrent collection's {@link HandOffs}; for an iterator, spliterator or task of a concurrent collection that
+     * cannot reach its collection, that collection's shadow ({@link #bindTo}); {@link #INTERNAL} for a lock or counter
+     * a JDK collection keeps to itself. Racecheck's own objects only, never one of the program's.
+     */
+    private volatile Object model;
+
+    /** {@link #model} of a lock or atomic that is a JDK collection's own: its operations are no synchronization. */
+    private static final Object INTERNAL = new Object();
+
+    /** The per-phase clocks of the phaser tree whose root this shadows. */
+    public PhaseClocks phases() {
+        Object m = model;
+        if (m instanceof PhaseClocks p) return p;
+        synchronized (this) {
+            if (!(model instanceof PhaseClocks)) model = new PhaseClocks();
+            return (PhaseClocks) model;
+        }
+    }
+
+    /** The hand-offs of the concurrent collection this shadows, made on its first placing. */
+    public HandOffs handOffs() {
+        Object m = model;
+        if (m instanceof HandOffs h) return h;
+        synchronized (this) {
+            if (!(model instanceof HandOffs)) model = new HandOffs();
+            return (HandOffs) model;
+        }
+    }
+
+    /** The hand-offs of the collection this shadows, or null when nothing was ever placed in it. */
+    public HandOffs handOffsIfAny() {
+        return model instanceof HandOffs h ? h : null;
+    }
+
+    /** This object (an iterator, spliterator, task) gets its elements from the collection {@code owner} shadows. */
+    public void bindTo(Shadow owner) {
+        model = owner;
+    }
+
+    /** The shadow of the collection this object was bound to, or null. */
+    public Shadow boundTo() {
+        return model instanceof Shadow s ? s : null;
+    }
+
+    /** This lock or counter is a JDK collection's own: acquires and releases of it are not the program's. */
+    public void markInternal() {
+        model = INTERNAL;
+    }
+
+    public boolean internal() {
+        return model == INTERNAL;
+    }
+
     /** For a field updater: the sync key of the field it works on, or -1. */
     public volatile int updaterField = -1;
     /**
-     * For a VarHandle: the field or array elements it accesses ({@code VarHandles.Target}, a package above this one),
-     * or null when racecheck does not know.
+     * What racecheck models this object as, or null: for a VarHandle, a {@code Field} or a field's getter or setter
+     * method handle, the field or array elements it accesses ({@code VarHandles.Target}, a package above this one);
+     * for a map entry handed out by an entry iterator, the {@link ContainerState} of its map (a state, never the map:
+     * an entry the program keeps must not keep its map alive); for a synchronized wrapper, a mark that the program
+     * uses it ({@code jdk.Containers}).
      */
-    public volatile Object varHandle;
+    public volatile Object modelledAs;
 
     /**
      * Per element index of an array whose elements are used as synchronization variables (VarHandle acquire/release

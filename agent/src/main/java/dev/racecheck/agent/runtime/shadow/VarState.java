@@ -16,7 +16,7 @@ import dev.racecheck.agent.runtime.threads.VectorClock;
  * <p>Next to each epoch the call-path node of that access is kept, so that the previous access of a race
  * is reported with its full stack (see {@link CallPaths}).
  */
-public sealed class VarState permits CompanionState {
+public sealed class VarState permits CompanionState, ContainerState {
     /** Field key or array index: which variable of its {@link Shadow} this is. */
     public final int key;
     /*

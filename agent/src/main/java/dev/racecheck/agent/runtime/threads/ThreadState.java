@@ -64,10 +64,36 @@ public final class ThreadState extends ThreadStatePadding {
     public Object lastSync;
 
     /**
+     * The state of the container this thread called last ({@code ContainerState}, a package above this one), which
+     * knows its container weakly: a loop over one container skips the identity-map lookup, and nothing of the
+     * program's is kept alive.
+     */
+    public Object lastContainer;
+    /**
+     * Between an entry set iterator's {@code next()} and its return: the state of its map, to link the entry it
+     * returns to ({@code jdk.Containers.entryReturned}); null otherwise.
+     */
+    public Object pendingEntry;
+    /**
+     * The shadow-map entry ({@code ShadowMap.entry}: a weak reference that knows the shadow) of the map entry this
+     * thread linked or used last: a loop's {@code getKey()} and {@code getValue()} follow its {@code next()}.
+     */
+    public Object lastEntry;
+
+    /**
      * The StampedLock optimistic read in progress ({@code OptimisticReads}, a package above this one), if any; made on
      * the thread's first one. It holds the lock and what the window read weakly.
      */
     public Object optimistic;
+
+    /**
+     * The concurrent collections (their shadows, typed Object: shadows are a package above) on whose behalf the JDK
+     * code this thread runs works, innermost last: set around calls of a collection's helpers that cannot name it (a
+     * static method, a traverser's advance()); see {@code CollectionEvents}. Made on first use; a helper that throws
+     * leaves its entry behind, which the next calls overwrite from the bottom up (the depth never passes the array).
+     */
+    public Object[] owners;
+    public int ownerDepth;
 
     /** Bit i set: this thread has acquired the end of the static initializer of the class with id i. */
     long[] initSeen = new long[2];

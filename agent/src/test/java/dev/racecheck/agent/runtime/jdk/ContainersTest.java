@@ -151,23 +151,31 @@ class ContainersTest {
         for (Object o : List.of(new HashMap<>(), new LinkedHashMap<>(), new TreeMap<>(), new HashSet<>(),
                 new ArrayList<>(), new ArrayDeque<>(), new StringBuilder(), new BitSet(), new SimpleDateFormat(),
                 Arrays.asList(1, 2), EnumSet.noneOf(Color.class), new WeakHashMap<>())) {
-            Containers.Model m = Containers.model(o.getClass());
+            ContainerModel m = ContainerModel.of(o.getClass());
+            assertEquals(ContainerModel.CONTAINER, m.kind, o.getClass().getName());
             assertSame(o.getClass(), m.jdkClass, o.getClass().getName());
             assertFalse(m.subclass);
         }
-        assertTrue(Containers.model(WeakHashMap.class).everyCallWrites, "WeakHashMap.get expunges stale entries");
-        assertTrue(Containers.model(LinkedHashMap.class).linked);
-        assertFalse(Containers.model(HashMap.class).linked);
-        assertFalse(Containers.model(HashMap.class).everyCallWrites);
+        assertTrue(ContainerModel.of(WeakHashMap.class).everyCallWrites, "WeakHashMap.get expunges stale entries");
+        assertTrue(ContainerModel.of(LinkedHashMap.class).linked);
+        assertFalse(ContainerModel.of(HashMap.class).linked);
+        assertFalse(ContainerModel.of(HashMap.class).everyCallWrites);
+        assertTrue(ContainerModel.of(HashMap.class).next < 0, "a map holds its own data");
+        assertTrue(ContainerModel.of(HashSet.class).next >= 0, "a set's data is its map's");
+        assertTrue(ContainerModel.of(java.util.TreeSet.class).next >= 0, "a set's data is its map's");
     }
 
     @Test
-    void thread_safe_wrappers_and_immutable_collections_should_not_be_modelled() {
-        for (Object o : List.of(new ConcurrentHashMap<>(), Collections.synchronizedMap(new HashMap<>()),
-                Collections.synchronizedList(new ArrayList<>()), Collections.unmodifiableMap(new HashMap<>()),
-                List.of(1), Map.of(), new Vector<>(), new Hashtable<>(), new StringBuffer(), "a string",
-                new CopyOnWriteArrayList<>(), new Object())) {
-            assertFalse(Containers.model(o.getClass()).modelled(), o.getClass().getName());
+    void thread_safe_and_immutable_collections_should_not_be_modelled_and_synchronized_wrappers_record_inside() {
+        for (Object o : List.of(new ConcurrentHashMap<>(), List.of(1), Map.of(), new Vector<>(), new Hashtable<>(),
+                new StringBuffer(), "a string", new CopyOnWriteArrayList<>(), new Object(),
+                new ConcurrentHashMap<>().keySet())) {
+            assertEquals(ContainerModel.OTHER, ContainerModel.of(o.getClass()).kind, o.getClass().getName());
+        }
+        for (Object o : List.of(Collections.synchronizedMap(new HashMap<>()),
+                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedSet(new HashSet<>()),
+                Collections.synchronizedMap(new HashMap<>()).keySet())) {
+            assertEquals(ContainerModel.SYNCHRONIZED, ContainerModel.of(o.getClass()).kind, o.getClass().getName());
         }
     }
 
@@ -188,7 +196,7 @@ class ContainersTest {
 
     @Test
     void application_subclasses_should_count_only_where_the_jdks_method_runs() {
-        Containers.Model m = Containers.model(Registry.class);
+        ContainerModel m = ContainerModel.of(Registry.class);
         assertSame(HashMap.class, m.jdkClass);
         assertTrue(m.subclass);
         int get = Containers.number(Containers.operation("get", GET));
@@ -201,7 +209,8 @@ class ContainersTest {
         assertFalse(m.runsJdkMethod(Registry.class, putString), "the override is the subclass's");
         assertFalse(m.runsJdkMethod(Registry.class, notHashMaps));
         assertTrue(m.runsJdkMethod(Registry.class, get), "asked again: the cached answer");
-        assertFalse(Containers.model(OwnMap.class).modelled(), "a map of the program's own is not the JDK's");
+        assertEquals(ContainerModel.OTHER, ContainerModel.of(OwnMap.class).kind,
+                "a map of the program's own is not the JDK's");
     }
 
     // ---- calls through the detector --------------------------------------------------------------------------
@@ -289,7 +298,186 @@ class ContainersTest {
 
     @Test
     void operation_frames_should_name_the_source_file_of_nested_classes_by_their_top_level_class() {
-        List<Frame> stack = ContainerClasses.withOperation(Arrays.asList(1), site("set"), List.of());
+        List<Frame> stack = ContainerClasses.withOperation(
+                Containers.operationSite(site("set"), Arrays.asList(1).getClass()), List.of());
         assertEquals(new Frame("java.util.Arrays$ArrayList", "set", "Arrays.java", -1), stack.get(0));
+    }
+
+    // ---- views, iterators, entries, arguments ------------------------------------------------------------------
+
+    private static final String REMOVE_IF = "(Ljava/util/function/Predicate;)Z";
+    private static final String NEXT = "()Ljava/lang/Object;";
+
+    /** Races on {@code container}'s state, by the operations of both accesses. */
+    private static List<String> operationsOf(Object container) {
+        return racesOn(container).stream().map(r -> r.operation(r.current()) + " vs " + r.operation(r.previous()))
+                .toList();
+    }
+
+    @Test
+    void a_views_calls_should_be_accesses_of_its_container_named_by_the_views_class() {
+        Map<String, String> map = new HashMap<>(Map.of("a", "1"));
+        call(thread("a"), map.keySet(), "removeIf", REMOVE_IF);
+        call(thread("b"), map, "get", GET);
+        assertEquals(List.of("HashMap.get vs HashMap$KeySet.removeIf"), operationsOf(map));
+    }
+
+    /** A view (or iterator) of a container, and the container. */
+    private record ViewOf(Object view, Object container) {
+    }
+
+    @Test
+    void every_kind_of_view_should_lead_to_its_container() {
+        List<java.util.function.Supplier<ViewOf>> views = List.of(
+                () -> list(l -> l.iterator()), () -> list(l -> l.listIterator()), () -> list(l -> l.subList(0, 2)),
+                () -> list(l -> l.subList(0, 2).iterator()), () -> list(l -> l.spliterator()),
+                () -> list(l -> Collections.unmodifiableList(l)),
+                () -> list(l -> Collections.unmodifiableList(l).iterator()),
+                () -> list(l -> Collections.unmodifiableCollection(l).iterator()),
+                () -> list(l -> Collections.checkedList(l, Integer.class)),
+                () -> tree(t -> t.keySet()), () -> tree(t -> t.values().iterator()),
+                () -> tree(t -> t.entrySet().iterator()), () -> tree(t -> t.navigableKeySet()),
+                () -> tree(t -> t.descendingMap()), () -> tree(t -> t.headMap("b")),
+                () -> tree(t -> t.subMap("a", "c").keySet().iterator()),
+                () -> tree(t -> t.descendingKeySet().iterator()),
+                () -> tree(t -> Collections.unmodifiableMap(t).entrySet()),
+                () -> tree(t -> Collections.unmodifiableMap(t).entrySet().iterator()),
+                () -> sorted(s -> s.tailSet(2)), () -> sorted(s -> s.iterator()),
+                () -> sorted(s -> s.descendingSet().iterator()),
+                () -> {
+                    Set<Integer> hashed = new HashSet<>(List.of(1));
+                    return new ViewOf(hashed.iterator(), hashed);
+                },
+                () -> {
+                    LinkedHashMap<String, String> linked = new LinkedHashMap<>(Map.of("a", "1"));
+                    return new ViewOf(linked.entrySet().iterator(), linked);
+                },
+                () -> {
+                    ArrayDeque<Integer> deque = new ArrayDeque<>(List.of(1));
+                    return new ViewOf(deque.descendingIterator(), deque);
+                },
+                () -> {
+                    Map<Integer, Boolean> backing = new HashMap<>();
+                    return new ViewOf(Collections.newSetFromMap(backing), backing);
+                });
+        for (java.util.function.Supplier<ViewOf> make : views) {
+            ViewOf v = make.get();
+            ThreadState a = thread("a");
+            call(a, v.container(), "size", "()I"); // as a program does first: the report names the container
+            call(a, v.view(), "toString", "()Ljava/lang/String;");
+            call(thread("b"), v.container(), "clear", "()V");
+            assertEquals(1, racesOn(v.container()).size(), () -> v.view().getClass().getName() + " of "
+                    + v.container().getClass().getName());
+        }
+    }
+
+    private static ViewOf list(java.util.function.Function<List<Integer>, Object> view) {
+        List<Integer> list = new ArrayList<>(List.of(1, 2, 3));
+        return new ViewOf(view.apply(list), list);
+    }
+
+    private static ViewOf tree(java.util.function.Function<TreeMap<String, String>, Object> view) {
+        TreeMap<String, String> tree = new TreeMap<>(Map.of("a", "1", "b", "2"));
+        return new ViewOf(view.apply(tree), tree);
+    }
+
+    private static ViewOf sorted(java.util.function.Function<java.util.TreeSet<Integer>, Object> view) {
+        java.util.TreeSet<Integer> sorted = new java.util.TreeSet<>(List.of(1, 2, 3));
+        return new ViewOf(view.apply(sorted), sorted);
+    }
+
+    @Test
+    void a_sets_iterator_should_share_the_sets_state_and_report_the_set() {
+        Set<Integer> ids = new HashSet<>(List.of(1, 2));
+        call(thread("a"), ids, "add", "(Ljava/lang/Object;)Z");
+        Containers.next(ids.iterator(), Containers.operation("next", NEXT), site("next"), thread("b"), 0);
+        List<Race> races = racesOn(ids);
+        assertEquals(1, races.size());
+        assertEquals("java.util.HashSet", races.get(0).target().owner(), "the set the program knows, not its map");
+        assertEquals("HashMap$KeyIterator.next", races.get(0).operation(races.get(0).current()));
+    }
+
+    @Test
+    void read_only_views_should_read_even_where_the_call_would_write() {
+        List<Integer> list = new ArrayList<>(List.of(1));
+        call(thread("a"), Collections.unmodifiableList(list), "add", "(Ljava/lang/Object;)Z");
+        call(thread("b"), list, "get", "(I)Ljava/lang/Object;");
+        assertEquals(List.of(), racesOn(list), "an unmodifiable view's add throws: it reads, and reads do not race");
+    }
+
+    @Test
+    void entries_handed_out_by_an_entry_iterator_should_act_on_their_map() {
+        Map<String, String> map = new HashMap<>(Map.of("a", "1"));
+        Map.Entry<String, String> seen = map.entrySet().iterator().next();
+        ThreadState t = thread("iterating");
+        java.util.Iterator<Map.Entry<String, String>> it = map.entrySet().iterator();
+        Containers.next(it, Containers.operation("next", NEXT), site("next"), t, 0);
+        Map.Entry<String, String> handed = it.next();
+        Containers.entryReturned(handed, t);
+        assertSame(seen, handed, "HashMap hands out its own nodes");
+        call(thread("a"), handed, "setValue", "(Ljava/lang/Object;)Ljava/lang/Object;");
+        call(thread("b"), handed, "getValue", "()Ljava/lang/Object;");
+        assertTrue(operationsOf(map).contains("HashMap$Node.getValue vs HashMap$Node.setValue"),
+                () -> operationsOf(map).toString());
+
+        Map<String, String> other = new HashMap<>(Map.of("b", "2"));
+        Map.Entry<String, String> unseen = other.entrySet().iterator().next();
+        call(thread("c"), unseen, "setValue", "(Ljava/lang/Object;)Ljava/lang/Object;");
+        call(thread("d"), unseen, "setValue", "(Ljava/lang/Object;)Ljava/lang/Object;");
+        assertEquals(List.of(), racesOn(other), "an entry racecheck did not see handed out knows no map");
+    }
+
+    @Test
+    void a_key_iterators_elements_should_not_be_linked() {
+        Map<Map<String, String>, String> byMap = new HashMap<>();
+        Map<String, String> key = new HashMap<>();
+        byMap.put(key, "v");
+        ThreadState t = thread("iterating");
+        java.util.Iterator<Map<String, String>> it = byMap.keySet().iterator();
+        Containers.next(it, Containers.operation("next", NEXT), site("next"), t, 0);
+        assertNull(t.pendingEntry, "a key iterator hands out keys, not entries");
+        Containers.entryReturned(it.next(), t);
+        assertNull(Analysis.SHADOWS.peek(key));
+    }
+
+    @Test
+    void a_container_passed_to_the_jdk_should_be_read_there_under_the_jdk_methods_name() {
+        List<String> list = new ArrayList<>(List.of("a"));
+        int copy = Sites.register("test.Containers", "use", "Containers.java", line++, "java.util.ArrayList", "<init>");
+        Containers.argument(list, false, copy, thread("a"), 0);
+        call(thread("b"), list, "add", "(Ljava/lang/Object;)Z");
+        assertEquals(List.of("ArrayList.add vs ArrayList.<init>"), operationsOf(list));
+        int sort = Sites.register("test.Containers", "use", "Containers.java", line++, "java.util.Collections", "sort");
+        List<String> other = new ArrayList<>(List.of("b"));
+        Containers.argument(other, true, sort, thread("c"), 0);
+        Containers.argument(other, true, sort, thread("d"), 0);
+        assertEquals(List.of("Collections.sort vs Collections.sort"), operationsOf(other));
+        Containers.argument(Collections.synchronizedList(other), false, copy, thread("e"), 0);
+        Containers.argument("not a container", false, copy, thread("e"), 0);
+        assertEquals(1, racesOn(other).size(), "a synchronized wrapper is read through its own methods");
+    }
+
+    @Test
+    void container_states_and_the_threads_cache_should_not_keep_a_container_alive() throws Exception {
+        ThreadState t = thread("caching");
+        Object[] kept = {new HashMap<String, String>(Map.of("a", "1"))};
+        @SuppressWarnings("unchecked")
+        Map<String, String> map = (Map<String, String>) kept[0];
+        Map.Entry<String, String> entry = map.entrySet().iterator().next();
+        java.util.Iterator<Map.Entry<String, String>> it = map.entrySet().iterator();
+        Containers.next(it, Containers.operation("next", NEXT), site("next"), t, 0);
+        Containers.entryReturned(it.next(), t);
+        call(t, map, "put", PUT);
+        assertTrue(t.lastContainer != null && t.lastEntry != null, "both caches are filled");
+        java.lang.ref.WeakReference<Object> ref = new java.lang.ref.WeakReference<>(map);
+        map = null;
+        it = null;
+        kept[0] = null;
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(ref.get(), "the map is collected while its entry, state and the thread's caches live on");
+        assertEquals("1", entry.getValue());
     }
 }
