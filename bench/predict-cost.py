@@ -36,7 +36,7 @@ WORKLOADS = [
     ("executorfanout", "ExecutorFanOut", 10_000, 4),
     ("concurrentmap", "ConcurrentMapCount", 100_000, 4),
 ]
-ELAPSED = re.compile(r"bench: workload=\S+ elapsed_ms=(\d+)")
+ELAPSED = re.compile(r"bench: workload=.*?elapsed_ms=(\d+)")
 RSS = re.compile(r"bench: vmhwm_kb=(\d+)")
 
 
