@@ -765,31 +765,6 @@ public final class RaceEvents {
         }
     }
 
-    /**
-     * An element a lock-free collection's code loaded from where it keeps it: acquired. Cheap when the element was
-     * never released into (no shadow: nothing to acquire).
-     */
-    public static void acquireItem(Object element) {
-        if (!Analysis.enabled || element == null) return;
-        try {
-            Shadow s = SHADOWS.peek(element);
-            if (s == null) return;
-            ThreadState ts = CURRENT.get();
-            if (ts.ignore != 0) return;
-            DETECTOR.acquire(ts, s);
-        } catch (Throwable e) {
-            Internal.error("modelling an acquire", e);
-        }
-    }
-
-    /** A map entry of a JDK map (a ConcurrentHashMap node) handed out by a traversal: its key and value. */
-    public static void acquireEntry(Object entry) {
-        if (!(entry instanceof java.util.Map.Entry) || entry.getClass().getClassLoader() != null) return;
-        java.util.Map.Entry<?, ?> e = (java.util.Map.Entry<?, ?>) entry;
-        acquireItem(e.getKey());
-        acquireItem(e.getValue());
-    }
-
     // ---- locks: java.util.concurrent.locks (the JDK model's hooks) -----------------------------------------
 
     /*
@@ -1031,7 +1006,7 @@ public final class RaceEvents {
         }
     }
 
-    // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
+    // ---- locks, continued: conversions, unlocks, Condition.await -----------------------------------------------
 
     /**
      * StampedLock.tryConvertToWriteLock returned {@code stamp}: the write lock is held now. Converting the read lock
