@@ -194,18 +194,31 @@ class PredictIT {
     }
 
     private static final Pattern RELEASE = Pattern.compile(
-            "(?m)^Release of .* by thread \"[^\"]*\" \\(T\\d+\\), after the previous [^:\\n]*:\\R\\s+at \\S+");
+            "(?m)^Release of .* by thread \"[^\"]*\" \\(T\\d+\\), after the previous [^:\\n]*:(?:\\R\\s+at \\S+)+");
     private static final Pattern ACQUIRE = Pattern.compile(
-            "(?m)^Acquisition of .* by thread \"[^\"]*\" \\(T\\d+\\), before the [^:\\n]*:\\R\\s+at \\S+");
+            "(?m)^Acquisition of .* by thread \"[^\"]*\" \\(T\\d+\\), before the [^:\\n]*:(?:\\R\\s+at \\S+)+");
 
-    /** A predicted race shows where the lock was released after the first access and acquired before the second. */
+    /**
+     * Programs where the run's order went through a third thread (t2's section, then t2 starts or is joined by the
+     * thread of the second access): that thread acquired nothing itself, and the report shows the release site only.
+     */
+    private static final java.util.Set<String> ORDERED_THROUGH_ANOTHER_THREAD =
+            java.util.Set.of("PredictForkAfterCS", "PredictJoinOther");
+
+    /**
+     * A predicted race shows where the lock was released after the first access and acquired before the second: stacks
+     * through the program's lines (a {@code java.util.concurrent} lock's own frame comes first).
+     */
     private static void assertLockSites(Program p, JvmRun.Result run) {
         Matcher release = RELEASE.matcher(run.stderr());
-        Matcher acquire = ACQUIRE.matcher(run.stderr());
         assertTrue(release.find(), () -> p.name() + ": no release site of the lock" + run.describe());
+        assertTrue(release.group().contains(p.source().fileName()),
+                () -> p.name() + ": the lock's release site should be in " + p.source().fileName() + run.describe());
+        if (ORDERED_THROUGH_ANOTHER_THREAD.contains(p.name())) return;
+        Matcher acquire = ACQUIRE.matcher(run.stderr());
         assertTrue(acquire.find(), () -> p.name() + ": no acquire site of the lock" + run.describe());
-        assertTrue(release.group().contains(p.source().fileName()) && acquire.group().contains(p.source().fileName()),
-                () -> p.name() + ": the lock's sites should be in " + p.source().fileName() + run.describe());
+        assertTrue(acquire.group().contains(p.source().fileName()),
+                () -> p.name() + ": the lock's acquire site should be in " + p.source().fileName() + run.describe());
     }
 
     private static void checkHappensBefore(Program p, JvmRun.Result run) {
