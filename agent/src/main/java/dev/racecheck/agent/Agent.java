@@ -74,6 +74,9 @@ public final class Agent {
         Config.verbose = options.verbose;
         Config.testFrames = options.testFrames;
         Config.predict = options.predict;
+        Config.explore = options.explore;
+        Config.exploreSeed = options.exploreSeed;
+        Config.exploreStrategy = options.exploreStrategy;
         String version = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
         Config.version = version == null ? "dev" : version;
         Config.command = System.getProperty("sun.java.command");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.racecheck.agent.runtime.schedule.Strategy;
 import dev.racecheck.reports.Baseline;
 import dev.racecheck.reports.ReportFormatException;
 import dev.racecheck.reports.SuppressionFormatException;
@@ -32,11 +33,15 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
  *   <tr><td>test_frames</td><td>1: print the test framework's frames below the program's in each stack (default 0: one line says how many were left out)</td></tr>
  *   <tr><td>predict</td><td>1: also report predicted races, ordered in this run only by unrelated critical sections (default 0)</td></tr>
+ *   <tr><td>explore_seed</td><td>explore the schedule with this seed (a whole number): threads wait at synchronization points as the seed decides; races found carry the seed</td></tr>
+ *   <tr><td>explore</td><td>1: emit the schedule points, so that tests can explore with seeds of their own (the JUnit integration); implied by explore_seed (default 0)</td></tr>
+ *   <tr><td>explore_strategy</td><td>{@code pct} (default), {@code pos} or {@code noise}: how an explored run perturbs the schedule</td></tr>
  * </table>
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
-            "report_json", "suppressions", "baseline", "verbose", "test_frames", "predict");
+            "report_json", "suppressions", "baseline", "verbose", "test_frames", "predict", "explore_seed", "explore",
+            "explore_strategy");
 
     final int exitCode;
     final boolean haltOnError;
@@ -49,6 +54,9 @@ public final class Options {
     final boolean verbose;
     final boolean testFrames;
     final boolean predict;
+    final Long exploreSeed;
+    final boolean explore;
+    final String exploreStrategy;
 
     private Options(Map<String, String> values) throws BadOption {
         exitCode = intIn(values, "exitcode", 66, 0, 255);
@@ -62,6 +70,27 @@ public final class Options {
         exclude = globs(values, "exclude");
         suppressions = suppressions(nonEmpty(values, "suppressions"));
         baseline = baseline(nonEmpty(values, "baseline"));
+        exploreSeed = seed(values, "explore_seed");
+        explore = flag(values, "explore") || exploreSeed != null;
+        exploreStrategy = strategy(values, "explore_strategy");
+    }
+
+    private static Long seed(Map<String, String> values, String name) throws BadOption {
+        String v = values.get(name);
+        if (v == null) return null;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new BadOption("option " + name + "=" + v + " is not a whole number (a seed from "
+                    + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+        }
+    }
+
+    private static String strategy(Map<String, String> values, String name) throws BadOption {
+        String v = values.get(name);
+        if (v == null) return null;
+        if (Strategy.named(v) == null) throw new BadOption("option " + name + "=" + v + " must be pct, pos or noise");
+        return v;
     }
 
     private static Suppressions suppressions(String file) throws BadOption {

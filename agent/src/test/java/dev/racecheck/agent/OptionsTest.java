@@ -41,7 +41,39 @@ class OptionsTest {
             assertFalse(o.testFrames);
             assertEquals(Suppressions.NONE, o.suppressions);
             assertEquals(Baseline.EMPTY, o.baseline);
+            assertNull(o.exploreSeed);
+            assertFalse(o.explore);
+            assertNull(o.exploreStrategy);
         }
+    }
+
+    // ---- schedule exploration -----------------------------------------------------------------------------------
+
+    @Test
+    void explore_seed_should_take_any_long_and_arm_exploration() throws Exception {
+        Options o = args("explore_seed=42");
+        assertEquals(42L, o.exploreSeed);
+        assertTrue(o.explore);
+        assertEquals(Long.MIN_VALUE, args("explore_seed=" + Long.MIN_VALUE).exploreSeed);
+        assertEquals(-7L, Options.parse("explore_seed=-7", null).exploreSeed);
+        assertTrue(error(null, "explore_seed=x").contains("explore_seed=x is not a whole number"));
+        assertTrue(error(null, "explore_seed=").contains("explore_seed= is not a whole number"));
+    }
+
+    @Test
+    void explore_should_arm_without_a_seed() throws Exception {
+        Options o = args("explore=1");
+        assertTrue(o.explore);
+        assertNull(o.exploreSeed);
+        assertFalse(args("explore=0").explore);
+        assertTrue(error(null, "explore=2").contains("must be 0 or 1"));
+    }
+
+    @Test
+    void explore_strategy_should_be_pct_pos_or_noise() throws Exception {
+        assertEquals("pos", args("explore_strategy=pos").exploreStrategy);
+        assertEquals("NOISE", args("explore_strategy=NOISE").exploreStrategy);
+        assertTrue(error(null, "explore_strategy=random").contains("must be pct, pos or noise"));
     }
 
     // ---- every option -------------------------------------------------------------------------------------------

@@ -34,6 +34,12 @@ public final class JvmRun {
     /** Longest a launched process may run. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * System property: agent options added to every run with the agent, e.g. {@code -Dracecheck.it.agentOptions=
+     * explore_seed=3} runs a whole suite under schedule exploration (the tests' expectations stay as they are).
+     */
+    public static final String EXTRA_AGENT_OPTIONS = "racecheck.it.agentOptions";
+
     /** Inherited variables that are removed from every child's environment. */
     public static final List<String> SCRUBBED_ENV =
             List.of("RACECHECK_OPTIONS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH");
@@ -51,19 +57,6 @@ public final class JvmRun {
 
     private JvmRun(Jdks.Jdk jdk) {
         this.jdk = jdk;
-    }
-
-    /**
-     * Agent options added to every agent run ({@code name=value,...}), e.g. {@code predict=1} to run a suite once in
-     * predictive mode: its NoRace programs must stay quiet and its Race programs must still be reported.
-     */
-    public static final String EXTRA_AGENT_OPTIONS = "racecheck.it.agent.options";
-
-    /** {@code options} and the {@link #EXTRA_AGENT_OPTIONS}, which come first (a test's own options win). */
-    static String withExtraOptions(String options) {
-        String extra = System.getProperty(EXTRA_AGENT_OPTIONS, "").trim();
-        if (extra.isEmpty()) return options;
-        return options.isEmpty() ? extra : extra + "," + options;
     }
 
     /** A run on the given JDK. */
@@ -126,7 +119,9 @@ public final class JvmRun {
         cmd.add(jdk.java().toString());
         cmd.addAll(jvmArgs);
         if (agentJar != null) {
-            String options = withExtraOptions(agentOptions);
+            String options = agentOptions;
+            String extra = System.getProperty(EXTRA_AGENT_OPTIONS, "");
+            if (!extra.isBlank()) options = options.isEmpty() ? extra.strip() : options + "," + extra.strip();
             cmd.add("-javaagent:" + agentJar + (options.isEmpty() ? "" : "=" + options));
         }
         if (!classpath.isEmpty()) {

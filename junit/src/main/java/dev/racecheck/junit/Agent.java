@@ -2,7 +2,6 @@ package dev.racecheck.junit;
 
 import java.util.List;
 
-import dev.racecheck.agent.runtime.RaceCheck;
 
 /**
  * The only class that links against the agent's public API ({@code dev.racecheck.agent.runtime.RaceCheck}, which
@@ -49,26 +48,60 @@ final class Agent {
         return ACTIVE ? Api.takeUntaggedRaces() : List.of();
     }
 
-    /** Direct calls, in a class of their own: it is loaded (and RaceCheck resolved) only once the agent is known to be there. */
+    /** Whether the agent can explore schedules (started with explore=1); false for an agent too old to know how. */
+    static boolean canExplore() {
+        if (!ACTIVE) return false;
+        try {
+            return Api.canExplore();
+        } catch (LinkageError older) {
+            return false;
+        }
+    }
+
+    /** The current thread, and the threads it starts from now on, explore the schedule with {@code seed}. */
+    static void exploreSchedule(long seed) {
+        if (ACTIVE) Api.exploreSchedule(seed);
+    }
+
+    static void endScheduleExploration() {
+        if (ACTIVE) Api.endScheduleExploration();
+    }
+
+    /**
+     * Direct calls, in a class of their own (named in full: {@link dev.racecheck.junit.RaceCheck} is this module's
+     * annotation): it is loaded (and RaceCheck resolved) only once the agent is known to be there.
+     */
     private static final class Api {
         static boolean active() {
-            return RaceCheck.active();
+            return dev.racecheck.agent.runtime.RaceCheck.active();
         }
 
         static void enterTest(String id) {
-            RaceCheck.enterTest(id);
+            dev.racecheck.agent.runtime.RaceCheck.enterTest(id);
         }
 
         static void exitTest() {
-            RaceCheck.exitTest();
+            dev.racecheck.agent.runtime.RaceCheck.exitTest();
         }
 
         static List<String> takeRaces(String id) {
-            return RaceCheck.takeRaces(id);
+            return dev.racecheck.agent.runtime.RaceCheck.takeRaces(id);
         }
 
         static List<String> takeUntaggedRaces() {
-            return RaceCheck.takeUntaggedRaces();
+            return dev.racecheck.agent.runtime.RaceCheck.takeUntaggedRaces();
+        }
+
+        static boolean canExplore() {
+            return dev.racecheck.agent.runtime.RaceCheck.canExplore();
+        }
+
+        static void exploreSchedule(long seed) {
+            dev.racecheck.agent.runtime.RaceCheck.exploreSchedule(seed);
+        }
+
+        static void endScheduleExploration() {
+            dev.racecheck.agent.runtime.RaceCheck.endScheduleExploration();
         }
     }
 }

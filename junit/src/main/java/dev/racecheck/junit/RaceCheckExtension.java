@@ -60,7 +60,11 @@ public final class RaceCheckExtension implements BeforeAllCallback, AfterAllCall
         List<String> races = Agent.takeRaces(id);
         if (races.isEmpty()) return;
         Attribution.record(races, kind, describe(context), id);
-        throw new DataRaceError(failureMessage(message, races));
+        ScheduleExploration.Repetition repetition = context.getStore(ScheduleExploration.NAMESPACE)
+                .get(ScheduleExploration.REPETITION, ScheduleExploration.Repetition.class);
+        String text = failureMessage(message, races);
+        if (repetition != null) text += repetition.replay() + "\n";
+        throw new DataRaceError(text);
     }
 
     static String failureMessage(String firstLine, List<String> races) {

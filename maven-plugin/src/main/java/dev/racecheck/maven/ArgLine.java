@@ -48,8 +48,12 @@ final class ArgLine {
         out.append(s);
     }
 
-    /** An argument an earlier racecheck prepare-agent added: its agent or its attribution property. */
+    /** An argument an earlier racecheck prepare-agent added: its agent, its attribution or exploration property. */
     static boolean isRacecheck(String token) {
+        if (token.startsWith("-D" + PrepareAgentMojo.EXPLORE_PROPERTY + "=")
+                || token.startsWith("-D" + PrepareAgentMojo.SEED_PROPERTY + "=")) {
+            return true;
+        }
         if (token.startsWith("-javaagent:")) {
             String spec = token.substring("-javaagent:".length());
             int eq = spec.indexOf('=');

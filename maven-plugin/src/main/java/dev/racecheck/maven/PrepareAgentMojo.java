@@ -46,6 +46,9 @@ public class PrepareAgentMojo extends AbstractRaceCheckMojo {
     static final String JUNIT = "dev.racecheck:racecheck-junit";
     static final String AUTODETECTION = "-Djunit.jupiter.extensions.autodetection.enabled=true";
     static final String ADDITIONAL_CLASSPATH = "maven.test.additionalClasspath";
+    /** The test JVM's system properties the JUnit integration's {@code @RaceCheck} reads (see its RaceCheck). */
+    static final String EXPLORE_PROPERTY = "racecheck.explore";
+    static final String SEED_PROPERTY = "racecheck.seed";
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -90,6 +93,22 @@ public class PrepareAgentMojo extends AbstractRaceCheckMojo {
     @Parameter(property = "racecheck.junit", defaultValue = "true")
     private boolean junit;
 
+    /**
+     * Schedule exploration: how many times each test annotated {@code @RaceCheck(explore = N)} runs, each time with
+     * another schedule seed, overriding its N (the test JVM's system property {@code racecheck.explore}). The agent is
+     * always started with exploration armed ({@code explore=1}) so that such tests can explore; plain tests run as
+     * before.
+     */
+    @Parameter(property = "racecheck.explore")
+    private Integer explore;
+
+    /**
+     * The first schedule seed of every {@code @RaceCheck} test (system property {@code racecheck.seed}): with
+     * {@code explore} 1, replays the repetition a failure named.
+     */
+    @Parameter(property = "racecheck.seed")
+    private Long seed;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -110,6 +129,11 @@ public class PrepareAgentMojo extends AbstractRaceCheckMojo {
 
         List<String> added = new ArrayList<>();
         added.add("-javaagent:" + agentJar.toAbsolutePath() + "=" + String.join(",", agentOptions(dir, agentJar)));
+        if (explore != null) {
+            if (explore < 1) throw new MojoExecutionException("racecheck: explore must be at least 1, not " + explore);
+            added.add("-D" + EXPLORE_PROPERTY + "=" + explore);
+        }
+        if (seed != null) added.add("-D" + SEED_PROPERTY + "=" + seed);
         if (junit) {
             added.add("-D" + Attribution.FILE_PROPERTY + "=" + dir.toAbsolutePath().resolve("racecheck-tests-%p.tsv"));
             added.add(AUTODETECTION);
@@ -138,6 +162,8 @@ public class PrepareAgentMojo extends AbstractRaceCheckMojo {
         if (!allExcludes.isEmpty()) options.add("exclude=" + globs(allExcludes, "excludes"));
         // Older agents stop the JVM on an option they do not know: pass these only to an agent that takes them.
         // The check goal applies both in any case.
+        // Schedule points in the test JVM, so that @RaceCheck(explore = N) tests can explore; idle until one does.
+        if (agentKnowsOption(agentJar, "explore_seed")) options.add("explore=1");
         if (suppressions != null) fileOption(options, "suppressions", suppressions, agentJar);
         if (baseline != null) fileOption(options, "baseline", baseline, agentJar);
         if (agentOptions != null && !agentOptions.isBlank()) options.add(agentOptions.strip());

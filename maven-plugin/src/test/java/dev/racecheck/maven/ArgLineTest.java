@@ -49,6 +49,17 @@ class ArgLineTest {
         assertEquals(once, ArgLine.compose(once, OURS));
     }
 
+    /** Running prepare-agent again with another explore setting (or none) replaces the exploration properties. */
+    @Test
+    void explorationPropertiesAreOursToReplace() {
+        List<String> explored = new java.util.ArrayList<>(OURS);
+        explored.add("-Dracecheck.explore=20");
+        explored.add("-Dracecheck.seed=7");
+        String once = ArgLine.compose("-Xmx1g", explored);
+        assertEquals("-Xmx1g " + OURS_TEXT + " -Dracecheck.explore=20 -Dracecheck.seed=7", once);
+        assertEquals("-Xmx1g " + OURS_TEXT, ArgLine.compose(once, OURS));
+    }
+
     @Test
     void pathsWithSpacesAreQuoted() {
         List<String> spaced = List.of("-javaagent:/my project/target/racecheck/racecheck.jar=exitcode=0");

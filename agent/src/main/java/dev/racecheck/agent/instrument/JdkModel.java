@@ -24,6 +24,8 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
+import dev.racecheck.agent.runtime.report.Config;
+
 /**
  * The synchronization the Java platform documents, modelled on the JDK methods that provide it: a table of
  * (class, method) to hooks. A hook releases into a key object on method entry or acquires from it on exit, so the
@@ -534,6 +536,12 @@ public final class JdkModel {
                 "linkMethod", "linkMethodHandleConstant", "findMethodHandleType"));
         QUIET.put("java/lang/invoke/MethodType", java.util.Set.of("makeImpl"));
 
+        // Parking: no edge of its own (what the parked thread waits for has its rules), but a place where schedule
+        // exploration may make a thread wait, before it blocks or before it wakes another (see SCHEDULE_POINTS).
+        for (String m : new String[] {"park", "parkNanos", "parkUntil", "unpark"}) {
+            rule(locks + "LockSupport", m, "*", enter("schedulePoint", Key.NONE));
+        }
+
         // Timer: scheduling a task happens-before it runs in the timer thread.
         rule("java/util/Timer", "sched", "*", enter("release", arg(0)));
         RUN_CALLS.put("java/util/TimerThread", "mainLoop");
@@ -567,6 +575,41 @@ public final class JdkModel {
 
     private JdkModel() {
         // no instances
+    }
+
+    /**
+     * Hooks of synchronization operations: when schedule exploration is armed ({@link Config#explore}), a method with
+     * one of them also calls {@code RaceEvents.schedulePoint()} on entry, before it acquires, releases or hands over
+     * anything (the exploration may make the thread wait there). Thread.start has its own point (threadStart).
+     */
+    private static final java.util.Set<String> SCHEDULE_POINTS = java.util.Set.of("optimisticRead", "validated",
+            "poolTerminated", "schedulePoint");
+    /** Prefixes of the hook events that acquire, release or hand over (every variant: acquireIf..., releaseIf...). */
+    private static final String[] SCHEDULE_POINT_PREFIXES = {"acquire", "release", "handOff", "takeOut", "takeOver",
+            "phase", "elementAcquire", "elementRelease", "updaterAcquire", "updaterRelease"};
+
+    static boolean isSchedulePoint(String event) {
+        if (SCHEDULE_POINTS.contains(event)) return true;
+        for (String p : SCHEDULE_POINT_PREFIXES) {
+            if (event.startsWith(p)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The hooks of a method as emitted: schedule points only when exploration is armed, once, first, and never in a
+     * constructor or in a method without code (abstract or native).
+     */
+    private static List<Hook> emitted(List<Hook> hooks, String method, int access) {
+        List<Hook> out = new ArrayList<>();
+        boolean point = false;
+        boolean code = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+        for (Hook h : hooks) {
+            if (isSchedulePoint(h.event()) && code && !method.equals("<init>")) point = true;
+            if (!h.event().equals("schedulePoint")) out.add(h);
+        }
+        if (point && Config.explore) out.add(0, enter("schedulePoint", Key.NONE));
+        return out;
     }
 
     /**
@@ -885,7 +928,7 @@ public final class JdkModel {
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
                 MethodVisitor target = super.visitMethod(access, name, desc, signature, exceptions);
                 List<Hook> hooks = rules == null || (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0
-                        ? List.of() : hooksFor(rules, name, desc);
+                        ? List.of() : emitted(hooksFor(rules, name, desc), name, access);
                 boolean runs = name.equals(runCalls);
                 boolean atomics = atomic.contains(name) && (access & Opcodes.ACC_STATIC) == 0;
                 boolean quiets = quiet.contains(name) && !name.equals("<init>")
@@ -1068,6 +1111,7 @@ public final class JdkModel {
                 break;
             case "acquireCurrentThread":
             case "shutdownBegins":
+            case "schedulePoint":
                 desc = "()V";
                 break;
             case "updaterCreated":
@@ -1701,6 +1745,10 @@ public final class JdkModel {
             if (n instanceof MethodInsnNode mi && mi.name.equals("run") && mi.desc.equals("()V")
                     && mi.getOpcode() != Opcodes.INVOKESTATIC && mi.getOpcode() != Opcodes.INVOKESPECIAL) {
                 InsnList l = new InsnList();
+                // Explored: the worker may wait before it runs the task (which task runs first is the schedule's).
+                if (Config.explore) {
+                    l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "schedulePoint", "()V", false));
+                }
                 l.add(new InsnNode(Opcodes.DUP));
                 l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "acquire", "(Ljava/lang/Object;)V", false));
                 m.instructions.insertBefore(n, l);

@@ -21,6 +21,7 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 import dev.racecheck.agent.runtime.predict.LockCalls;
+import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.report.Sites;
 
 /**
@@ -49,6 +50,8 @@ final class MethodInstrumenter {
     private final ClassHierarchy hierarchy;
     private final int version;
 
+    /** Schedule points are emitted (exploration armed when the agent started). */
+    private final boolean explore = Config.explore;
     private final int tsLocal;
     private final int baseLocal;
     private final int monLocal;
@@ -228,6 +231,7 @@ final class MethodInstrumenter {
             prologue.add(new VarInsnNode(Opcodes.ASTORE, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
             monitorHook(prologue, true, firstLine());
+            if (explore) prologue.add(schedulePoint());
         }
         if (!isConstructor) {
             bodyStart = new LabelNode();
@@ -376,6 +380,7 @@ final class MethodInstrumenter {
             case Opcodes.GETFIELD:
                 if (info.isFinal()) return;
                 if (info.isVolatile()) {
+                    if (explore) insns.insertBefore(fi, schedulePoint());
                     insns.insertBefore(fi, new InsnNode(Opcodes.DUP));                  // [obj obj]
                     if (wide) {                                                          // [obj v2]
                         l.add(new InsnNode(Opcodes.DUP2_X1));                           // [v2 obj v2]
@@ -396,6 +401,7 @@ final class MethodInstrumenter {
                 return;
             case Opcodes.PUTFIELD:
                 if (info.isFinal()) return;
+                if (explore && info.isVolatile()) insns.insertBefore(fi, schedulePoint());
                 if (wide) {                                                              // [obj v2]
                     l.add(new InsnNode(Opcodes.DUP2_X1));                               // [v2 obj v2]
                     l.add(new InsnNode(Opcodes.POP2));                                  // [v2 obj]
@@ -425,6 +431,7 @@ final class MethodInstrumenter {
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
                     l.add(hook("classUse", "(Ljava/lang/Class;I" + Hooks.TS + ")V"));
                 } else if (info.isVolatile()) {
+                    if (explore) insns.insertBefore(fi, schedulePoint());
                     l.add(push(Sites.syncKey(fi.name)));
                     l.add(push(site(declaring, fi.name)));
                     l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
@@ -439,6 +446,7 @@ final class MethodInstrumenter {
                 if (info.isFinal()) return;
                 l.add(new LdcInsnNode(Type.getObjectType(fi.owner)));
                 if (info.isVolatile()) {
+                    if (explore) l.add(schedulePoint());
                     // A release must precede the write it publishes.
                     l.add(push(Sites.syncKey(fi.name)));
                     l.add(push(site(declaring, fi.name)));
@@ -499,6 +507,7 @@ final class MethodInstrumenter {
     }
 
     private void monitorEnter(AbstractInsnNode n) {
+        if (explore) method.instructions.insertBefore(n, schedulePoint());
         method.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));                 // [o o] monitorenter [o]
         InsnList l = new InsnList();
         monitorHook(l, true, line);                                                     // []
@@ -507,6 +516,7 @@ final class MethodInstrumenter {
 
     private void monitorExit(AbstractInsnNode n) {
         InsnList l = new InsnList();
+        if (explore) l.add(schedulePoint());
         l.add(new InsnNode(Opcodes.DUP));                                               // [o o]
         monitorHook(l, false, line);                                                    // [o] monitorexit
         method.instructions.insertBefore(n, l);
@@ -537,6 +547,7 @@ final class MethodInstrumenter {
             l.add(hook("classInitialized", Hooks.CLASS_INIT_DESC));
         }
         if (isSynchronized) {
+            if (explore) l.add(schedulePoint());
             l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
             monitorHook(l, false, line);
         }
@@ -606,6 +617,17 @@ final class MethodInstrumenter {
             if (n instanceof LineNumberNode ln) return ln.line;
         }
         return -1;
+    }
+
+    /**
+     * {@code RaceEvents.schedulePoint(ts)}: before a synchronization operation, where schedule exploration may make the
+     * thread wait. Emitted only when exploration is armed ({@link Config#explore}): otherwise the code is as before.
+     */
+    private InsnList schedulePoint() {
+        InsnList l = new InsnList();
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        l.add(hook("schedulePoint", "(" + Hooks.TS + ")V"));
+        return l;
     }
 
     private static MethodInsnNode hook(String name, String desc) {

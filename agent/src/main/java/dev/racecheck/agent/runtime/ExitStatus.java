@@ -8,6 +8,7 @@ import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.schedule.Schedule;
 import dev.racecheck.agent.runtime.threads.CallPaths;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.agent.runtime.threads.Threads;
@@ -98,6 +99,7 @@ final class ExitStatus {
                     + " threads, at most " + Threads.mostAlive() + " alive at once, " + Threads.retired()
                     + " slots retired; " + CallPaths.size()
                     + " call paths; " + Sites.count() + " sites");
+            if (Schedule.ARMED) Internal.verbose(Schedule.summary());
             Internal.verbose(CallPaths.summary());
             if (Reporter.suppressedCount() > 0) {
                 Internal.verbose(Reporter.suppressedCount() + " race(s) suppressed");

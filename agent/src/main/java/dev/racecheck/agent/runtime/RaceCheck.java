@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.report.Reporter;
+import dev.racecheck.agent.runtime.schedule.Schedule;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 
 /**
@@ -51,5 +52,29 @@ public final class RaceCheck {
     /** Number of distinct races found so far in the whole run. */
     public static int raceCount() {
         return Reporter.count();
+    }
+
+    /**
+     * Whether this JVM can explore schedules: the agent was started with {@code explore=1} (or {@code explore_seed}),
+     * so the instrumentation has put schedule points at the synchronization operations.
+     */
+    public static boolean canExplore() {
+        return Schedule.ARMED;
+    }
+
+    /**
+     * The current thread, and the threads it starts from now on, explore the schedule with {@code seed} (see the
+     * README, "Schedule exploration"): at synchronization points they wait for one another as the seed decides, and
+     * the races they find carry the seed. One call per repetition of a test, before it runs.
+     *
+     * @throws IllegalStateException if the agent was not started with {@code explore=1}
+     */
+    public static void exploreSchedule(long seed) {
+        Schedule.begin(RaceEvents.thread(), Thread.currentThread(), seed);
+    }
+
+    /** The current thread stops exploring (the threads it started keep their part until they end). */
+    public static void endScheduleExploration() {
+        Schedule.end(RaceEvents.thread());
     }
 }

@@ -17,9 +17,11 @@ import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
 import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.schedule.Schedule;
 import dev.racecheck.agent.runtime.shadow.CompanionState;
 import dev.racecheck.agent.runtime.shadow.InlineShadows;
 import dev.racecheck.agent.runtime.shadow.Shadow;
@@ -519,6 +521,19 @@ public final class RaceEvents {
         DETECTOR.releaseField(ts, staticSite(owner, site, -1).shadow, key);
     }
 
+    // ---- schedule exploration (see Schedule; emitted only when it is armed) -----------------------------------
+
+    /** Before a synchronization operation of application code: monitorenter and monitorexit, volatile accesses. */
+    public static void schedulePoint(ThreadState ts) {
+        Schedule.point(ts);
+    }
+
+    /** On entry of a modelled JDK method (a lock, a latch, a queue, an atomic...): finds the thread's state itself. */
+    public static void schedulePoint() {
+        if (!Schedule.exploring || !Analysis.enabled) return;
+        Schedule.point(CURRENT.get());
+    }
+
     /** After monitorenter, and on entry of a synchronized method. */
     public static void monitorEnter(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
@@ -581,23 +596,62 @@ public final class RaceEvents {
     // ---- calls replaced in application code ----------------------------------------------------------------
 
     public static void join(Thread t) throws InterruptedException {
+        if (Schedule.ARMED) timesOutNow(false);
         t.join();
         joined(t);
     }
 
     public static void join(Thread t, long millis) throws InterruptedException {
+        // Explored: a timed join of a live thread may time out at once (it waits "at most" millis), after the checks
+        // the JDK makes before it waits.
+        if (Schedule.ARMED && timesOutNow(cuttable(millis, 0) && t.isAlive())) {
+            if (Thread.interrupted()) throw new InterruptedException();
+            return; // timed out: no edge
+        }
         t.join(millis);
         joined(t);
     }
 
     public static void join(Thread t, long millis, int nanos) throws InterruptedException {
+        if (Schedule.ARMED && nanos >= 0 && nanos <= 999999 && timesOutNow(cuttable(millis, nanos) && t.isAlive())) {
+            if (Thread.interrupted()) throw new InterruptedException();
+            return;
+        }
         t.join(millis, nanos);
         joined(t);
+    }
+
+    /**
+     * The longest timed join or wait that exploration may cut short: a thread that does not run for a second happens on
+     * a loaded machine; one that waits out a 30-second safety timeout is not a schedule worth reporting races of.
+     */
+    static final Duration CUTTABLE = Duration.ofSeconds(1);
+
+    private static boolean cuttable(long millis, int nanos) {
+        return (millis > 0 || nanos > 0) && millis < CUTTABLE.toMillis();
+    }
+
+    /**
+     * Schedule exploration before a wait or join: a schedule point, then, for a {@code timed} one, whether it returns at
+     * once as if its time had run out (never for an untimed one: 0 means forever).
+     */
+    private static boolean timesOutNow(boolean timed) {
+        if (!Analysis.enabled) return false;
+        ThreadState ts = CURRENT.get();
+        // Decided first: a wait at the point would let the thread waited for run on, and the time-out not happen.
+        if (timed && Schedule.timesOutNow(ts)) return true;
+        Schedule.point(ts);
+        return false;
     }
 
     /** {@code Thread.join(Duration)} (JDK 19+); racecheck is compiled for 17, hence the method handle. */
     public static boolean join(Thread t, Duration d) throws InterruptedException {
         boolean ended;
+        if (Schedule.ARMED && d != null
+                && timesOutNow(!d.isNegative() && !d.isZero() && d.compareTo(CUTTABLE) <= 0 && t.isAlive())) {
+            if (Thread.interrupted()) throw new InterruptedException();
+            return false;
+        }
         try {
             ended = (boolean) JOIN_DURATION.invokeExact(t, d);
         } catch (InterruptedException | RuntimeException | Error e) {
@@ -628,6 +682,7 @@ public final class RaceEvents {
 
     /** {@code Object.wait()}: releases the monitor while waiting and acquires it again, even when interrupted. */
     public static void wait(Object o) throws InterruptedException {
+        if (Schedule.ARMED) timesOutNow(false);
         boolean held = waitBegins(o);
         try {
             o.wait();
@@ -637,21 +692,33 @@ public final class RaceEvents {
     }
 
     public static void wait(Object o, long millis) throws InterruptedException {
+        boolean cut = Schedule.ARMED && timesOutNow(cuttable(millis, 0) && o != null && Thread.holdsLock(o));
         boolean held = waitBegins(o);
         try {
-            o.wait(millis);
+            // Explored: a spurious wake-up at once (a wait that returns without a notify is allowed).
+            if (cut) wakeAtOnce(millis, 0);
+            else o.wait(millis);
         } finally {
             if (held) waitEnds(o);
         }
     }
 
     public static void wait(Object o, long millis, int nanos) throws InterruptedException {
+        boolean cut = Schedule.ARMED && timesOutNow(cuttable(millis, nanos) && o != null && Thread.holdsLock(o));
         boolean held = waitBegins(o);
         try {
-            o.wait(millis, nanos);
+            if (cut) wakeAtOnce(millis, nanos);
+            else o.wait(millis, nanos);
         } finally {
             if (held) waitEnds(o);
         }
+    }
+
+    /** What {@code wait(millis, nanos)} would throw before waiting, for a wait cut short. */
+    private static void wakeAtOnce(long millis, int nanos) throws InterruptedException {
+        if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
+        if (nanos < 0 || nanos > 999999) throw new IllegalArgumentException("nanosecond timeout value out of range");
+        if (Thread.interrupted()) throw new InterruptedException();
     }
 
     private static boolean waitBegins(Object o) {
@@ -674,6 +741,7 @@ public final class RaceEvents {
         if (!Analysis.enabled) return;
         ThreadState parent = CURRENT.get();
         if (parent.ignore != 0) return;
+        if (Schedule.ARMED) Schedule.point(parent);
         parent.ignore++;
         try {
             if (child.getState() != Thread.State.NEW) return; // start() is about to throw
@@ -681,6 +749,7 @@ public final class RaceEvents {
             if (s.thread != null) return;
             ThreadState state = Threads.create(child, parent.clock, CallPaths.startStack(parent));
             state.testId = parent.testId;
+            if (Schedule.ARMED) Schedule.started(parent, state, child);
             s.thread = state;
             DETECTOR.fork(parent, state);
         } catch (Throwable e) {
@@ -710,6 +779,7 @@ public final class RaceEvents {
                 DETECTOR.release(ts, SHADOWS.get(SHUTDOWN));
             }
             if (ts != null && !ts.ended()) DETECTOR.ended(ts);
+            if (ts != null && Schedule.ARMED) Schedule.ended(ts);
             if (ts != null) Threads.ended(ts);
         } catch (Throwable e) {
             Internal.error("recording a thread end", e);
@@ -1259,10 +1329,13 @@ public final class RaceEvents {
 
     /** Stops reporting events of the current thread while racecheck's own work runs on it; see {@link #resume}. */
     public static Object suspend() {
-        return Analysis.suspend();
+        Object token = Analysis.suspend();
+        if (Schedule.exploring && token != null) Schedule.agentWorkBegins((ThreadState) token);
+        return token;
     }
 
     public static void resume(Object token) {
+        if (Schedule.exploring && token != null) Schedule.agentWorkEnds((ThreadState) token);
         Analysis.resume(token);
     }
 
@@ -1283,6 +1356,7 @@ public final class RaceEvents {
             main.ignore--;
         }
         Analysis.enabled = true;
+        if (Config.exploreSeed != null) Schedule.begin(main, Thread.currentThread(), Config.exploreSeed);
         Thread cleaner = new Thread(new Runnable() {
             @Override
             public void run() {

@@ -11,6 +11,7 @@ import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.schedule.Schedule;
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.ThreadState;
@@ -160,6 +161,7 @@ public final class VarHandles {
     /** After an acquire, volatile or read-modify-write access: acquire from the variable. */
     public static void acquire(Object handle, Object coordinate, int index, ThreadState ts) {
         if (ts.ignore != 0) return;
+        if (Schedule.ARMED) Schedule.point(ts);
         Target t = target(handle);
         if (t == null) return;
         try {
@@ -179,6 +181,7 @@ public final class VarHandles {
     /** Before a release, volatile or read-modify-write access: release into the variable. */
     public static void release(Object handle, Object coordinate, int index, ThreadState ts) {
         if (ts.ignore != 0) return;
+        if (Schedule.ARMED) Schedule.point(ts);
         Target t = target(handle);
         if (t == null) return;
         try {

@@ -153,7 +153,8 @@ public final class MacroRunner {
                 if (javaSide.problem != null) break;
                 Launch l = Launch.run(java, jvmArgs(s, agent), s.classPath, w.mainClass.getName(), args,
                         s.timeoutSeconds);
-                record(csv, job, agent ? "racecheck" : "plain", run, s, l);
+                record(csv, job, agent ? "racecheck" : s.baselineAgentOptions != null ? "racecheck-baseline" : "plain", run,
+                        s, l);
                 if (agent && l.raceOnly()) {
                     // The figures still count (the work was done and checked); the races are flagged.
                     if (note == null) {
@@ -226,6 +227,7 @@ public final class MacroRunner {
     private static List<String> jvmArgs(Settings s, boolean agent) {
         List<String> args = new ArrayList<>(s.jvmArgs);
         if (agent) args.add(s.javaagent(s.agentOptions));
+        else if (s.baselineAgentOptions != null) args.add(s.javaagent(s.baselineAgentOptions));
         return args;
     }
 
@@ -239,8 +241,11 @@ public final class MacroRunner {
                 "- JDK for virtual threads: " + (s.java25 == null ? "n/a" : Machine.javaVersion(s.java25)),
                 "- Go for the Go ports: " + (s.go == null ? "n/a (no go on the PATH)"
                         : String.valueOf(GoPorts.version(s.go)) + " (" + s.go + ")"),
-                "- agent: " + s.agent + (s.agentOptions == null ? "" : "=" + s.agentOptions) + ", built from commit "
-                        + Machine.agentCommit(s.root),
+                "- agent: " + s.agent + ", built from commit " + Machine.agentCommit(s.root)
+                        + (s.agentOptions == null ? "" : ", options " + s.agentOptions),
+                s.baselineAgentOptions == null ? "" : "- BASELINE SIDE UNDER THE AGENT TOO: the 'plain' columns are the"
+                        + " agent with options '" + s.baselineAgentOptions + "', the 'racecheck' columns the agent with"
+                        + " options '" + (s.agentOptions == null ? "" : s.agentOptions) + "' (--baseline-agent-options)",
                 "- runs per configuration: " + s.runs + " (medians), plain and racecheck alternating, then go and go"
                         + " -race alternating; threads: " + (s.threads != null ? s.threads.stream().map(String::valueOf)
                                 .collect(java.util.stream.Collectors.joining(" and ")) + " for every workload"

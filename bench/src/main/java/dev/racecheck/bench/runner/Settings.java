@@ -21,8 +21,14 @@ public final class Settings {
     /** Java 21+ for virtual threads, or null when there is none. */
     public Path java25 = Files.isExecutable(DEFAULT_JDK25) ? DEFAULT_JDK25 : null;
     public Path agent;
-    /** Options of the agent in the runs with the agent ({@code --agent-options}, e.g. {@code predict=1}), or null. */
+    /** Agent options for the agent runs (--agent-options), e.g. explore_seed=1 for the cost of an explored run. */
     public String agentOptions;
+    /**
+     * With --baseline-agent-options: the baseline side ("plain" in the table) runs under the agent too, with these
+     * options ("" for none), so that two agent configurations are compared in one run (e.g. happens-before alone
+     * against an explored run); null: the baseline side runs without the agent.
+     */
+    public String baselineAgentOptions;
     /** Threads per workload from --threads (one or more, comma-separated), or null for each workload's defaults. */
     public List<Integer> threads;
     /** The go command for the Go ports, or null when there is none (not on the PATH, or --go none). */
@@ -55,7 +61,8 @@ public final class Settings {
                 case "--java": s.java = executable(value(args, ++i, a)); break;
                 case "--java25": s.java25 = executable(value(args, ++i, a)); break;
                 case "--agent": s.agent = Path.of(value(args, ++i, a)); break;
-                case "--agent-options": s.agentOptions = value(args, ++i, a).trim(); break;
+                case "--agent-options": s.agentOptions = value(args, ++i, a); break;
+                case "--baseline-agent-options": s.baselineAgentOptions = value(args, ++i, a); break;
                 case "--threads": s.threads = threadCounts(a, value(args, ++i, a)); break;
                 case "--go": s.go = goCommand(value(args, ++i, a)); break;
                 case "--jvm-args": s.jvmArgs = Arrays.asList(value(args, ++i, a).trim().split("\\s+")); break;
@@ -88,7 +95,8 @@ public final class Settings {
 
     /** The {@code -javaagent:} option, with agent options when given. */
     public String javaagent(String agentOptions) {
-        return "-javaagent:" + agent.toAbsolutePath() + (agentOptions == null ? "" : "=" + agentOptions);
+        return "-javaagent:" + agent.toAbsolutePath()
+                + (agentOptions == null || agentOptions.isEmpty() ? "" : "=" + agentOptions);
     }
 
     private static String value(String[] args, int i, String option) {

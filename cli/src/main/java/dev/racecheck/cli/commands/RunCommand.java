@@ -3,6 +3,7 @@ package dev.racecheck.cli.commands;
 import dev.racecheck.cli.BadInputException;
 import dev.racecheck.cli.ExitCodes;
 import dev.racecheck.cli.Workspace;
+import dev.racecheck.cli.explore.Exploration;
 import dev.racecheck.cli.launch.AgentOptions;
 import dev.racecheck.cli.launch.ChildProcess;
 import dev.racecheck.cli.launch.JavaCommandLine;
@@ -10,6 +11,7 @@ import dev.racecheck.cli.launch.JavaExecutable;
 import dev.racecheck.cli.report.ReportFiles;
 import dev.racecheck.cli.report.SourcePath;
 import dev.racecheck.reports.Baseline;
+import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.ReportFormatException;
 import dev.racecheck.reports.SuppressionFormatException;
 import dev.racecheck.reports.Suppressions;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +54,10 @@ import java.util.Set;
                 "With --format or --out, the report is also rendered once the program has exited (to --out, else "
                         + "to standard output after the program's own output). The exit status stays the "
                         + "program's, or 66 when races were found.",
+                "",
+                "With --explore N, the program runs N times with the schedule perturbed differently each time (seeded "
+                        + "waits at synchronization points), and one report of every run's races is printed at the end; "
+                        + "each race names the seed that found it, which --seed replays.",
                 ""},
         customSynopsis = {
                 "racecheck run [OPTIONS] [--] [JVM_OPTIONS...] MAINCLASS [ARGS...]",
@@ -64,7 +71,9 @@ import java.util.Set;
                 "  racecheck run --halt-on-error --exitcode 3 -- -cp app.jar com.example.Main",
                 "  racecheck run --report races.json --out races.html -jar app.jar",
                 "  racecheck run --out races.sarif --source-path src/main/java -jar app.jar",
-                "  racecheck run --suppressions racecheck.supp --baseline known.json -jar app.jar"})
+                "  racecheck run --suppressions racecheck.supp --baseline known.json -jar app.jar",
+                "  racecheck run --explore 20 -cp target/classes com.example.Main",
+                "  racecheck run --seed 1234 -cp target/classes com.example.Main"})
 public final class RunCommand extends BaseCommand {
 
     @Option(names = "--java", paramLabel = "PATH",
@@ -106,6 +115,22 @@ public final class RunCommand extends BaseCommand {
                     + "new races do (agent option baseline).")
     Path baseline;
 
+    @Option(names = "--explore", paramLabel = "N",
+            description = "Explore schedules: run the program N times, each with a different seeded perturbation of the "
+                    + "schedule at synchronization points, and report every race any run found once, with the seed of "
+                    + "the first run that found it and how many runs found it. Seeds are S, S+1, ... with --seed S, "
+                    + "else drawn at random (printed first). The first run's output passes through; the other runs' "
+                    + "output is kept back (one line per run), shown only for a run whose exit status differs from the "
+                    + "first's. With --halt-on-error, the exploration stops after the first run that found a race.")
+    Integer explore;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Schedule seed (a whole number). Alone: one run exploring the schedule with seed S, to replay "
+                    + "the seed a report names (the same decisions where the program does the same; the OS still "
+                    + "schedules, so a replay is likely, not certain, to show the race again). With --explore: the "
+                    + "first run's seed (agent option explore_seed).")
+    Long seed;
+
     @Mixin
     OutputOptions output;
 
@@ -136,7 +161,7 @@ public final class RunCommand extends BaseCommand {
     private AgentOptions agentOptions(Path reportJson) {
         try {
             return new AgentOptions(exitCode, haltOnError, include, exclude, logPath,
-                    absolute(reportJson), absolute(suppressions), absolute(baseline), output.testFrames);
+                    absolute(reportJson), absolute(suppressions), absolute(baseline), output.testFrames, seed);
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }
@@ -155,6 +180,9 @@ public final class RunCommand extends BaseCommand {
         String unknown = unknownOption(launchArgs);
         if (unknown != null) {
             throw usageError(unknown);
+        }
+        if (explore != null && (explore < 1 || explore > MAX_EXPLORE)) {
+            throw usageError("--explore must be between 1 and " + MAX_EXPLORE + ", not " + explore);
         }
         agentOptions();
     }
@@ -248,11 +276,17 @@ public final class RunCommand extends BaseCommand {
         return start >= 1 && args.get(start - 1).equals("--");
     }
 
+    /** The most runs one exploration makes. */
+    static final int MAX_EXPLORE = 100_000;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         validate();
         SourcePath sources = checkFiles();
         String javaExecutable = JavaExecutable.resolve(java);
+        if (explore != null) {
+            return explore(javaExecutable, sources);
+        }
         try (Workspace workspace = Workspace.create()) {
             Path agent = workspace.extractAgent();
             // Rendering needs the JSON report: the user's --report, else a file in the private workspace.
@@ -289,6 +323,125 @@ public final class RunCommand extends BaseCommand {
             return status != ExitCodes.OK ? status : ExitCodes.ERROR;
         }
         return status;
+    }
+
+    /**
+     * {@code --explore N}: N runs with seeds S, S+1, ..., each writing its JSON report and its printed reports into the
+     * workspace (the agent keeps the program's exit status: exitcode=0), then the merged report, printed where races
+     * are printed (stderr, or the --log-path file), written to --report, rendered for --format/--out. The exit status
+     * is decided over all runs as the agent decides it for one.
+     */
+    private int explore(String javaExecutable, SourcePath sources) throws IOException, InterruptedException {
+        int planned = explore;
+        long first = seed != null ? seed : new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
+        PrintWriter err = err();
+        err.println("racecheck: exploring schedules: " + planned + (planned == 1 ? " run, seed " + first
+                : " runs, seeds " + first + " to " + (first + planned - 1)));
+        List<Exploration.Run> runs = new ArrayList<>();
+        try (Workspace workspace = Workspace.create()) {
+            Path agent = workspace.extractAgent();
+            AgentOptions options = agentOptions(null);
+            for (int i = 1; i <= planned; i++) {
+                long runSeed = first + i - 1;
+                Path json = workspace.dir().resolve("run-" + i + ".json");
+                String log = workspace.dir().resolve("run-" + i + ".log").toString();
+                List<String> command = JavaCommandLine.build(javaExecutable, agent,
+                        options.exploreRun(runSeed, json.toString(), log), launchArgs);
+                flush();
+                Path output = i == 1 ? null : workspace.dir().resolve("run-" + i + ".out");
+                int status;
+                try {
+                    status = output == null ? ChildProcess.run(command, workspace::close)
+                            : ChildProcess.runQuietly(command, output, workspace::close);
+                } catch (IOException e) {
+                    err.println("racecheck: cannot run " + command.get(0) + ": " + e.getMessage());
+                    err.flush();
+                    return ExitCodes.ERROR;
+                }
+                Exploration.Run run = new Exploration.Run(i, runSeed, status, readRun(json), output);
+                runs.add(run);
+                err.println(Exploration.progressLine(run, planned));
+                err.flush();
+                if (haltOnError && run.report() != null && !run.report().races().isEmpty()) {
+                    if (i < planned) err.println("racecheck: --halt-on-error: the exploration stops at the first race");
+                    break;
+                }
+            }
+            Exploration exploration = new Exploration(runs, planned);
+            return finishExploration(exploration, sources);
+        }
+    }
+
+    private static RaceReport readRun(Path json) {
+        if (!Files.isRegularFile(json)) return null;
+        try {
+            return JsonReportReader.read(Files.readString(json, StandardCharsets.UTF_8));
+        } catch (IOException | ReportFormatException e) {
+            return null;
+        }
+    }
+
+    private int finishExploration(Exploration exploration, SourcePath sources) {
+        PrintWriter err = err();
+        String disagreement = exploration.statusDisagreement();
+        if (disagreement != null) {
+            err.println(disagreement);
+            for (Exploration.Run r : exploration.runs()) {
+                if (r.output() != null && r.status() != exploration.runs().get(0).status()) {
+                    err.println("racecheck: the output of run " + r.number() + " (seed " + r.seed() + "), last lines:");
+                    err.print(tail(r.output(), 20));
+                }
+            }
+        }
+        Baseline known = Baseline.EMPTY;
+        if (baseline != null) {
+            try {
+                known = Baseline.read(baseline);
+            } catch (IOException | ReportFormatException e) {
+                throw new BadInputException("baseline " + baseline + ": " + e.getMessage());
+            }
+        }
+        int status = exploration.exitStatus(known, exitCode == null ? ExitCodes.RACES_FOUND : exitCode);
+        String text = exploration.text(output.testFrames());
+        if (logPath != null && !logPath.equals("stderr")) {
+            if (logPath.equals("stdout")) {
+                out().print(text);
+                out().flush();
+            } else {
+                ReportFiles.write(Path.of(logPath), text);
+            }
+        } else {
+            err.print(text);
+        }
+        err.flush();
+        RaceReport merged = exploration.merged();
+        merged = new RaceReport(merged.formatVersion(), merged.tool(), merged.command(), merged.races(),
+                merged.deadlocks(), status);
+        if (report != null) {
+            ReportFiles.write(report, dev.racecheck.reports.json.JsonReportWriter.toJson(merged));
+        }
+        if (output.requested()) {
+            try {
+                output.write(merged, sources, out());
+            } catch (BadInputException e) {
+                err.println("racecheck run: " + e.getMessage());
+                err.flush();
+                return status != ExitCodes.OK ? status : ExitCodes.ERROR;
+            }
+        }
+        return status;
+    }
+
+    /** The last {@code lines} lines of a run's output file. */
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            StringBuilder sb = new StringBuilder();
+            for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) sb.append(line).append('\n');
+            return sb.toString();
+        } catch (IOException e) {
+            return "(cannot read it: " + e.getMessage() + ")\n";
+        }
     }
 
     /** Runs the command with inherited standard streams; racecheck's status is the program's. */

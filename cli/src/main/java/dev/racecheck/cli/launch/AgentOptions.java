@@ -17,10 +17,11 @@ import java.util.List;
  * @param suppressions {@code suppressions=FILE}: leave out the races this suppressions file matches
  * @param baseline    {@code baseline=FILE}: races in this JSON report are printed but do not fail the run
  * @param testFrames  {@code test_frames=1}: the printed reports keep the test framework's frames
+ * @param exploreSeed {@code explore_seed=S}: explore the schedule with seed S; {@code null} for a plain run
  */
 public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
                            String logPath, String reportJson, String suppressions, String baseline,
-                           boolean testFrames) {
+                           boolean testFrames, Long exploreSeed) {
 
     /** No options: the agent's defaults. */
     public static final AgentOptions DEFAULTS = new AgentOptions(null, false, List.of(), List.of(), null);
@@ -29,6 +30,22 @@ public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> i
     public AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
                         String logPath) {
         this(exitCode, haltOnError, include, exclude, logPath, null, null, null);
+    }
+
+    /** Options without schedule exploration. */
+    public AgentOptions(Integer exitCode, boolean haltOnError, List<String> include, List<String> exclude,
+                        String logPath, String reportJson, String suppressions, String baseline, boolean testFrames) {
+        this(exitCode, haltOnError, include, exclude, logPath, reportJson, suppressions, baseline, testFrames, null);
+    }
+
+    /**
+     * The options of one run of an exploration ({@code racecheck run --explore}): these, exploring with {@code seed},
+     * the JSON report to {@code reportJson} and the printed reports to {@code logPath}, with the program's own exit
+     * status kept ({@code exitcode=0}) and no halt: the command decides both from all runs together.
+     */
+    public AgentOptions exploreRun(long seed, String reportJson, String logPath) {
+        return new AgentOptions(0, false, include, exclude, logPath, reportJson, suppressions, baseline, testFrames,
+                seed);
     }
 
     /** Options with the test framework's frames elided (the agent's default). */
@@ -102,6 +119,9 @@ public record AgentOptions(Integer exitCode, boolean haltOnError, List<String> i
         }
         if (testFrames) {
             parts.add("test_frames=1");
+        }
+        if (exploreSeed != null) {
+            parts.add("explore_seed=" + exploreSeed);
         }
         return String.join(",", parts);
     }

@@ -22,7 +22,22 @@ public final class ChildProcess {
      * itself on the normal path).
      */
     public static int run(List<String> command, Runnable afterExit) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        return waitFor(new ProcessBuilder(command).inheritIO().start(), afterExit);
+    }
+
+    /**
+     * As {@link #run(List, Runnable)}, but with no input (standard input at its end at once) and standard output and
+     * error together into {@code output}.
+     */
+    public static int runQuietly(List<String> command, java.nio.file.Path output, Runnable afterExit)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        process.getOutputStream().close();
+        return waitFor(process, afterExit);
+    }
+
+    private static int waitFor(Process process, Runnable afterExit) throws InterruptedException {
         Thread hook = new Thread(() -> {
             stop(process);
             afterExit.run();

@@ -133,6 +133,10 @@ class RunCommandTest {
             "--modulepath mods -m app/app.Main   | unknown option '--modulepath' (did you mean --module-path?)",
             "--frobnicate -jar app.jar           | unknown option '--frobnicate': neither a racecheck option nor one java accepts",
             "-- --halt_on_error Main             | unknown option '--halt_on_error' (did you mean --halt-on-error?)",
+            "--explore 0 Main                    | --explore must be between 1 and 100000, not 0",
+            "--explore x Main                    | Invalid value for option '--explore': 'x' is not an int",
+            "--seed 1.5 Main                     | Invalid value for option '--seed': '1.5' is not a long",
+            "-cp app --explore 3 Main            | racecheck option --explore must come before the java arguments",
     })
     void usageErrors(String args, String message) {
         String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
@@ -194,6 +198,12 @@ class RunCommandTest {
         // A newer java may accept options racecheck does not know: '--' hands them over as they are.
         assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar=halt_on_error=1", "--future-option", "-cp", "DIR",
                 "Main"), command("--halt-on-error", "--", "--future-option", "-cp", "DIR", "Main"));
+    }
+
+    @Test
+    void aSeedGoesToTheAgent() {
+        assertEquals(expected("-javaagent:/tmp/rc/racecheck.jar=explore_seed=-12", "-cp", "DIR", "Main"),
+                command("--seed", "-12", "-cp", "DIR", "Main"));
     }
 
     @Test

@@ -28,6 +28,22 @@ class AgentOptionsTest {
     }
 
     @Test
+    void aSeedExplores() {
+        assertEquals("explore_seed=-5",
+                new AgentOptions(null, false, null, null, null, null, null, null, false, -5L).toAgentArgs());
+    }
+
+    /** A run of an exploration keeps the program's status and does not halt: the command decides over all runs. */
+    @Test
+    void anExploreRunKeepsTheFilesAndTheFilters() {
+        AgentOptions user = new AgentOptions(3, true, List.of("a.*"), List.of(), "/tmp/races", "/tmp/r.json",
+                "/tmp/s.supp", "/tmp/b.json", true, 9L);
+        assertEquals("exitcode=0,include=a.*,log_path=/w/run-2.log,report_json=/w/run-2.json,suppressions=/tmp/s.supp,"
+                + "baseline=/tmp/b.json,test_frames=1,explore_seed=11",
+                user.exploreRun(11, "/w/run-2.json", "/w/run-2.log").toAgentArgs());
+    }
+
+    @Test
     void globListsAreJoinedWithColons() {
         assertEquals("exclude=x:y:z", new AgentOptions(null, false, null, List.of("x", "y", "z"), null).toAgentArgs());
     }

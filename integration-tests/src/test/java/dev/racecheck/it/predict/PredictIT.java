@@ -147,8 +147,7 @@ class PredictIT {
                 tests.add(dynamicTest(name, () -> checkPredictive(p, await(run))));
                 if (p.name().startsWith("Predict")) {
                     // Happens-before mode: the same program, the race is not seen (or, for the control, seen).
-                    // predict=0 explicitly: it wins over racecheck.it.agent.options (a suite run in predictive mode).
-                    Future<JvmRun.Result> hb = LAUNCHER.submit(() -> launch(p, slot.jdk(), "predict=0"));
+                    Future<JvmRun.Result> hb = LAUNCHER.submit(() -> launch(p, slot.jdk(), ""));
                     tests.add(dynamicTest(p.name() + " [" + slot.label() + ", happens-before]",
                             () -> checkHappensBefore(p, await(hb))));
                 }

@@ -3,6 +3,7 @@ package dev.racecheck.agent.runtime.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.report.ContainerClasses;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
@@ -89,7 +90,9 @@ final class Races {
                     new Access(write ? AccessKind.WRITE : AccessKind.READ, current.serial, stack),
                     new Access(previousWrite ? AccessKind.WRITE : AccessKind.READ,
                             previous == null ? -1 : previous.serial, previousStack),
-                    threads, 1, prediction, null);
+                    threads, 1, prediction, null)
+                    // Found while exploring schedules: the seed of this thread's exploration, else the run's.
+                    .withSeed(t.exploreSeed != null ? t.exploreSeed : Config.exploreSeed);
             Reporter.record(race, count, t.testId);
         } catch (Throwable e) {
             Internal.error("reporting a race", e);

@@ -33,6 +33,14 @@ public final class Config {
      * instrumentation of monitors and lock calls, and the JDK model's lock hooks all depend on it.
      */
     public static volatile boolean predict;
+    /**
+     * Schedule exploration: whether the instrumentation emits schedule points ({@code explore=1}, or implied by
+     * {@code explore_seed}); the seed of the whole run ({@code explore_seed}), or null when only tests explore (the
+     * JUnit integration sets a seed per repetition); and the strategy's name ({@code explore_strategy}), or null.
+     */
+    public static volatile boolean explore;
+    public static volatile Long exploreSeed;
+    public static volatile String exploreStrategy;
     /** Class name globs to instrument (empty: all application classes) and to leave alone. */
     public static volatile List<String> include = List.of();
     public static volatile List<String> exclude = List.of();

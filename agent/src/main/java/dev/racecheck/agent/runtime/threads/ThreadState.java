@@ -28,6 +28,12 @@ public final class ThreadState extends ThreadStatePadding {
      * it starts; or null.
      */
     public volatile String testId;
+    /**
+     * This thread's part in schedule exploration ({@code schedule.ThreadSchedule}, a package above this one), or null
+     * when it takes none; and the seed of that exploration, which the races this thread finds carry.
+     */
+    public Object schedule;
+    public Long exploreSeed;
     /** Greater than zero while racecheck's own code runs on this thread: events are then ignored. */
     public int ignore;
 
@@ -182,6 +188,7 @@ public final class ThreadState extends ThreadStatePadding {
         arrayEntries = null;
         lastSync = null;
         optimistic = null;
+        schedule = null;
         acquiredSyncs = null;
         acquiredVersions = null;
         leafKeys = null;
