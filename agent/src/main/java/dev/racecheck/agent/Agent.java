@@ -77,6 +77,9 @@ public final class Agent {
         Config.explore = options.explore;
         Config.exploreSeed = options.exploreSeed;
         Config.exploreStrategy = options.exploreStrategy;
+        Config.detectDeadlocks = options.detectDeadlocks;
+        Config.deadlockExit = options.deadlockExit;
+        Config.optimize = options.optimize;
         String version = Agent.class.getPackage() == null ? null : Agent.class.getPackage().getImplementationVersion();
         Config.version = version == null ? "dev" : version;
         Config.command = System.getProperty("sun.java.command");

@@ -31,17 +31,22 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>suppressions</td><td>a file of {@code race:<glob>} lines; races with a frame matching one are not reported</td></tr>
  *   <tr><td>baseline</td><td>a JSON report of known races: they are still printed but do not fail the run</td></tr>
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
+ *   <tr><td>optimize</td><td>0: check every access where it is made, as written (default 1: leave out the checks that
+ *   cannot find anything new, and check some array loops once before they run)</td></tr>
  *   <tr><td>test_frames</td><td>1: print the test framework's frames below the program's in each stack (default 0: one line says how many were left out)</td></tr>
  *   <tr><td>predict</td><td>1: also report predicted races, ordered in this run only by unrelated critical sections (default 0)</td></tr>
  *   <tr><td>explore_seed</td><td>explore the schedule with this seed (a whole number): threads wait at synchronization points as the seed decides; races found carry the seed</td></tr>
  *   <tr><td>explore</td><td>1: emit the schedule points, so that tests can explore with seeds of their own (the JUnit integration); implied by explore_seed (default 0)</td></tr>
  *   <tr><td>explore_strategy</td><td>{@code pct} (default), {@code pos} or {@code noise}: how an explored run perturbs the schedule</td></tr>
+ *   <tr><td>detect_deadlocks</td><td>0: no lock-order (potential deadlock) or deadlock detection (default 1)</td></tr>
+ *   <tr><td>deadlock_exit</td><td>0: report threads deadlocked and keep waiting, as the JVM would (default 1: report them and end the JVM with status exitcode, 66 if that is 0)</td></tr>
  * </table>
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
             "report_json", "suppressions", "baseline", "verbose", "test_frames", "predict", "explore_seed", "explore",
-            "explore_strategy");
+            "explore_strategy", "detect_deadlocks",
+            "deadlock_exit", "optimize");
 
     final int exitCode;
     final boolean haltOnError;
@@ -57,6 +62,9 @@ public final class Options {
     final Long exploreSeed;
     final boolean explore;
     final String exploreStrategy;
+    final boolean detectDeadlocks;
+    final boolean deadlockExit;
+    final boolean optimize;
 
     private Options(Map<String, String> values) throws BadOption {
         exitCode = intIn(values, "exitcode", 66, 0, 255);
@@ -64,6 +72,9 @@ public final class Options {
         verbose = flag(values, "verbose");
         testFrames = flag(values, "test_frames");
         predict = flag(values, "predict");
+        detectDeadlocks = flag(values, "detect_deadlocks", true);
+        deadlockExit = flag(values, "deadlock_exit", true);
+        optimize = !values.containsKey("optimize") || flag(values, "optimize");
         logPath = nonEmpty(values, "log_path");
         reportJson = nonEmpty(values, "report_json");
         include = globs(values, "include");
@@ -159,8 +170,12 @@ public final class Options {
     }
 
     private static boolean flag(Map<String, String> values, String name) throws BadOption {
+        return flag(values, name, false);
+    }
+
+    private static boolean flag(Map<String, String> values, String name, boolean dflt) throws BadOption {
         String v = values.get(name);
-        if (v == null) return false;
+        if (v == null) return dflt;
         switch (v) {
             case "1": case "true": return true;
             case "0": case "false": return false;

@@ -39,6 +39,8 @@ class OptionsTest {
             assertNull(o.reportJson);
             assertFalse(o.verbose);
             assertFalse(o.testFrames);
+            assertTrue(o.detectDeadlocks);
+            assertTrue(o.deadlockExit);
             assertEquals(Suppressions.NONE, o.suppressions);
             assertEquals(Baseline.EMPTY, o.baseline);
             assertNull(o.exploreSeed);
@@ -104,6 +106,15 @@ class OptionsTest {
     void test_frames_should_accept_0_and_1() throws Exception {
         assertTrue(args("test_frames=1").testFrames);
         assertFalse(args("test_frames=0").testFrames);
+    }
+
+    @Test
+    void the_deadlock_options_should_accept_0_and_1() throws Exception {
+        assertFalse(args("detect_deadlocks=0").detectDeadlocks);
+        assertTrue(args("detect_deadlocks=1").detectDeadlocks);
+        assertFalse(args("deadlock_exit=false").deadlockExit);
+        assertTrue(args("deadlock_exit=0,detect_deadlocks=1").detectDeadlocks);
+        assertTrue(error(null, "detect_deadlocks=2").contains("detect_deadlocks=2 must be 0 or 1"));
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -136,6 +139,36 @@ public final class JvmRun {
     /** Starts the JVM, waits for it (at most the timeout) and returns what it did. */
     public Result run() {
         return exec(command(), env, workDir, timeout);
+    }
+
+    /** Runs made through {@link #runShared()}, by command, environment, directory and time limit. */
+    private static final ConcurrentHashMap<List<Object>, CompletableFuture<Result>> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * The same as {@link #run()}, but the same run (command, environment, directory, time limit) is made once per test
+     * JVM and its result handed to every test class that asks for it: the optimization differential test
+     * ({@code OptimizeDifferentialIT}) compares with the runs the other integration tests make anyway. A test that
+     * wants a fresh run (a retry) calls {@link #run()}.
+     */
+    public Result runShared() {
+        List<Object> key = List.of(command(), Map.copyOf(env), String.valueOf(workDir), timeout);
+        CompletableFuture<Result> mine = new CompletableFuture<>();
+        CompletableFuture<Result> shared = SHARED.putIfAbsent(key, mine);
+        if (shared == null) {
+            try {
+                mine.complete(run());
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+            }
+            shared = mine;
+        }
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /**

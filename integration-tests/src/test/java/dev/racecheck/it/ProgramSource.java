@@ -107,7 +107,11 @@ public record ProgramSource(String className, String fileName, Expectation expec
      *                    container its class and both operations, {@code java.util.HashMap (HashMap.put vs
      *                    HashMap.get)}; null when no race is expected
      */
-    public record Expectation(boolean race, String description) {
+    public record Expectation(boolean race, String description, boolean deadlock) {
+        public Expectation(boolean race, String description) {
+            this(race, description, false);
+        }
+
         private static final Pattern FIELD = Pattern.compile("(static field|field) ([\\w.$]+)");
         private static final Pattern CONTAINER =
                 Pattern.compile("([\\w.$]+) \\(([\\w$]+\\.[\\w$<>]+) vs ([\\w$]+\\.[\\w$<>]+)\\)");
@@ -115,11 +119,19 @@ public record ProgramSource(String className, String fileName, Expectation expec
         private static final Pattern ELEMENT_INDEX_FIRST =
                 Pattern.compile("(?:array )?element \\[(\\d+)] of ([\\w.$\\[\\]]+?)\\[]");
 
-        /** Parses what follows {@code Expected:}: {@code no race}, or {@code race on <description>}. */
+        /**
+         * Parses what follows {@code Expected:}: {@code no race}, {@code race on <description>}, {@code no deadlock},
+         * or {@code potential deadlock: <cycle>} (the locks each thread of the cycle holds, as the report's
+         * {@code Cycle:} line names them without identity hashes: {@code monitor demo.Account => monitor
+         * demo.Account}).
+         */
         public static Expectation parse(String text) {
             String t = text.strip();
-            if (t.equals("no race")) {
+            if (t.equals("no race") || t.equals("no deadlock")) {
                 return new Expectation(false, null);
+            }
+            if (t.startsWith("potential deadlock: ")) {
+                return new Expectation(false, t.substring("potential deadlock: ".length()).strip(), true);
             }
             if (t.startsWith("race on ")) {
                 String description = t.substring("race on ".length()).strip();
@@ -132,8 +144,8 @@ public record ProgramSource(String className, String fileName, Expectation expec
                 }
                 return new Expectation(true, description);
             }
-            throw new IllegalArgumentException("'Expected: " + text + "' is neither 'Expected: no race' nor"
-                    + " 'Expected: race on <description>'");
+            throw new IllegalArgumentException("'Expected: " + text + "' is none of 'Expected: no race', 'Expected:"
+                    + " race on <description>', 'Expected: no deadlock', 'Expected: potential deadlock: <cycle>'");
         }
 
         /**
@@ -188,9 +200,14 @@ public record ProgramSource(String className, String fileName, Expectation expec
             return container != null && container.matches() ? List.of(container.group(2), container.group(3)) : List.of();
         }
 
+        /** For a potential deadlock, the locks of its cycle, in order; else empty. */
+        public List<String> cycle() {
+            return deadlock ? List.of(description.split(" => ")) : List.of();
+        }
+
         @Override
         public String toString() {
-            return race ? "race on " + description : "no race";
+            return race ? "race on " + description : deadlock ? "potential deadlock: " + description : "no race";
         }
     }
 }

@@ -10,18 +10,24 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every sample program of racecheck-samples under the agent, on every JDK of {@link Jdks#all()}, and checks
- * the result against what the sample's source declares: its {@code Expected:} line and its {@code // racy access}
- * lines.
+ * Runs every sample program of racecheck-samples under the agent, on every JDK of {@link Jdks#all()} (a sample whose
+ * Javadoc says {@code Requires: JDK <n>} is skipped on older ones), and checks the result against what the sample's
+ * source declares: its {@code Expected:} line (a race, a potential deadlock, or neither) and its
+ * {@code // racy access} lines.
  */
 class SamplesIT {
     private static final String PACKAGE_DIR = "dev/racecheck/samples";
@@ -56,14 +62,27 @@ class SamplesIT {
                         file.toUri(), () -> runSample(slot, file)))));
     }
 
-    private static void runSample(Jdks.Slot slot, Path file) {
+    private static final Pattern REQUIRES = Pattern.compile("(?m)^\\s*\\*\\s*(?:<p>\\s*)?Requires:\\s*JDK\\s*(\\d+)\\s*$");
+    private static final Pattern HASH = Pattern.compile("@\\p{XDigit}+\\b");
+
+    private static void runSample(Jdks.Slot slot, Path file) throws IOException {
         Jdks.Jdk jdk = slot.require();
         ProgramSource source = ProgramSource.read(file);
         checkName(source);
+        Matcher requires = REQUIRES.matcher(Files.readString(file));
+        if (requires.find() && jdk.feature() < Integer.parseInt(requires.group(1))) {
+            Assumptions.abort(source.simpleName() + " needs JDK " + requires.group(1) + "; " + jdk.label()
+                    + " cannot run it");
+        }
         Path classes = Env.samplesClasses();
-        JvmRun.Result run = JvmRun.on(jdk).agent(Env.agentJar()).classpath(classes).mainClass(source.className()).run();
+        JvmRun.Result run = JvmRun.on(jdk).agent(Env.agentJar()).classpath(classes).mainClass(source.className())
+                .runShared();
         if (source.expectation().race()) {
             RaceAssertions.assertRaceDetected(run, source);
+            return;
+        }
+        if (source.expectation().deadlock()) {
+            assertPotentialDeadlock(run, source);
             return;
         }
         RaceAssertions.assertNoRaceDetected(run, source.simpleName());
@@ -77,15 +96,51 @@ class SamplesIT {
         }
     }
 
-    /** Race* samples expect a race, NoRace* samples expect none. */
+    /**
+     * Status 66, one potential deadlock report whose cycle is the expected one (identity hashes aside, wherever it
+     * starts), each acquisition with its stack, and no race.
+     */
+    private static void assertPotentialDeadlock(JvmRun.Result run, ProgramSource source) {
+        RaceAssertions.assertExitStatus(RaceAssertions.RACE_EXIT_STATUS, run);
+        String err = run.stderr();
+        assertFalse(err.contains("DATA RACE"), () -> source.simpleName() + ": a race was reported" + run.describe());
+        assertTrue(err.contains("WARNING: POTENTIAL DEADLOCK (lock-order inversion)"),
+                () -> source.simpleName() + ": no potential deadlock report" + run.describe());
+        Matcher cycle = Pattern.compile("(?m)^Cycle: (.*)$").matcher(err);
+        assertTrue(cycle.find(), run::describe);
+        List<String> locks = new ArrayList<>(Arrays.asList(HASH.matcher(cycle.group(1)).replaceAll("").split(" => ")));
+        locks.remove(locks.size() - 1);
+        boolean same = false;
+        for (int shift = 0; shift < locks.size() && !same; shift++) {
+            List<String> rotated = new ArrayList<>(locks);
+            Collections.rotate(rotated, shift);
+            same = rotated.equals(source.expectation().cycle());
+        }
+        boolean matches = same;
+        assertTrue(matches, () -> source.simpleName() + ": cycle " + locks + ", expected " + source.expectation().cycle()
+                + run.describe());
+        long stacks = err.lines().filter(l -> l.contains(" acquired while holding ")
+                || l.endsWith(" previously acquired by the same thread at:")).count();
+        assertEquals(2L * locks.size(), stacks, () -> source.simpleName() + ": every edge and where its held lock was"
+                + " taken" + run.describe());
+        assertTrue(err.strip().endsWith("racecheck: found 0 data race(s), 1 potential deadlock(s)"), run::describe);
+    }
+
+    /** Race* samples expect a race, NoRace* samples expect none; Deadlock* a potential deadlock, NoDeadlock* none. */
     private static void checkName(ProgramSource source) {
         String name = source.simpleName();
-        if (name.startsWith("NoRace")) {
+        if (name.startsWith("NoDeadlock")) {
+            assertFalse(source.expectation().race() || source.expectation().deadlock(),
+                    name + " is named NoDeadlock* but expects " + source.expectation());
+        } else if (name.startsWith("Deadlock")) {
+            assertTrue(source.expectation().deadlock(), name + " is named Deadlock* but expects " + source.expectation());
+        } else if (name.startsWith("NoRace")) {
             assertFalse(source.expectation().race(), name + " is named NoRace* but expects " + source.expectation());
         } else if (name.startsWith("Race")) {
             assertTrue(source.expectation().race(), name + " is named Race* but expects " + source.expectation());
         } else {
-            fail(name + ": sample names start with Race (racy) or NoRace (race-free)");
+            fail(name + ": sample names start with Race (racy), NoRace (race-free), Deadlock (a lock-order inversion)"
+                    + " or NoDeadlock");
         }
         assertEquals("dev.racecheck.samples." + name, source.className(), name + " is not in package dev.racecheck.samples");
     }

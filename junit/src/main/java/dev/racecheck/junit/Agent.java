@@ -67,10 +67,25 @@ final class Agent {
         if (ACTIVE) Api.endScheduleExploration();
     }
 
-    /**
-     * Direct calls, in a class of their own (named in full: {@link dev.racecheck.junit.RaceCheck} is this module's
-     * annotation): it is loaded (and RaceCheck resolved) only once the agent is known to be there.
-     */
+    static List<String> takeDeadlocks(String id) {
+        if (!ACTIVE) return List.of();
+        try {
+            return Api.takeDeadlocks(id);
+        } catch (LinkageError olderAgent) {
+            return List.of(); // an agent without deadlock detection
+        }
+    }
+
+    static List<String> takeUntaggedDeadlocks() {
+        if (!ACTIVE) return List.of();
+        try {
+            return Api.takeUntaggedDeadlocks();
+        } catch (LinkageError olderAgent) {
+            return List.of();
+        }
+    }
+
+    /** Direct calls, in a class of their own: it is loaded (and RaceCheck resolved) only once the agent is known to be there. */
     private static final class Api {
         static boolean active() {
             return dev.racecheck.agent.runtime.RaceCheck.active();
@@ -102,6 +117,14 @@ final class Agent {
 
         static void endScheduleExploration() {
             dev.racecheck.agent.runtime.RaceCheck.endScheduleExploration();
+        }
+
+        static List<String> takeDeadlocks(String id) {
+            return dev.racecheck.agent.runtime.RaceCheck.takeDeadlocks(id);
+        }
+
+        static List<String> takeUntaggedDeadlocks() {
+            return dev.racecheck.agent.runtime.RaceCheck.takeUntaggedDeadlocks();
         }
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails a JUnit Jupiter test during which racecheck found a data race, with the race report(s) in the failure:
- * {@value #MESSAGE}, as Go's {@code go test -race} says. Tests that did not race stay green.
+ * {@value #MESSAGE}, as Go's {@code go test -race} says; likewise a test during which a lock-order cycle closed
+ * (the test that took the second order of two locks: {@value #DEADLOCK_MESSAGE}). Tests that did not race stay
+ * green.
  *
  * <p>A test is a tag on threads: {@code beforeEach} tags the thread that runs the test (a ForkJoinPool worker under
  * parallel execution) with the test's unique id, every thread it starts inherits the tag, and {@code afterEach}
@@ -33,6 +35,15 @@ public final class RaceCheckExtension implements BeforeAllCallback, AfterAllCall
     /** The first line of a failed class's message (races in {@code @BeforeAll}/{@code @AfterAll}). */
     public static final String CLASS_MESSAGE = "data race detected during execution of this test class";
 
+    /**
+     * The first line of the message of a test during which a lock-order cycle closed (or threads deadlocked), with no
+     * race: {@value}; a test with both says {@code data race and potential deadlock detected ...}.
+     */
+    public static final String DEADLOCK_MESSAGE = "potential deadlock detected during execution of this test";
+
+    /** The same for a class. */
+    public static final String CLASS_DEADLOCK_MESSAGE = "potential deadlock detected during execution of this test class";
+
     @Override
     public void beforeAll(ExtensionContext context) {
         ThreadTags.enter(context.getUniqueId());
@@ -40,7 +51,7 @@ public final class RaceCheckExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) {
-        finish(context, Attribution.Kind.CLASS, CLASS_MESSAGE);
+        finish(context, Attribution.Kind.CLASS, CLASS_MESSAGE, CLASS_DEADLOCK_MESSAGE);
     }
 
     @Override
@@ -50,28 +61,45 @@ public final class RaceCheckExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterEach(ExtensionContext context) {
-        finish(context, Attribution.Kind.TEST, MESSAGE);
+        finish(context, Attribution.Kind.TEST, MESSAGE, DEADLOCK_MESSAGE);
     }
 
-    private static void finish(ExtensionContext context, Attribution.Kind kind, String message) {
+    private static void finish(ExtensionContext context, Attribution.Kind kind, String raceMessage,
+                               String deadlockMessage) {
         if (!Agent.ACTIVE) return;
         String id = context.getUniqueId();
         ThreadTags.exit(id);
         List<String> races = Agent.takeRaces(id);
-        if (races.isEmpty()) return;
+        List<String> deadlocks = Agent.takeDeadlocks(id);
+        if (races.isEmpty() && deadlocks.isEmpty()) return;
         Attribution.record(races, kind, describe(context), id);
+        Attribution.record(deadlocks, kind, describe(context), id);
         ScheduleExploration.Repetition repetition = context.getStore(ScheduleExploration.NAMESPACE)
                 .get(ScheduleExploration.REPETITION, ScheduleExploration.Repetition.class);
-        String text = failureMessage(message, races);
+        String first = deadlocks.isEmpty() ? raceMessage : races.isEmpty() ? deadlockMessage
+                : raceMessage.replace("data race detected", "data race and potential deadlock detected");
+        String text = failureMessage(first, races, deadlocks);
         if (repetition != null) text += repetition.replay() + "\n";
         throw new DataRaceError(text);
     }
 
     static String failureMessage(String firstLine, List<String> races) {
-        StringBuilder sb = new StringBuilder(firstLine);
-        sb.append(" (").append(races.size()).append(races.size() == 1 ? " race" : " races").append(")\n");
+        return failureMessage(firstLine, races, List.of());
+    }
+
+    /**
+     * The first line with the counts, {@code ... (1 race)}, {@code ... (1 deadlock)}, {@code ... (2 races, 1 deadlock)},
+     * then every report.
+     */
+    static String failureMessage(String firstLine, List<String> races, List<String> deadlocks) {
+        StringBuilder sb = new StringBuilder(firstLine).append(" (");
+        if (!races.isEmpty()) sb.append(races.size()).append(races.size() == 1 ? " race" : " races");
+        if (!races.isEmpty() && !deadlocks.isEmpty()) sb.append(", ");
+        if (!deadlocks.isEmpty()) sb.append(deadlocks.size()).append(deadlocks.size() == 1 ? " deadlock" : " deadlocks");
+        sb.append(")\n");
         // The agent's texts leave out the test framework's frames below the test's code (racecheck-reports' TestFrames).
         for (String r : races) sb.append(r);
+        for (String d : deadlocks) sb.append(d);
         return sb.toString();
     }
 

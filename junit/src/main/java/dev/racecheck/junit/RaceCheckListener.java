@@ -48,44 +48,60 @@ public final class RaceCheckListener implements TestExecutionListener {
         if (!Agent.ACTIVE || !id.isTest()) return;
         ThreadTags.exit(id.getUniqueId());
         List<String> races = Agent.takeRaces(id.getUniqueId());
-        if (races.isEmpty()) return;
+        List<String> deadlocks = Agent.takeDeadlocks(id.getUniqueId());
+        if (races.isEmpty() && deadlocks.isEmpty()) return;
         // A Jupiter test with the extension has had its races taken already; here only if the extension is off.
         String name = describe(id);
         Attribution.record(races, Attribution.Kind.TEST, name, id.getUniqueId());
-        print(RaceCheckExtension.failureMessage(RaceCheckExtension.MESSAGE + ": " + name
-                + (id.getUniqueId().startsWith(JUPITER)
+        Attribution.record(deadlocks, Attribution.Kind.TEST, name, id.getUniqueId());
+        print(RaceCheckExtension.failureMessage(what(races, deadlocks) + " detected during execution of this test: "
+                + name + (id.getUniqueId().startsWith(JUPITER)
                         ? " (the test is not failed: enable racecheck's Jupiter extension, see racecheck-junit)"
                         : " (this engine's tests cannot be failed by racecheck; the build fails in racecheck:check)"),
-                races));
+                races, deadlocks));
+    }
+
+    /** {@code data race}, {@code potential deadlock} or both. */
+    private static String what(List<String> races, List<String> deadlocks) {
+        if (deadlocks.isEmpty()) return "data race";
+        return races.isEmpty() ? "potential deadlock" : "data race and potential deadlock";
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         if (!Agent.ACTIVE) return;
         int count = 0;
+        boolean anyDeadlock = false;
         StringBuilder out = new StringBuilder();
         Deque<TestIdentifier> todo = new ArrayDeque<>(plan.getRoots());
         while (!todo.isEmpty()) {
             TestIdentifier id = todo.pop();
             todo.addAll(plan.getChildren(id));
             List<String> late = Agent.takeRaces(id.getUniqueId());
-            if (late.isEmpty()) continue;
+            List<String> lateDeadlocks = Agent.takeDeadlocks(id.getUniqueId());
+            if (late.isEmpty() && lateDeadlocks.isEmpty()) continue;
             String name = describe(id);
             Attribution.record(late, Attribution.Kind.AFTER_TEST, name, id.getUniqueId());
-            count += late.size();
-            out.append(RaceCheckExtension.failureMessage("racecheck: data race detected in a thread started by "
-                    + name + " after it had ended", late));
+            Attribution.record(lateDeadlocks, Attribution.Kind.AFTER_TEST, name, id.getUniqueId());
+            count += late.size() + lateDeadlocks.size();
+            anyDeadlock |= !lateDeadlocks.isEmpty();
+            out.append(RaceCheckExtension.failureMessage("racecheck: " + what(late, lateDeadlocks)
+                    + " detected in a thread started by " + name + " after it had ended", late, lateDeadlocks));
         }
         List<String> untagged = Agent.takeUntaggedRaces();
-        if (!untagged.isEmpty()) {
+        List<String> untaggedDeadlocks = Agent.takeUntaggedDeadlocks();
+        if (!untagged.isEmpty() || !untaggedDeadlocks.isEmpty()) {
             Attribution.record(untagged, Attribution.Kind.NONE, "", "");
-            count += untagged.size();
-            out.append(RaceCheckExtension.failureMessage("racecheck: data race detected while no test was running",
-                    untagged));
+            Attribution.record(untaggedDeadlocks, Attribution.Kind.NONE, "", "");
+            count += untagged.size() + untaggedDeadlocks.size();
+            anyDeadlock |= !untaggedDeadlocks.isEmpty();
+            out.append(RaceCheckExtension.failureMessage("racecheck: " + what(untagged, untaggedDeadlocks)
+                    + " detected while no test was running", untagged, untaggedDeadlocks));
         }
         if (count > 0) {
-            out.append("racecheck: ").append(count).append(" data race(s) not attributed to a failed test;")
-                    .append(" they fail the build in racecheck:check (or the JVM's exit status without it)\n");
+            out.append("racecheck: ").append(count).append(anyDeadlock ? " data race(s) and deadlock(s)" : " data race(s)")
+                    .append(" not attributed to a failed test; they fail the build in racecheck:check (or the JVM's")
+                    .append(" exit status without it)\n");
             print(out.toString());
         }
     }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.racecheck.junit.fixtures.BeforeAllRaceFixture;
 import dev.racecheck.junit.fixtures.LateRaceFixture;
 import dev.racecheck.junit.fixtures.LaunchFixtures;
+import dev.racecheck.junit.fixtures.LockOrderFixture;
 import dev.racecheck.junit.fixtures.RacyAndCleanFixture;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
@@ -123,6 +124,38 @@ class RaceCheckJUnitTest {
         }
     }
 
+    /**
+     * A lock-order inversion across two tests of one run, on one thread: the test that takes the second order fails
+     * with the report; the JSON report has the deadlock and the attribution file names that test.
+     */
+    @Test
+    void theTestThatClosesALockOrderCycleFails() throws Exception {
+        String fixture = "[engine:junit-jupiter]/[class:" + LockOrderFixture.class.getName() + "]";
+        Run run = launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), true, true, false,
+                "sequential", LockOrderFixture.class.getName());
+        assertEquals(0, run.exitCode, run.all());
+        assertEquals("SUCCESSFUL", run.status(fixture + "/[method:transfersTakeAccountsThenLedger()]"), run.all());
+        String second = fixture + "/[method:auditTakesLedgerThenAccounts()]";
+        assertEquals("FAILED", run.status(second), run.all());
+        String message = run.message(second);
+        assertTrue(message.startsWith(RaceCheckExtension.DEADLOCK_MESSAGE + " (1 deadlock)"), message);
+        assertTrue(message.contains("WARNING: POTENTIAL DEADLOCK (lock-order inversion)"), message);
+        // Every acquisition of the cycle, in both tests, with its stack.
+        assertTrue(message.contains("at " + LockOrderFixture.class.getName() + ".transfersTakeAccountsThenLedger("),
+                message);
+        assertTrue(message.contains("at " + LockOrderFixture.class.getName() + ".auditTakesLedgerThenAccounts("),
+                message);
+        assertEquals("SUCCESSFUL", run.status(fixture + "/[method:ledgerAloneIsFine()]"), run.all());
+
+        RaceReport report = JsonReportReader.read(onlyFile("r-", ".json"));
+        assertEquals(1, report.deadlocks().size(), report.toString());
+        List<Attribution.Entry> entries = Attribution.read(onlyFile("t-", ".tsv"));
+        String key = Attribution.key(TextRenderer.render(report.deadlocks().get(0)));
+        assertTrue(entries.stream().anyMatch(e -> e.key().equals(key) && e.kind() == Attribution.Kind.TEST
+                && e.testName().equals(LockOrderFixture.class.getName() + ".auditTakesLedgerThenAccounts()")),
+                entries.toString());
+    }
+
     @Test
     void withoutTheExtensionTheListenerStillNamesTheTest() throws Exception {
         Run run = launch(true, false, false, "sequential");
@@ -198,6 +231,12 @@ class RaceCheckJUnitTest {
 
     private Run launch(String java, boolean agent, boolean autodetect, boolean untaggedRace, String mode)
             throws Exception {
+        return launch(java, agent, autodetect, untaggedRace, mode, RacyAndCleanFixture.class.getName(),
+                LateRaceFixture.class.getName(), BeforeAllRaceFixture.class.getName());
+    }
+
+    private Run launch(String java, boolean agent, boolean autodetect, boolean untaggedRace, String mode,
+                       String... fixtures) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         if (agent) {
@@ -210,9 +249,7 @@ class RaceCheckJUnitTest {
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         cmd.add(LaunchFixtures.class.getName());
         cmd.add(mode);
-        cmd.add(RacyAndCleanFixture.class.getName());
-        cmd.add(LateRaceFixture.class.getName());
-        cmd.add(BeforeAllRaceFixture.class.getName());
+        cmd.addAll(List.of(fixtures));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

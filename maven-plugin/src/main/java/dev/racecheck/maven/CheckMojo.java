@@ -12,18 +12,18 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.racecheck.junit.FrameworkFrames;
 import dev.racecheck.reports.Target;
-import dev.racecheck.reports.text.TextRenderer;
 
 /**
- * Fails the build when the tests run under racecheck (see {@code prepare-agent}) found data races: reads every test
- * JVM's JSON report, prints each race with both stacks and the test it happened in, and fails unless every race is
- * suppressed or in the baseline. This also catches the races no test could be failed for: those in a thread a test
+ * Fails the build when the tests run under racecheck (see {@code prepare-agent}) found data races or deadlocks
+ * (potential: a lock-order inversion; actual: threads that were blocked in a cycle): reads every test JVM's JSON
+ * report, prints each with its stacks and the test it happened in, and fails unless every one is suppressed or in the
+ * baseline. This also catches the races no test could be failed for: those in a thread a test
  * left running, in static initializers, in shared pools, or with JUnit 4 tests.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractRaceCheckMojo {
 
-    /** {@code false}: print the races but do not fail the build. */
+    /** {@code false}: print the races and deadlocks but do not fail the build. */
     @Parameter(property = "racecheck.failOnRace", defaultValue = "true")
     private boolean failOnRace;
 
@@ -44,10 +44,13 @@ public class CheckMojo extends AbstractRaceCheckMojo {
         for (RunReports.Found f : gate.fresh) print(f, true);
         for (RunReports.Found f : gate.known) print(f, false);
         for (int i = 0; i < gate.suppressed.size(); i++) {
-            log.info("racecheck: suppressed by " + gate.suppressedBy.get(i) + ": " + TextRenderer.oneLine(gate.suppressed.get(i).race));
+            log.info("racecheck: suppressed by " + gate.suppressedBy.get(i) + ": " + gate.suppressed.get(i).oneLine());
         }
-        String summary = "racecheck: " + reports.races.size() + " data race(s) in " + reports.files.size()
-                + " test JVM(s)" + (reports.reported == reports.races.size() ? "" : " (" + reports.reported
+        int found = reports.races.size() + reports.deadlocks.size();
+        int reported = reports.reported + reports.reportedDeadlocks;
+        String summary = "racecheck: " + reports.races.size() + " data race(s)"
+                + (reports.deadlocks.isEmpty() ? "" : " and " + reports.deadlocks.size() + " deadlock(s)")
+                + " in " + reports.files.size() + " test JVM(s)" + (reported == found ? "" : " (" + reported
                 + " reports, merged by fingerprint)") + ": " + gate.fresh.size() + " new, " + gate.known.size() + " in the baseline, "
                 + gate.suppressed.size() + " suppressed (reports in " + destDir + ")";
         if (gate.fresh.isEmpty()) {
@@ -61,10 +64,19 @@ public class CheckMojo extends AbstractRaceCheckMojo {
             return;
         }
         Set<String> tests = new LinkedHashSet<>();
-        for (RunReports.Found f : gate.fresh) tests.addAll(f.tests);
-        throw new MojoFailureException(gate.fresh.size() + " data race(s) found by racecheck"
+        int freshDeadlocks = 0;
+        for (RunReports.Found f : gate.fresh) {
+            tests.addAll(f.tests);
+            if (f.deadlock != null) freshDeadlocks++;
+        }
+        int freshRaces = gate.fresh.size() - freshDeadlocks;
+        String what = freshDeadlocks == 0 ? freshRaces + " data race(s)"
+                : freshRaces == 0 ? freshDeadlocks + " deadlock(s)"
+                : freshRaces + " data race(s) and " + freshDeadlocks + " deadlock(s)";
+        throw new MojoFailureException(what + " found by racecheck"
                 + (tests.isEmpty() ? "" : ", " + String.join("; ", tests))
-                + ". The races are printed above, with both stacks.");
+                + (freshDeadlocks == 0 ? ". The races are printed above, with both stacks."
+                        : ". They are printed above, with their stacks."));
     }
 
     /**
@@ -75,7 +87,7 @@ public class CheckMojo extends AbstractRaceCheckMojo {
     private void jacocoHint(Gate gate) {
         String argLine = project.getProperties().getProperty("argLine", "");
         if (!argLine.contains("jacoco")) return;
-        long probes = gate.fresh.stream().filter(f -> f.race.target().kind() == Target.Kind.ARRAY_ELEMENT
+        long probes = gate.fresh.stream().filter(f -> f.race != null && f.race.target().kind() == Target.Kind.ARRAY_ELEMENT
                 && "boolean[]".equals(f.race.target().owner())).count();
         if (probes == 0) return;
         getLog().warn("racecheck: " + probes + " of these races are on boolean[] elements while JaCoCo's agent ran in"
@@ -86,7 +98,7 @@ public class CheckMojo extends AbstractRaceCheckMojo {
 
     private void print(RunReports.Found f, boolean fresh) {
         Log log = getLog();
-        StringBuilder head = new StringBuilder(fresh ? "racecheck: data race" : "racecheck: known data race (baseline)");
+        StringBuilder head = new StringBuilder(fresh ? "racecheck: " + f.what() : "racecheck: known " + f.what() + " (baseline)");
         if (f.tests.isEmpty()) {
             if (fresh) head.append(" (no test named: found after the tests ended, or without racecheck's JUnit integration)");
         } else {
@@ -96,7 +108,7 @@ public class CheckMojo extends AbstractRaceCheckMojo {
         if (f.files.size() > 1) head.append(" in ").append(f.files.size()).append(" JVMs");
         head.append(':');
         // Framework frames below the test's own code are left out here; the JSON report has the whole stacks.
-        String block = FrameworkFrames.trim(TextRenderer.render(f.race));
+        String block = FrameworkFrames.trim(f.text());
         if (fresh) {
             log.error(head);
             for (String line : block.split("\n")) log.error(line);

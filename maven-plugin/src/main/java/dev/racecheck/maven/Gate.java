@@ -12,7 +12,7 @@ import dev.racecheck.reports.ReportFormatException;
 import dev.racecheck.reports.SuppressionFormatException;
 import dev.racecheck.reports.Suppressions;
 
-/** Sorts the races of a build into new, known (in the baseline) and suppressed. */
+/** Sorts the races and deadlocks of a build into new, known (in the baseline) and suppressed; races first. */
 final class Gate {
     final List<RunReports.Found> fresh = new ArrayList<>();
     final List<RunReports.Found> known = new ArrayList<>();
@@ -44,12 +44,14 @@ final class Gate {
             }
         }
         Gate g = new Gate();
-        for (RunReports.Found f : reports.races) {
-            String rule = suppressions.matchingRule(f.race);
+        List<RunReports.Found> all = new ArrayList<>(reports.races);
+        all.addAll(reports.deadlocks);
+        for (RunReports.Found f : all) {
+            String rule = f.race != null ? suppressions.matchingRule(f.race) : suppressions.matchingRule(f.deadlock);
             if (rule != null) {
                 g.suppressed.add(f);
                 g.suppressedBy.add(rule);
-            } else if (baseline.contains(f.race)) {
+            } else if (f.race != null ? baseline.contains(f.race) : baseline.contains(f.deadlock)) {
                 g.known.add(f);
             } else {
                 g.fresh.add(f);
@@ -58,7 +60,7 @@ final class Gate {
         return g;
     }
 
-    /** New and known races: what the reports show. */
+    /** New and known races and deadlocks: what the reports show. */
     List<RunReports.Found> shown() {
         List<RunReports.Found> out = new ArrayList<>(fresh);
         out.addAll(known);

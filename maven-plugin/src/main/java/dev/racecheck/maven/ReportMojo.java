@@ -56,7 +56,9 @@ public class ReportMojo extends AbstractRaceCheckMojo {
         write(dir.resolve("racecheck.sarif"), out -> SarifRenderer.render(report, sources, out));
         write(dir.resolve("TEST-racecheck.xml"), out -> JUnitXmlRenderer.render(report, out));
         write(dir.resolve("racecheck.json"), out -> JsonReportWriter.write(report, out));
-        getLog().info("racecheck: " + report.races().size() + " data race(s) from " + reports.files.size()
+        getLog().info("racecheck: " + report.races().size() + " data race(s)"
+                + (report.deadlocks().isEmpty() ? "" : " and " + report.deadlocks().size() + " deadlock(s)")
+                + " from " + reports.files.size()
                 + " test JVM(s) written to " + dir + " (racecheck.html, racecheck.sarif, TEST-racecheck.xml,"
                 + " racecheck.json)");
     }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 
 import dev.racecheck.junit.Attribution;
+import dev.racecheck.reports.Deadlock;
 import dev.racecheck.reports.Fingerprint;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
@@ -25,34 +26,64 @@ import dev.racecheck.reports.json.JsonReportReader;
 import dev.racecheck.reports.text.TextRenderer;
 
 /**
- * The races of one build: every test JVM's JSON report ({@code racecheck-<pid>.json}) in the report directory, with
+ * The races and deadlocks of one build: every test JVM's JSON report ({@code racecheck-<pid>.json}) in the report directory, with
  * the tests the JUnit integration attributed them to ({@code racecheck-tests-<pid>.tsv}), merged by
  * {@link Fingerprint}: the same race found in several JVMs (forks) is one race, its occurrences added up.
  */
 final class RunReports {
     private static final Pattern REPORT = Pattern.compile("racecheck-(\\d+)\\.json");
 
-    /** One distinct race, with everything known about where it was found. */
+    /** One distinct race or deadlock (one of the two is null), with everything known about where it was found. */
     static final class Found {
         final Race race;
+        final Deadlock deadlock;
         long occurrences;
         final Set<String> tests = new LinkedHashSet<>();
         final Set<Path> files = new LinkedHashSet<>();
 
         Found(Race race) {
             this.race = race;
+            this.deadlock = null;
+        }
+
+        Found(Deadlock deadlock) {
+            this.race = null;
+            this.deadlock = deadlock;
         }
 
         /** The race with its total count over all JVMs. */
         Race merged() {
             return new Race(race.target(), race.current(), race.previous(), race.threads(), occurrences);
         }
+
+        /** The deadlock with its total count over all JVMs. */
+        Deadlock mergedDeadlock() {
+            return deadlock.withOccurrences(occurrences);
+        }
+
+        /** Its text block, as the agent printed it. */
+        String text() {
+            return race != null ? TextRenderer.render(race) : TextRenderer.render(deadlock);
+        }
+
+        String oneLine() {
+            return race != null ? TextRenderer.oneLine(race) : TextRenderer.oneLine(deadlock);
+        }
+
+        /** {@code data race}, {@code potential deadlock} or {@code deadlock}. */
+        String what() {
+            if (race != null) return "data race";
+            return deadlock.kind() == Deadlock.Kind.POTENTIAL ? "potential deadlock" : "deadlock";
+        }
     }
 
     final List<Path> files = new ArrayList<>();
     final List<Found> races = new ArrayList<>();
+    final List<Found> deadlocks = new ArrayList<>();
     /** Races as the JVMs reported them, before merging by fingerprint. */
     int reported;
+    /** Deadlocks likewise. */
+    int reportedDeadlocks;
     String tool;
 
     private RunReports() {
@@ -69,6 +100,7 @@ final class RunReports {
         }
         files.sort(null);
         Map<String, Found> byFingerprint = new LinkedHashMap<>();
+        Map<String, Found> deadlocksByFingerprint = new LinkedHashMap<>();
         for (Path file : files) {
             RaceReport report;
             try {
@@ -91,8 +123,19 @@ final class RunReports {
                     f.tests.add(describe(e));
                 }
             }
+            for (Deadlock d : report.deadlocks()) {
+                out.reportedDeadlocks++;
+                // Potential and actual share a fingerprint (the same inversion) but are reported apart.
+                Found f = deadlocksByFingerprint.computeIfAbsent(d.kind() + " " + Fingerprint.of(d), k -> new Found(d));
+                f.occurrences += d.occurrences();
+                f.files.add(file);
+                for (Attribution.Entry e : tests.getOrDefault(Attribution.key(TextRenderer.render(d)), List.of())) {
+                    f.tests.add(describe(e));
+                }
+            }
         }
         out.races.addAll(byFingerprint.values());
+        out.deadlocks.addAll(deadlocksByFingerprint.values());
         return out;
     }
 
@@ -120,11 +163,15 @@ final class RunReports {
         }
     }
 
-    /** All races as one report (counts summed over the JVMs), for the renderers. */
+    /** The races and deadlocks of {@code which} as one report (counts summed over the JVMs), for the renderers. */
     RaceReport merged(List<Found> which) {
         List<Race> list = new ArrayList<>();
-        for (Found f : which) list.add(f.merged());
+        List<Deadlock> deadlockList = new ArrayList<>();
+        for (Found f : which) {
+            if (f.race != null) list.add(f.merged());
+            else deadlockList.add(f.mergedDeadlock());
+        }
         return new RaceReport(RaceReport.FORMAT_VERSION, tool == null ? "unknown" : tool,
-                "tests of " + files.size() + " JVM(s)", list, null);
+                "tests of " + files.size() + " JVM(s)", list, deadlockList, null);
     }
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.racecheck.junit.Attribution;
 import dev.racecheck.reports.Access;
 import dev.racecheck.reports.AccessKind;
+import dev.racecheck.reports.Deadlock;
 import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.LockInfo;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.RaceReport;
 import dev.racecheck.reports.Target;
@@ -84,6 +86,55 @@ class RunReportsTest {
         assertEquals("demo.Known", g.known.get(0).race.target().owner());
         assertEquals(List.of("race:demo.Legacy.*"), g.suppressedBy);
         assertEquals(2, g.shown().size());
+    }
+
+    private static Deadlock deadlock(String lockClass, String instance, Deadlock.Kind kind) {
+        LockInfo a = new LockInfo(LockInfo.Kind.MONITOR, lockClass + "@a" + instance);
+        LockInfo b = new LockInfo(LockInfo.Kind.MONITOR, lockClass + "@b" + instance);
+        List<Frame> at = List.of(new Frame("demo.Bank", "transfer", "Bank.java", 20, null));
+        return new Deadlock(kind, List.of(new Deadlock.Edge(2, b, at, a, at), new Deadlock.Edge(3, a, at, b, at)),
+                List.of(new ThreadInfo(2, "t1", false, List.of()), new ThreadInfo(3, "t2", false, List.of())), 1);
+    }
+
+    @Test
+    void deadlocksAreMergedSortedAndAttributedLikeRaces() throws Exception {
+        Deadlock potential = deadlock("demo.Account", "1", Deadlock.Kind.POTENTIAL);
+        Deadlock again = deadlock("demo.Account", "2", Deadlock.Kind.POTENTIAL); // another fork, same inversion
+        Deadlock actual = deadlock("demo.Account", "3", Deadlock.Kind.ACTUAL);
+        Deadlock legacy = deadlock("demo.Legacy", "4", Deadlock.Kind.POTENTIAL);
+        JsonReportWriter.write(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "test",
+                List.of(race("demo.HitCounter", "hits", "1", 1)), List.of(potential, legacy), 66),
+                dir.resolve("racecheck-10.json"));
+        JsonReportWriter.write(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", "test", List.of(),
+                List.of(again, actual), 66), dir.resolve("racecheck-20.json"));
+        Files.writeString(dir.resolve("racecheck-tests-10.tsv"), Attribution.key(TextRenderer.render(potential))
+                + "\tTEST\tdemo.BankTest.audit()\t[engine:junit-jupiter]/x\n", StandardCharsets.UTF_8);
+
+        RunReports r = RunReports.read(dir);
+        assertEquals(4, r.reportedDeadlocks);
+        assertEquals(3, r.deadlocks.size(), "potential and actual are reported apart; two forks' potential is one");
+        RunReports.Found first = r.deadlocks.get(0);
+        assertEquals(2, first.occurrences);
+        assertEquals(List.of("during test demo.BankTest.audit()"), List.copyOf(first.tests));
+        assertEquals("potential deadlock", first.what());
+        assertEquals("deadlock", r.deadlocks.get(2).what());
+
+        Path suppressions = dir.resolve("suppressions.txt");
+        Files.writeString(suppressions, "deadlock:demo.Bank.transfer\n");
+        Gate suppressed = Gate.sort(r, suppressions.toFile(), null);
+        assertEquals(1, suppressed.fresh.size(), "only the race is left");
+        assertEquals(3, suppressed.suppressed.size());
+
+        Path baseline = dir.resolve("baseline.json");
+        JsonReportWriter.write(new RaceReport(RaceReport.FORMAT_VERSION, "0.1.0", null, List.of(),
+                List.of(deadlock("demo.Legacy", "9", Deadlock.Kind.POTENTIAL)), 66), baseline);
+        Gate g = Gate.sort(r, null, baseline.toFile());
+        assertEquals(3, g.fresh.size(), "the race, the potential and the actual deadlock");
+        assertEquals("demo.Legacy", g.known.get(0).deadlock.cycle().get(0).className());
+        RaceReport merged = r.merged(g.shown());
+        assertEquals(1, merged.races().size());
+        assertEquals(3, merged.deadlocks().size());
+        assertEquals(2, merged.deadlocks().get(0).occurrences());
     }
 
     @Test

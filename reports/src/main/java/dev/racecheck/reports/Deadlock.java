@@ -86,9 +86,22 @@ public record Deadlock(Kind kind, List<Edge> edges, List<ThreadInfo> threads, lo
         return locks;
     }
 
-    /** The edge whose thread holds {@code lock} (in an actual deadlock: who blocks the waiter), or {@code null}. */
+    /**
+     * The edge whose thread holds {@code lock} (in an actual deadlock: who blocks the waiter), or {@code null}. A read
+     * or write lock is held, as far as a waiter for the other one of the same read-write lock is concerned, also by
+     * an edge holding that other one: a writer waits for the readers, a reader for the writer.
+     */
     public Edge holderOf(LockInfo lock) {
         for (Edge e : edges) if (e.held().equals(lock)) return e;
+        if (lock.kind() == LockInfo.Kind.READ_LOCK || lock.kind() == LockInfo.Kind.WRITE_LOCK) {
+            for (Edge e : edges) {
+                LockInfo held = e.held();
+                if ((held.kind() == LockInfo.Kind.READ_LOCK || held.kind() == LockInfo.Kind.WRITE_LOCK)
+                        && held.instance() != null && held.instance().equals(lock.instance())) {
+                    return e;
+                }
+            }
+        }
         return null;
     }
 

@@ -69,6 +69,20 @@ public final class ClassHierarchy {
         return false;
     }
 
+    /**
+     * The superclasses of {@code name}, nearest first, as far as their class files can be read. A class is
+     * initialized only after its superclasses (JLS 12.4.2), so code running in a class may take them as initialized.
+     */
+    java.util.List<String> superclasses(String name, ClassLoader loader) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        ClassInfo c = info(name, loader);
+        for (int depth = 0; c != null && c.superName() != null && depth < 64; depth++) {
+            out.add(c.superName());
+            c = info(c.superName(), loader);
+        }
+        return out;
+    }
+
     /** Whether {@code name} is one of {@code ancestors} or a subclass of one; false when unknown. */
     boolean isSubclassOfAny(String name, java.util.Set<String> ancestors, ClassLoader loader) {
         for (int depth = 0; name != null && depth < 64; depth++) {

@@ -20,13 +20,51 @@ import dev.racecheck.agent.runtime.report.Sites;
  */
 public final class ClassInstrumenter {
     private final ClassHierarchy hierarchy;
+    private final boolean optimize;
+
+    /**
+     * @param optimize leave out the checks that cannot find anything new (agent option {@code optimize}, see
+     *                 {@link CheckPlacement})
+     */
+    public ClassInstrumenter(ClassHierarchy hierarchy, boolean optimize) {
+        this.hierarchy = hierarchy;
+        this.optimize = optimize;
+    }
 
     public ClassInstrumenter(ClassHierarchy hierarchy) {
-        this.hierarchy = hierarchy;
+        this(hierarchy, true);
     }
 
     public ClassInstrumenter() {
         this(new ClassHierarchy());
+    }
+
+    /**
+     * What instrumenting one class did with its access checks: made where they are, left out as redundant, made once
+     * before their loop.
+     */
+    public static final class CheckCounts {
+        int made;
+        int elided;
+        int ranged;
+
+        public int made() {
+            return made;
+        }
+
+        public int elided() {
+            return elided;
+        }
+
+        public int ranged() {
+            return ranged;
+        }
+
+        @Override
+        public String toString() {
+            return made + " access checks, " + elided + " left out as redundant, " + ranged
+                    + " made once before their loop";
+        }
     }
 
     /**
@@ -36,6 +74,11 @@ public final class ClassInstrumenter {
      * @param loader the class's defining loader, used to read other class files (may be null)
      */
     public byte[] instrument(byte[] bytes, ClassLoader loader) {
+        return instrument(bytes, loader, new CheckCounts());
+    }
+
+    /** The same, and what became of the class's access checks in {@code counts}. */
+    public byte[] instrument(byte[] bytes, ClassLoader loader, CheckCounts counts) {
         hierarchy.add(bytes, loader);
         Set<String> tooLarge = new HashSet<>();
         while (true) {
@@ -44,10 +87,17 @@ public final class ClassInstrumenter {
             if ((cn.access & Opcodes.ACC_MODULE) != 0) return null;
             // Before the methods are instrumented: the bridges are instrumented with them.
             boolean changed = ContainerMethodRefs.addBridges(cn);
+            SyncFreeCalls calls = optimize ? SyncFreeCalls.of(cn, hierarchy, loader) : SyncFreeCalls.JDK_ONLY;
+            counts.made = counts.elided = counts.ranged = 0;
             for (MethodNode m : cn.methods) {
                 if (tooLarge.contains(m.name + m.desc)) continue;
                 if (m.name.equals("<clinit>")) Sites.registerInitializer(cn.name.replace('/', '.'));
-                changed |= new MethodInstrumenter(cn.name, cn.sourceFile, m, loader, hierarchy, cn.version).instrument();
+                MethodInstrumenter mi = new MethodInstrumenter(cn.name, cn.sourceFile, m, loader, hierarchy, cn.version,
+                        calls, optimize);
+                changed |= mi.instrument();
+                counts.made += mi.checksMade();
+                counts.elided += mi.checksElided();
+                counts.ranged += mi.checksRanged();
             }
             if (!changed) return null;
             addCompanionFields(cn);

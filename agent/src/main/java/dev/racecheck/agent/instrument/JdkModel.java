@@ -92,14 +92,25 @@ public final class JdkModel {
     /**
      * A hook: at {@code when}, call the event ({@code RaceEvents.<event>}, or CollectionEvents' or VarHandles') with
      * the values of {@code operands}, then the key's (none for {@link Key#NONE}). An exceptional-exit hook runs in a
-     * handler of the whole method that rethrows the exception as it is, after the hook (which never throws).
+     * handler of the whole method that rethrows the exception as it is, after the hook (which never throws). The lock
+     * events of lock-order detection also get {@code how} (family, mode and flags, see {@code Locks}) after the key.
      */
-    private record Hook(int when, String event, Key key, List<Key> operands) {
+    private record Hook(int when, String event, Key key, List<Key> operands, int how) {
         /** The same hook, given these values before its key. */
         Hook with(Key... values) {
-            return new Hook(when, event, key, List.of(values));
+            return new Hook(when, event, key, List.of(values), how);
         }
     }
+
+    /** Lock families, modes and flags, as {@code dev.racecheck.agent.runtime.locks.Locks} numbers them. */
+    private static final int LOCK = 1;
+    private static final int RW = 2;
+    private static final int SHARED = 4;
+    private static final int TIMED = 8;
+    private static final int NONBLOCKING = 16;
+
+    /** Lock-order and deadlock detection (detect_deadlocks): read once, the options being set before. */
+    private static final boolean DEADLOCKS = dev.racecheck.agent.runtime.report.Config.detectDeadlocks;
 
     /** The runtime class of the reflection hooks. */
     private static final String REFLECTION = "dev/racecheck/agent/runtime/Reflection";
@@ -120,6 +131,25 @@ public final class JdkModel {
      * site first and next, edges the program does not make and that change from run to run.
      */
     private static final Map<String, java.util.Set<String>> QUIET = new HashMap<>();
+    /**
+     * The methods of a synchronized wrapper that make or return a view ({@code keySet()}, {@code subList},
+     * {@code headMap}...: a wrapper of a view of the wrapped collection, on the same mutex). They lock the mutex,
+     * but the lock is the JDK's own business (it guards the lazily made view field, and the view's making), not
+     * synchronization the program may rely on: the javadoc of {@code synchronizedMap} says the view "needn't be"
+     * made in a synchronized block, and the view's data methods take the mutex themselves while its iteration
+     * must be made holding it. Making a view tells the program nothing about the collection's contents, so whatever
+     * a correct program learns about them, it learns through a locked call or under the lock, each an edge of its
+     * own; treating the view method's lock as an edge would instead order a write of another thread before an
+     * iteration made without the lock, hiding the very race the javadoc warns about. So these methods run with
+     * racecheck's events off ({@code QUIET}): no acquire or release of the mutex, and no access of the wrapped
+     * collection (making a view reads none of its elements). What the program's own code does inside (a comparator
+     * called by {@code headMap}'s range check, an override of {@code keySet()} in a map class of the program's) is
+     * not seen either. The one thing a view method can reveal is a list's size, through whether {@code subList}
+     * throws: a program that orders itself that way is reported (see README, "Known limitations").
+     */
+    private static final java.util.Set<String> WRAPPER_VIEW_MAKERS = java.util.Set.of("keySet", "values",
+            "entrySet", "subList", "headMap", "tailMap", "subMap", "headSet", "tailSet", "subSet", "descendingMap",
+            "descendingSet", "descendingKeySet", "navigableKeySet", "reversed");
     /**
      * Per concurrent collection (outer class), the fields of its nested node classes that hold elements, or
      * {@link #ARRAY_ELEMENTS} for the elements of the arrays it keeps them in: in the class and its nested classes,
@@ -195,11 +225,12 @@ public final class JdkModel {
         // read clock; a write lock acquires both, a read lock the write clock only. So write-unlock -> read-lock
         // (ReadWriteLock's javadoc) and read-unlock -> write-lock (mutual exclusion) are edges, read-unlock ->
         // read-lock is none: two threads writing under the read lock race. A plain lock's read clock stays empty.
-        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", true);
+        lock(locks + "ReentrantLock", "Ljava/util/concurrent/locks/ReentrantLock$Sync;", true, LOCK);
         lock(locks + "ReentrantReadWriteLock$ReadLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                false);
+                false, RW | SHARED);
         lock(locks + "ReentrantReadWriteLock$WriteLock", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;",
-                true);
+                true, RW);
+        if (DEADLOCKS) lockOrder(locks);
         for (String cond : new String[] {locks + "AbstractQueuedSynchronizer$ConditionObject",
                 locks + "AbstractQueuedLongSynchronizer$ConditionObject"}) {
             String outer = cond.startsWith(locks + "AbstractQueuedLong")
@@ -209,11 +240,16 @@ public final class JdkModel {
                     "awaitUntil(Ljava/util/Date;)Z", "await(JLjava/util/concurrent/TimeUnit;)Z"}) {
                 int p = m.indexOf('(');
                 // Await gives up the lock and takes it again before returning, timed out or not, and before it
-                // throws InterruptedException (only a write lock has conditions).
-                rule(cond, m.substring(0, p), m.substring(p),
-                        enter("awaitRelease", Key.field("this$0", outer)),
-                        exit("awaitAcquire", Key.field("this$0", outer)),
-                        exitThrown("awaitAcquireIfInterrupted", Key.field("this$0", outer)).with(Key.THROWN));
+                // throws InterruptedException (only a write lock has conditions). With lock-order detection one hook
+                // each way does both (see RaceEvents.awaitBegins).
+                Key lock = Key.field("this$0", outer);
+                if (DEADLOCKS) {
+                    rule(cond, m.substring(0, p), m.substring(p), enter("awaitBegins", lock), exit("awaitEnds", lock),
+                            exitThrown("awaitThrew", lock).with(Key.THROWN));
+                } else {
+                    rule(cond, m.substring(0, p), m.substring(p), enter("awaitRelease", lock), exit("awaitAcquire", lock),
+                            exitThrown("awaitAcquireIfInterrupted", lock).with(Key.THROWN));
+                }
             }
         }
         // More synchronizers: phasers meet at their root, per phase (see PhaseClocks): an arrival releases into the
@@ -547,7 +583,11 @@ public final class JdkModel {
         RUN_CALLS.put("java/util/TimerThread", "mainLoop");
 
         // Synchronized wrappers and legacy collections: their monitors are what orders their users.
-        MONITORS.addAll(dev.racecheck.agent.runtime.report.MonitorClasses.INTERNAL_NAMES);
+        for (String c : dev.racecheck.agent.runtime.report.MonitorClasses.INTERNAL_NAMES) {
+            MONITORS.add(c);
+            // A wrapper's view-making methods lock its mutex for the JDK's sake only: see WRAPPER_VIEW_MAKERS.
+            if (c.startsWith("java/util/Collections$Synchronized")) QUIET.put(c, WRAPPER_VIEW_MAKERS);
+        }
 
         // Executors: submission happens-before execution; completion happens-before Future.get.
         rule(juc + "ThreadPoolExecutor", "execute", "(Ljava/lang/Runnable;)V", enter("release", arg(0)));
@@ -845,35 +885,97 @@ public final class JdkModel {
     }
 
     private static Hook enter(String event, Key key) {
-        return new Hook(ENTER, event, key, List.of());
+        return new Hook(ENTER, event, key, List.of(), 0);
     }
 
     /** Before each normal return. */
     private static Hook exit(String event, Key key) {
-        return new Hook(RETURN, event, key, List.of());
+        return new Hook(RETURN, event, key, List.of(), 0);
     }
 
     /** On every exit, normal or exceptional: a call that completes something even when it throws (Future.get). */
     private static Hook exitAny(String event, Key key) {
-        return new Hook(RETURN | THROW, event, key, List.of());
+        return new Hook(RETURN | THROW, event, key, List.of(), 0);
     }
 
     /** On an exceptional exit only (the event decides from the exception). */
     private static Hook exitThrown(String event, Key key) {
-        return new Hook(THROW, event, key, List.of());
+        return new Hook(THROW, event, key, List.of(), 0);
+    }
+
+    /** A lock event on entry, given {@code how} after its key. */
+    private static Hook enter(String event, Key key, int how) {
+        return new Hook(ENTER, event, key, List.of(), how);
+    }
+
+    /** A lock event before each normal return, given {@code how} after its key. */
+    private static Hook exit(String event, Key key, int how) {
+        return new Hook(RETURN, event, key, List.of(), how);
+    }
+
+    /**
+     * The hooks of lock-order and deadlock detection ({@code Locks}) beyond those of {@link #lock}: the constructors
+     * say which object the program knows a sync by; StampedLock's blocking lock methods say on entry that the thread
+     * may block on the lock (and, if they throw, that it no longer does) and on return that it holds it, its try
+     * methods only that it holds it, its unlock methods that it gave one hold back. Keys as for the happens-before
+     * rules: the shared sync (a ReentrantReadWriteLock's two locks are two modes of one lock), the StampedLock itself.
+     */
+    private static void lockOrder(String locks) {
+        rule(locks + "ReentrantLock", "<init>", "*",
+                exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantLock$Sync;"), LOCK));
+        rule(locks + "ReentrantReadWriteLock", "<init>", "*",
+                exit("lockCreated", Key.field("sync", "Ljava/util/concurrent/locks/ReentrantReadWriteLock$Sync;"), RW));
+        String sl = locks + "StampedLock";
+        for (String mode : new String[] {"Write", "Read"}) {
+            int how = mode.equals("Read") ? RW | SHARED : RW;
+            for (String m : new String[] {mode.toLowerCase(java.util.Locale.ROOT) + "Lock",
+                    mode.toLowerCase(java.util.Locale.ROOT) + "LockInterruptibly"}) {
+                rule(sl, m, "()J", enter("lockWaiting", Key.THIS, how), exit("lockAcquired", Key.THIS, how),
+                        exitThrown("lockAbandoned", Key.THIS));
+            }
+            rule(sl, "try" + mode + "Lock", "()J", exit("lockAcquiredIfStamp", Key.THIS, how | NONBLOCKING));
+            rule(sl, "try" + mode + "Lock", "(JLjava/util/concurrent/TimeUnit;)J",
+                    enter("lockWaiting", Key.THIS, how | TIMED), exit("lockAcquiredIfStamp", Key.THIS, how),
+                    exitThrown("lockAbandoned", Key.THIS));
+        }
+        for (String m : new String[] {"unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"}) {
+            rule(sl, m, "*", enter("lockReleased", Key.THIS, RW));
+        }
+        for (String m : new String[] {"unlockRead", "tryUnlockRead", "unstampedUnlockRead"}) {
+            rule(sl, m, "*", enter("lockReleased", Key.THIS, RW | SHARED));
+        }
+        rule(sl, "unlock", "(J)V", enter("lockReleasedStamp", Key.THIS));
+        for (String m : new String[] {"tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
+            rule(sl, m, "(J)J", exit("stampConverted", Key.THIS));
+        }
     }
 
     /**
      * A lock's rules, keyed by its {@code sync} field: exclusive (a write lock) or shared (a read lock). unlock()
      * releases only a lock the thread holds (else it throws IllegalMonitorStateException, having released nothing):
      * {@code sync.isHeldExclusively()}, {@code sync.getReadHoldCount()} (JDK-internal final methods) say so on entry.
+     * With lock-order detection ({@code how}: the lock's family and mode) one hook does both a method's
+     * happens-before and its lock-order work ({@code locked}, {@code unlocked}: one thread-state and one shadow
+     * lookup), and a blocking lock method also says on entry that the thread may block (and, if it throws, that it
+     * no longer does); an untimed tryLock cannot block.
      */
-    private static void lock(String c, String syncDesc, boolean exclusive) {
+    private static void lock(String c, String syncDesc, boolean exclusive, int how) {
         Key sync = Key.field("sync", syncDesc);
         String syncClass = syncDesc.substring(1, syncDesc.length() - 1);
-        Hook release = exclusive
-                ? enter("unlockWriteIfHeld", sync).with(sync.call(syncClass, "isHeldExclusively", "()Z"))
-                : enter("unlockReadIfHeld", sync).with(sync.call(syncClass, "getReadHoldCount", "()I"));
+        Key held = exclusive ? sync.call(syncClass, "isHeldExclusively", "()Z")
+                : sync.call(syncClass, "getReadHoldCount", "()I");
+        if (DEADLOCKS) {
+            Hook abandoned = exitThrown("lockAbandoned", sync);
+            for (String m : new String[] {"lock", "lockInterruptibly"}) {
+                rule(c, m, "()V", enter("lockWaiting", sync, how), exit("locked", sync, how), abandoned);
+            }
+            rule(c, "tryLock", "()Z", exit("lockedIf", sync, how | NONBLOCKING));
+            rule(c, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", enter("lockWaiting", sync, how | TIMED),
+                    exit("lockedIf", sync, how), abandoned);
+            rule(c, "unlock", "()V", enter("unlocked", sync, how).with(held));
+            return;
+        }
+        Hook release = enter(exclusive ? "unlockWriteIfHeld" : "unlockReadIfHeld", sync).with(held);
         Hook acquire = exit(exclusive ? "lockWrite" : "lockRead", sync);
         Hook acquireIf = exit(exclusive ? "lockWriteIf" : "lockReadIf", sync);
         rule(c, "lock", "()V", acquire);
@@ -962,7 +1064,7 @@ public final class JdkModel {
                         // The table's hooks last: the passes above look for instructions the hooks may contain.
                         if (!hooks.isEmpty()) apply(className, this, hooks);
                         if (quiets) quietly(this);
-                        maxStack += 4; // the hooks push at most four values above what the method had
+                        maxStack += 6; // the hooks push at most six slots above what the method had 
                         accept(target);
                     }
                 };
@@ -1098,6 +1200,70 @@ public final class JdkModel {
                 l.add(key(className, m, h.key()));
                 l.add(new VarInsnNode(Opcodes.ALOAD, 0));
                 desc = "(JLjava/lang/Object;Ljava/lang/Object;)V";
+                break;
+            case "lockWaiting":
+            case "lockAcquired":
+            case "lockReleased":
+            case "unlocked": {
+                // The operands (unlock: whether the lock is held), the key, then how.
+                StringBuilder d = new StringBuilder("(");
+                for (Key k : h.operands()) {
+                    l.add(key(className, m, k));
+                    d.append(stackType(className, m, k));
+                }
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = d.append("Ljava/lang/Object;I)V").toString();
+                break;
+            }
+            case "locked": {
+                // As above, then the lock object the program holds, for the reports of predicted races.
+                StringBuilder d = new StringBuilder("(");
+                for (Key k : h.operands()) {
+                    l.add(key(className, m, k));
+                    d.append(stackType(className, m, k));
+                }
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = d.append("Ljava/lang/Object;ILjava/lang/Object;)V").toString();
+                break;
+            }
+            case "lockedIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(ZLjava/lang/Object;ILjava/lang/Object;)V";
+                break;
+            case "lockAcquiredIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(ZLjava/lang/Object;I)V";
+                break;
+            case "lockAcquiredIfStamp":
+                l.add(new InsnNode(Opcodes.DUP2)); // the stamp being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(JLjava/lang/Object;I)V";
+                break;
+            case "lockReleasedStamp":
+                l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
+                l.add(key(className, m, h.key()));
+                desc = "(JLjava/lang/Object;)V";
+                break;
+            case "stampConverted":
+                l.add(new InsnNode(Opcodes.DUP2)); // the new stamp being returned
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp converted
+                desc = "(JLjava/lang/Object;J)V";
+                break;
+            case "lockCreated":
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the lock
+                l.add(key(className, m, h.key())); // its sync
+                l.add(MethodInstrumenter.push(h.how()));
+                desc = "(Ljava/lang/Object;Ljava/lang/Object;I)V";
                 break;
             case "unlockStamp":
                 l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
@@ -1283,36 +1449,69 @@ public final class JdkModel {
     private static void monitors(String className, MethodNode m) {
         boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        boolean wrapper = className.startsWith("java/util/Collections$Synchronized");
+        // View-making methods are quiet (WRAPPER_VIEW_MAKERS), and descendingIterator() is an iteration: the mutex
+        // they take is no edge of the program's, and they record no access under it.
+        if (wrapper && WRAPPER_VIEW_MAKERS.contains(m.name)) return;
         InsnList wrapperCall = wrapperCall(className, m);
         if (wrapperCall != null && UNSYNCHRONIZED_WRAPPER_READS.contains(m.name)) {
-            m.instructions.insert(wrapperCall); // the program must hold the lock: no mutex taken here
+            m.instructions.insert(wrapperCall); // the program must hold the lock: its mutex is not an edge here
             wrapperCall = null;
+            if (wrapper) return; // descendingIterator() takes the mutex, for the JDK's sake only (as above)
         }
+        // With lock-order detection the monitors are also held locks (and a wait for one, before monitorenter).
+        String acquire = DEADLOCKS ? "jdkMonitorAcquired" : "acquire";
+        String release = DEADLOCKS ? "jdkMonitorReleased" : "release";
         for (AbstractInsnNode n : m.instructions.toArray()) {
             int op = n.getOpcode();
             if (op == Opcodes.MONITORENTER) {
-                m.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));
+                InsnList before = new InsnList();
+                before.add(new InsnNode(Opcodes.DUP));
+                if (DEADLOCKS) {
+                    before.add(new InsnNode(Opcodes.DUP));
+                    before.add(event("jdkMonitorWait"));
+                }
+                m.instructions.insertBefore(n, before);
                 InsnList after = new InsnList();
-                after.add(event("acquire"));
+                after.add(event(acquire));
                 if (wrapperCall != null) after.add(wrapperCall(className, m));
                 m.instructions.insert(n, after);
             } else if (op == Opcodes.MONITOREXIT) {
                 InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));
-                l.add(event("release"));
+                l.add(event(release));
                 m.instructions.insertBefore(n, l);
             } else if (sync && op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
                 InsnList l = new InsnList();
                 l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
-                l.add(event("release"));
+                l.add(event(release));
                 m.instructions.insertBefore(n, l);
             }
         }
         if (sync) {
             InsnList l = new InsnList();
             l.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
-            l.add(event("acquire"));
+            l.add(event(acquire));
+            LabelNode start = new LabelNode();
+            l.add(start);
             m.instructions.insert(l);
+            if (DEADLOCKS) {
+                // A synchronized method that throws gives its monitor back too: the thread must not go on holding it.
+                LabelNode end = new LabelNode();
+                LabelNode handler = new LabelNode();
+                InsnList h = new InsnList();
+                h.add(end);
+                h.add(handler);
+                h.add(isStatic
+                        ? new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"})
+                        : new FrameNode(Opcodes.F_FULL, 1, new Object[] {className}, 1,
+                                new Object[] {"java/lang/Throwable"}));
+                h.add(isStatic ? new LdcInsnNode(Type.getObjectType(className)) : new VarInsnNode(Opcodes.ALOAD, 0));
+                h.add(event(release));
+                h.add(new InsnNode(Opcodes.ATHROW));
+                m.instructions.add(h);
+                m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+            }
         }
     }
 
@@ -1321,7 +1520,7 @@ public final class JdkModel {
      * must hold it (their javadoc), so a call of one is an access of the collection at the time of the call.
      */
     private static final java.util.Set<String> UNSYNCHRONIZED_WRAPPER_READS = java.util.Set.of("iterator",
-            "listIterator", "spliterator", "stream", "parallelStream");
+            "listIterator", "spliterator", "stream", "parallelStream", "descendingIterator");
 
     /**
      * In a method of a {@code Collections.synchronized*} wrapper: {@code RaceEvents.wrapperCall(this, op, site)}, the

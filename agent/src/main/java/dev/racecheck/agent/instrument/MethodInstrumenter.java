@@ -1,7 +1,9 @@
 package dev.racecheck.agent.instrument;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -52,6 +54,9 @@ final class MethodInstrumenter {
 
     /** Schedule points are emitted (exploration armed when the agent started). */
     private final boolean explore = Config.explore;
+    /** Lock-order and deadlock detection (detect_deadlocks): monitors get a hook before monitorenter, and a site. */
+    private static final boolean DEADLOCKS = dev.racecheck.agent.runtime.report.Config.detectDeadlocks;
+
     private final int tsLocal;
     private final int baseLocal;
     private final int monLocal;
@@ -60,6 +65,14 @@ final class MethodInstrumenter {
     private final boolean isSynchronized;
     private final boolean isInitializer;
     private final ContainerCalls containerCalls;
+    private final SyncFreeCalls syncFreeCalls;
+    private final boolean optimize;
+    /** Where checks go: which are left out, which loops are checked before they run (see {@link CheckPlacement}). */
+    private CheckPlacement.Plan plan = CheckPlacement.Plan.NONE;
+    /** Access checks made, left out as redundant, and moved before their loop, in this method. */
+    private int checksMade;
+    private int checksElided;
+    private int checksRanged;
     private int line = -1;
     /** Predictive mode (see {@code Config.predict}): monitor hooks say where, lock calls are marked. */
     private final boolean predict = dev.racecheck.agent.runtime.report.Config.predict;
@@ -68,6 +81,15 @@ final class MethodInstrumenter {
 
     MethodInstrumenter(String owner, String source, MethodNode method, ClassLoader loader, ClassHierarchy hierarchy,
                        int version) {
+        this(owner, source, method, loader, hierarchy, version, SyncFreeCalls.JDK_ONLY, false);
+    }
+
+    /**
+     * @param syncFreeCalls the calls that cannot synchronize (the JDK's and the class's own, see {@link SyncFreeCalls})
+     * @param optimize      leave out the checks that cannot find anything new ({@link CheckPlacement})
+     */
+    MethodInstrumenter(String owner, String source, MethodNode method, ClassLoader loader, ClassHierarchy hierarchy,
+                       int version, SyncFreeCalls syncFreeCalls, boolean optimize) {
         this.owner = owner;
         this.ownerDotted = owner.replace('/', '.');
         this.source = source;
@@ -84,6 +106,20 @@ final class MethodInstrumenter {
         this.isInitializer = method.name.equals("<clinit>");
         this.containerCalls = new ContainerCalls(method, ownerDotted, source, loader, hierarchy, tsLocal, baseLocal,
                 tsLocal + 3);
+        this.syncFreeCalls = syncFreeCalls;
+        this.optimize = optimize;
+    }
+
+    int checksMade() {
+        return checksMade;
+    }
+
+    int checksElided() {
+        return checksElided;
+    }
+
+    int checksRanged() {
+        return checksRanged;
     }
 
     /** Rewrites the method; false when it has nothing to observe or cannot be rewritten safely. */
@@ -108,10 +144,15 @@ final class MethodInstrumenter {
         if (version < Opcodes.V1_5 && (isInitializer || (isSynchronized && isStatic))) return false;
         boolean pushes = calls;
 
+        AbstractInsnNode superCall = isConstructor ? superCall() : null;
+        if (optimize) {
+            plan = CheckPlacement.plan(owner, method, checkedAccesses(probeLocals, superCall), syncFreeCalls, hierarchy,
+                    loader);
+        }
+        Map<AbstractInsnNode, Integer> lines = plan.loops().isEmpty() ? Map.of() : lines();
         AbstractInsnNode[] original = insns.toArray();
         FinalFields finalFields = isConstructor ? FinalFields.of(owner, method, hierarchy, loader) : null;
         boolean thisReady = !isConstructor;
-        int pendingNews = 0;
         LabelNode bodyStart = null;
         for (AbstractInsnNode n : original) {
             if (n instanceof LineNumberNode ln) {
@@ -119,28 +160,21 @@ final class MethodInstrumenter {
                 continue;
             }
             int op = n.getOpcode();
-            if (isConstructor && !thisReady) {
-                if (op == Opcodes.NEW) {
-                    pendingNews++;
-                } else if (op == Opcodes.INVOKESPECIAL && ((MethodInsnNode) n).name.equals("<init>")) {
-                    if (pendingNews > 0) {
-                        pendingNews--;
-                    } else {
-                        // super(...) or this(...): from here on `this` is initialized and may be passed around,
-                        // and the frame is pushed: a constructor whose super call throws has nothing to pop.
-                        thisReady = true;
-                        bodyStart = new LabelNode();
-                        InsnList push = new InsnList();
-                        if (pushes) {
-                            push.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-                            push.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "enter", Hooks.ENTER_DESC, false));
-                            push.add(new VarInsnNode(Opcodes.ISTORE, baseLocal));
-                        }
-                        push.add(bodyStart);
-                        insns.insert(n, push);
-                    }
+            if (n == superCall) {
+                // super(...) or this(...): from here on `this` is initialized and may be passed around,
+                // and the frame is pushed: a constructor whose super call throws has nothing to pop.
+                thisReady = true;
+                bodyStart = new LabelNode();
+                InsnList push = new InsnList();
+                if (pushes) {
+                    push.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+                    push.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "enter", Hooks.ENTER_DESC, false));
+                    push.add(new VarInsnNode(Opcodes.ISTORE, baseLocal));
                 }
+                push.add(bodyStart);
+                insns.insert(n, push);
             }
+            if (skipsCheck(n)) continue;
             if (n instanceof MethodInsnNode mi) {
                 containerCalls.instrument(mi, line);
                 insns.insertBefore(n, callSite(mi));
@@ -218,6 +252,10 @@ final class MethodInstrumenter {
             }
         }
 
+        for (CheckPlacement.RangeLoop loop : plan.loops()) {
+            insns.insertBefore(loop.header(), loopChecks(loop, lines));
+        }
+
         InsnList prologue = new InsnList();
         prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Hooks.OWNER, "thread", Hooks.THREAD_DESC, false));
         prologue.add(new VarInsnNode(Opcodes.ASTORE, tsLocal));
@@ -230,7 +268,19 @@ final class MethodInstrumenter {
             prologue.add(isStatic ? new LdcInsnNode(Type.getObjectType(owner)) : new VarInsnNode(Opcodes.ALOAD, 0));
             prologue.add(new VarInsnNode(Opcodes.ASTORE, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
-            monitorHook(prologue, true, firstLine());
+            if (DEADLOCKS || predict) {
+                // Taken before the method's first instruction, at its first line; stacks taken here (the lock's
+                // acquisition, a thread blocked entering the method) show that line too, not none.
+                int first = firstLine();
+                if (first > 0) {
+                    LabelNode here = new LabelNode();
+                    prologue.insert(new LineNumberNode(first, here));
+                    prologue.insert(here);
+                }
+                monitorHook(prologue, true, first);
+            } else {
+                monitorHook(prologue, true, -1);
+            }
             if (explore) prologue.add(schedulePoint());
         }
         if (!isConstructor) {
@@ -259,6 +309,130 @@ final class MethodInstrumenter {
             if (next != null && next.getOpcode() == Opcodes.ASTORE) locals.add(((VarInsnNode) next).var);
         }
         return locals;
+    }
+
+    /**
+     * The constructor's {@code super(...)} or {@code this(...)} call: the first {@code invokespecial <init>} that is not
+     * the initialization of an object made with {@code new} before it; null if there is none.
+     */
+    private AbstractInsnNode superCall() {
+        int pendingNews = 0;
+        for (AbstractInsnNode n : method.instructions) {
+            if (n.getOpcode() == Opcodes.NEW) {
+                pendingNews++;
+            } else if (n.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) n).name.equals("<init>")) {
+                if (pendingNews == 0) return n;
+                pendingNews--;
+            }
+        }
+        return null;
+    }
+
+    /** The instructions that will get an access check ({@link #field}, {@link #arrayLoad}, {@link #arrayStore}). */
+    private Map<AbstractInsnNode, CheckPlacement.Access> checkedAccesses(java.util.Set<Integer> probeLocals,
+                                                                         AbstractInsnNode superCall) {
+        Map<AbstractInsnNode, CheckPlacement.Access> out = new IdentityHashMap<>();
+        boolean thisReady = !isConstructor;
+        for (AbstractInsnNode n : method.instructions) {
+            if (n == superCall) thisReady = true;
+            int op = n.getOpcode();
+            if (n instanceof FieldInsnNode fi) {
+                CheckPlacement.Access a = fieldAccess(fi, thisReady);
+                if (a != null) out.put(n, a);
+            } else if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) {
+                out.put(n, new CheckPlacement.Access(CheckPlacement.Access.ELEMENT, false, null));
+            } else if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE
+                    && !(op == Opcodes.BASTORE && isJacocoProbe(n, probeLocals))) {
+                out.put(n, new CheckPlacement.Access(CheckPlacement.Access.ELEMENT, true, null));
+            }
+        }
+        return out;
+    }
+
+    /** The access check {@link #field} makes for this instruction, or null when it makes none or a sync event. */
+    private CheckPlacement.Access fieldAccess(FieldInsnNode fi, boolean thisReady) {
+        int op = fi.getOpcode();
+        boolean isStaticField = op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC;
+        if (!isStaticField && !thisReady) return null;
+        if (isStaticField && version < Opcodes.V1_5) return null;
+        ClassHierarchy.FieldInfo info = hierarchy.field(fi.owner, fi.name, fi.desc, loader);
+        if (info == null || info.isFinal() || info.isVolatile()) return null;
+        String id = info.declaringClass() + "." + fi.name + ":" + fi.desc;
+        return new CheckPlacement.Access(isStaticField ? CheckPlacement.Access.STATIC : CheckPlacement.Access.FIELD,
+                op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC, id);
+    }
+
+    /** Whether the plan leaves out this access's check (redundant, or made before its loop); counts the checks. */
+    private boolean skipsCheck(AbstractInsnNode n) {
+        if (plan.elided().contains(n)) {
+            checksElided++;
+            return true;
+        }
+        if (plan.ranged(n)) {
+            checksRanged++;
+            return true;
+        }
+        return false;
+    }
+
+    /** The source line of each instruction. */
+    private Map<AbstractInsnNode, Integer> lines() {
+        Map<AbstractInsnNode, Integer> out = new IdentityHashMap<>();
+        int current = -1;
+        for (AbstractInsnNode n : method.instructions) {
+            if (n instanceof LineNumberNode ln) current = ln.line;
+            out.put(n, current);
+        }
+        return out;
+    }
+
+    /**
+     * Before a loop's header: computes the iterations it will make ({@code loopEnd} over its array accesses) and
+     * checks each access it makes on every iteration for all of them ({@code loopRead}/{@code loopWrite}).
+     * <pre>
+     *   to = bound [+ 1]                                          // long: i < n, or i <= n
+     *   to = loopEnd(to, x, i, c, s)                              // for each x[i + c] in the body
+     *   loopRead(to, x, i, c, s, site, ts, base)                  // for each x[i + c] on every path, in order
+     * </pre>
+     */
+    private InsnList loopChecks(CheckPlacement.RangeLoop loop, Map<AbstractInsnNode, Integer> lines) {
+        InsnList l = new InsnList();
+        AbstractInsnNode bound = loop.bound();
+        if (bound instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD) {
+            l.add(new VarInsnNode(Opcodes.ILOAD, v.var));
+        } else if (bound instanceof VarInsnNode v) {
+            l.add(new VarInsnNode(Opcodes.ALOAD, v.var));
+            l.add(hook("loopBound", "(Ljava/lang/Object;)I"));
+        } else {
+            l.add(push(CheckPlacement.intConstant(bound)));
+        }
+        l.add(new InsnNode(Opcodes.I2L));
+        if (loop.inclusive()) {
+            l.add(new InsnNode(Opcodes.LCONST_1));
+            l.add(new InsnNode(Opcodes.LADD));
+        }
+        java.util.Set<Long> guarded = new java.util.HashSet<>();
+        for (CheckPlacement.RangeAccess g : loop.guards()) {
+            if (!guarded.add(((long) g.arrayLocal() << 32) | (g.offset() & 0xFFFFFFFFL))) continue;
+            l.add(new VarInsnNode(Opcodes.ALOAD, g.arrayLocal()));
+            l.add(new VarInsnNode(Opcodes.ILOAD, loop.inductionLocal()));
+            l.add(push(g.offset()));
+            l.add(push(loop.stride()));
+            l.add(hook("loopEnd", "(JLjava/lang/Object;III)J"));
+        }
+        for (CheckPlacement.RangeAccess c : loop.checked()) {
+            l.add(new InsnNode(Opcodes.DUP2));
+            l.add(new VarInsnNode(Opcodes.ALOAD, c.arrayLocal()));
+            l.add(new VarInsnNode(Opcodes.ILOAD, loop.inductionLocal()));
+            l.add(push(c.offset()));
+            l.add(push(loop.stride()));
+            l.add(push(Sites.register(ownerDotted, method.name, source, lines.getOrDefault(c.insn(), -1), null, null)));
+            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+            l.add(hook(c.write() ? "loopWrite" : "loopRead", "(JLjava/lang/Object;IIII" + Hooks.TS + "I)V"));
+        }
+        l.add(new InsnNode(Opcodes.POP2));
+        return l;
     }
 
     /** JaCoCo's probe: {@code aload probes; <index>; iconst_1; bastore}. */
@@ -395,7 +569,8 @@ final class MethodInstrumenter {
                 } else {
                     l.add(new InsnNode(Opcodes.DUP));                                   // [obj obj]
                     accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
-                    l.add(hook("read", Hooks.ACCESS_DESC));                             // [obj]
+                    l.add(hook("read", Hooks.ACCESS_DESC));
+                    checksMade++;                             // [obj]
                     insns.insertBefore(fi, l);
                 }
                 return;
@@ -416,7 +591,8 @@ final class MethodInstrumenter {
                     l.add(hook("volatileWrite", Hooks.FIELD_SYNC_DESC));                // [obj v]
                 } else {
                     accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
-                    l.add(hook("write", Hooks.ACCESS_DESC));                            // [obj v]
+                    l.add(hook("write", Hooks.ACCESS_DESC));
+                    checksMade++;                            // [obj v]
                 }
                 insns.insertBefore(fi, l);
                 return;
@@ -439,6 +615,7 @@ final class MethodInstrumenter {
                 } else {
                     accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
                     l.add(hook("staticRead", Hooks.STATIC_ACCESS_DESC));
+                    checksMade++;
                 }
                 insns.insert(fi, l);
                 return;
@@ -456,6 +633,7 @@ final class MethodInstrumenter {
                 } else {
                     accessArgs(l, Sites.fieldKey(fi.name, fi.desc), site(declaring, fi.name));
                     l.add(hook("staticWrite", Hooks.STATIC_ACCESS_DESC));
+                    checksMade++;
                     insns.insert(fi, l);
                 }
                 return;
@@ -486,6 +664,7 @@ final class MethodInstrumenter {
         l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
         l.add(hook("arrayRead", Hooks.ARRAY_DESC));                                     // [arr i]
         method.instructions.insertBefore(n, l);
+        checksMade++;
     }
 
     private void arrayStore(AbstractInsnNode n, boolean wide) {
@@ -504,14 +683,31 @@ final class MethodInstrumenter {
         l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
         l.add(hook("arrayWrite", Hooks.ARRAY_DESC));                                    // [arr i v]
         method.instructions.insertBefore(n, l);
+        checksMade++;
     }
 
     private void monitorEnter(AbstractInsnNode n) {
-        if (explore) method.instructions.insertBefore(n, schedulePoint());
-        method.instructions.insertBefore(n, new InsnNode(Opcodes.DUP));                 // [o o] monitorenter [o]
+        InsnList before = new InsnList();
+        if (explore) before.add(schedulePoint());
+        before.add(new InsnNode(Opcodes.DUP));                                          // [o o] monitorenter [o]
+        if (DEADLOCKS) {
+            // The thread may block here: racecheck's deadlock watchdog must know on what.
+            before.add(new InsnNode(Opcodes.DUP));                                      // [o o o]
+            before.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+            before.add(hook("monitorWait", Hooks.SYNC_DESC));                           // [o o]
+        }
+        method.instructions.insertBefore(n, before);
         InsnList l = new InsnList();
         monitorHook(l, true, line);                                                     // []
         method.instructions.insert(n, l);
+    }
+
+    /** The method's first line number, or -1. */
+    private int firstLine() {
+        for (AbstractInsnNode n : method.instructions) {
+            if (n instanceof LineNumberNode ln) return ln.line;
+        }
+        return -1;
     }
 
     private void monitorExit(AbstractInsnNode n) {
@@ -523,18 +719,20 @@ final class MethodInstrumenter {
     }
 
     /**
-     * With the monitor's object on the stack: {@code monitorEnter(o, ts)} / {@code monitorExit(o, ts)}; in predictive
-     * mode {@code monitorEnterAt(o, ts, base, site)}, which also says where, for the reports of predicted races.
+     * With the monitor's object on the stack: {@code monitorEnter(o, ts)} / {@code monitorExit(o, ts)}; with lock-order
+     * detection or in predictive mode {@code monitorEnter(o, ts, site, base)}, which also says where (the lock's
+     * acquisition site, the predicted race's critical sections), and in predictive mode
+     * {@code monitorExitAt(o, ts, site, base)}.
      */
     private void monitorHook(InsnList l, boolean enter, int atLine) {
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        if (!predict) {
+        if (enter ? !(DEADLOCKS || predict) : !predict) {
             l.add(hook(enter ? "monitorEnter" : "monitorExit", Hooks.SYNC_DESC));
             return;
         }
-        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
         l.add(push(Sites.register(ownerDotted, method.name, source, atLine, null, null)));
-        l.add(hook(enter ? "monitorEnterAt" : "monitorExitAt", Hooks.SYNC_AT_DESC));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(hook(enter ? "monitorEnter" : "monitorExitAt", Hooks.MONITOR_ENTER_DESC));
     }
 
     // ---- exits ----------------------------------------------------------------------------------------------
@@ -610,14 +808,6 @@ final class MethodInstrumenter {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
-
-    /** The method's first line number, or -1. */
-    private int firstLine() {
-        for (AbstractInsnNode n : method.instructions) {
-            if (n instanceof LineNumberNode ln) return ln.line;
-        }
-        return -1;
-    }
 
     /**
      * {@code RaceEvents.schedulePoint(ts)}: before a synchronization operation, where schedule exploration may make the

@@ -19,7 +19,7 @@ import dev.racecheck.agent.runtime.report.Internal;
 public final class Transformer implements ClassFileTransformer {
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
-    private final ClassInstrumenter instrumenter = new ClassInstrumenter(new ClassHierarchy());
+    private final ClassInstrumenter instrumenter = new ClassInstrumenter(new ClassHierarchy(), Config.optimize);
     private final List<Pattern> include = globs(Config.include);
     private final List<Pattern> exclude = globs(Config.exclude);
 
@@ -33,8 +33,14 @@ public final class Transformer implements ClassFileTransformer {
         // Hooks that run while we transform (class loading, the JDK code ASM uses) are not the program's.
         Object token = RaceEvents.suspend();
         try {
-            byte[] out = jdk ? JdkModel.transform(className, bytes) : instrumenter.instrument(bytes, loader);
-            if (out != null) Internal.verbose("instrumented " + className.replace('/', '.'));
+            if (jdk) {
+                byte[] out = JdkModel.transform(className, bytes);
+                if (out != null) Internal.verbose("instrumented " + className.replace('/', '.'));
+                return out;
+            }
+            ClassInstrumenter.CheckCounts counts = new ClassInstrumenter.CheckCounts();
+            byte[] out = instrumenter.instrument(bytes, loader, counts);
+            if (out != null) Internal.verbose("instrumented " + className.replace('/', '.') + " (" + counts + ")");
             return out;
         } catch (Throwable e) {
             Internal.warn("cannot instrument " + className.replace('/', '.') + " (" + e

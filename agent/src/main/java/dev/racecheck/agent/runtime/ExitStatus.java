@@ -84,12 +84,58 @@ final class ExitStatus {
         Runtime.getRuntime().addShutdownHook(t);
     }
 
+    /** The exit status of a JVM that racecheck ends because its threads are deadlocked: exitcode, or 66 if that is 0. */
+    static int deadlockStatus() {
+        return Config.exitCode != 0 ? Config.exitCode : 66;
+    }
+
+    /**
+     * Threads are deadlocked and were reported: what the exit would do (the JSON report, the summary line), then the
+     * JVM stops with {@link #deadlockStatus()}. It halts: shutdown hooks, the program's among them, could wait for
+     * the locks the deadlocked threads hold. Runs on racecheck's watchdog thread.
+     */
+    static void deadlocked() {
+        int status = deadlockStatus();
+        try {
+            ReportFiles.writeWithStatus(status);
+            Reporter.printLine(TextRenderer.summary(Reporter.count(), Reporter.deadlockCount()));
+            Reporter.printLine("racecheck: threads are deadlocked; ending the JVM with status " + status
+                    + " (deadlock_exit=0 keeps it waiting)");
+            flushProgramStreams(500);
+        } catch (Throwable e) {
+            Internal.error("ending a deadlocked JVM", e);
+        }
+        Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * The program's buffered output goes out, from a helper thread given at most {@code millis}: a deadlocked thread
+     * may hold a stream's lock.
+     */
+    private static void flushProgramStreams(long millis) {
+        Thread flusher = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                RaceEvents.thread().ignore++; // racecheck's own thread
+                Reporter.flushProgramStreams();
+            }
+        }, "racecheck-flush");
+        flusher.setDaemon(true);
+        flusher.start();
+        try {
+            flusher.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void atExit() {
         ThreadState ts = RaceEvents.thread();
         ts.ignore++;
         try {
             int races = Reporter.count();
-            int failing = Reporter.failing();
+            int deadlocks = Reporter.deadlockCount();
+            int failing = Reporter.failing() + Reporter.failingDeadlocks();
             ReportFiles.write(failing);
             if (Config.verbose) {
                 long[] census = Analysis.SHADOWS.census();
@@ -104,11 +150,13 @@ final class ExitStatus {
             if (Reporter.suppressedCount() > 0) {
                 Internal.verbose(Reporter.suppressedCount() + " race(s) suppressed");
             }
-            if (races == 0) return;
-            // No deadlock detection yet: 0 deadlocks keeps the summary line as it always was.
-            Reporter.printLine(TextRenderer.summary(races, 0));
-            if (failing < races) {
-                Reporter.printLine("racecheck: " + (races - failing) + " of them in the baseline");
+            if (Reporter.suppressedDeadlockCount() > 0) {
+                Internal.verbose(Reporter.suppressedDeadlockCount() + " deadlock(s) suppressed");
+            }
+            if (races + deadlocks == 0) return;
+            Reporter.printLine(TextRenderer.summary(races, deadlocks));
+            if (failing < races + deadlocks) {
+                Reporter.printLine("racecheck: " + (races + deadlocks - failing) + " of them in the baseline");
             }
             if (failing > 0 && programStatus() == 0 && Config.exitCode != 0) {
                 Reporter.flushProgramStreams();

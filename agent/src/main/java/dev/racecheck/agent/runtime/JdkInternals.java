@@ -8,6 +8,8 @@ import dev.racecheck.agent.runtime.analysis.Analysis;
  * method-type intern table). JdkModel brackets such methods with {@link #begin} and {@link #end} (on every exit,
  * exceptional ones included); racecheck's events are off in between, so the map rules do not order two threads
  * because both happened to load a class of one package or link a call site of one type.
+ * The view-making methods of the synchronized wrappers are bracketed too: their lock is the JDK's, not the
+ * program's (see JdkModel's WRAPPER_VIEW_MAKERS).
  *
  * <p>No token is kept in a local of the JDK method: the bracket finds the thread's state itself. The brackets exist
  * only once the agent is enabled (they are added by retransformation after {@link RaceEvents#start}), and

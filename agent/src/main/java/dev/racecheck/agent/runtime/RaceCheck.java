@@ -8,8 +8,8 @@ import dev.racecheck.agent.runtime.schedule.Schedule;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 
 /**
- * racecheck's public API for test frameworks (the JUnit extension, build plugins): which races happened during
- * which test. Lives in the agent jar, on the boot class path; callers must first check that the agent is there,
+ * racecheck's public API for test frameworks (the JUnit extension, build plugins): which races and deadlocks
+ * happened during which test. Lives in the agent jar, on the boot class path; callers must first check that the agent is there,
  * e.g. {@code Class.forName("dev.racecheck.agent.runtime.RaceCheck", false, null)}.
  *
  * <p>A test is a tag on threads: {@link #enterTest} tags the current thread, and every thread it starts while
@@ -76,5 +76,24 @@ public final class RaceCheck {
     /** The current thread stops exploring (the threads it started keep their part until they end). */
     public static void endScheduleExploration() {
         Schedule.end(RaceEvents.thread());
+    }
+
+    /**
+     * The reports, as text, of the deadlocks found so far in threads tagged {@code testId}, removed from what later
+     * calls return: a potential deadlock (lock-order inversion) belongs to the test whose thread closed the cycle.
+     * Each report is also printed as usual when found.
+     */
+    public static List<String> takeDeadlocks(String testId) {
+        return Reporter.takeDeadlockTexts(testId);
+    }
+
+    /** Like {@link #takeDeadlocks} for deadlocks found in threads that no test tagged. */
+    public static List<String> takeUntaggedDeadlocks() {
+        return Reporter.takeDeadlockTexts(null);
+    }
+
+    /** Number of distinct deadlocks (potential and actual) found so far in the whole run. */
+    public static int deadlockCount() {
+        return Reporter.deadlockCount();
     }
 }

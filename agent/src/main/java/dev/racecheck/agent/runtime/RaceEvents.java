@@ -18,6 +18,8 @@ import dev.racecheck.agent.runtime.analysis.OptimisticReads;
 import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.jdk.Containers;
 import dev.racecheck.agent.runtime.report.Config;
+import dev.racecheck.agent.runtime.locks.LockGraph;
+import dev.racecheck.agent.runtime.locks.Locks;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
@@ -151,6 +153,64 @@ public final class RaceEvents {
         VarState v = element(array, index, ts);
         if (v == null || v.w == ts.epoch) return;
         slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+    }
+
+    // ---- array loops checked before they run (see the instrumenter's CheckPlacement) -------------------------
+
+    /**
+     * The bound {@code x.length} of a loop {@code for (i = a; i < x.length; i += s)}, read before the loop: the
+     * length, or {@link Integer#MIN_VALUE} when {@code x} is null (the loop's own test will throw before any iteration).
+     */
+    public static int loopBound(Object array) {
+        return array == null ? Integer.MIN_VALUE : Array.getLength(array);
+    }
+
+    /**
+     * The end (exclusive) of the iterations {@code i = from, from + stride, ...} below {@code to} in which
+     * {@code array[i + offset]} is in bounds: from the first {@code i} at which it is not, or from {@code from} if the
+     * array is null, the loop throws. Chained over a loop's array accesses, it gives the iterations the loop makes.
+     */
+    public static long loopEnd(long to, Object array, int from, int offset, int stride) {
+        if (to <= from) return to;
+        if (array == null) return from;
+        long first = (long) from + offset;
+        if (first < 0) return from;
+        long end = (long) Array.getLength(array) - offset; // i + offset < length
+        return Math.max(from, Math.min(to, end));
+    }
+
+    /**
+     * The reads {@code array[i + offset]} of the iterations {@code i = from, from + stride, ...} below {@code to}, each
+     * checked as {@link #arrayRead} would have checked it in the loop (see {@link #loopEnd}).
+     */
+    public static void loopRead(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
+                                int base) {
+        if (ts.ignore != 0 || array == null || to <= from) return;
+        // Elements first .. last, every stride-th; all in bounds (loopEnd), so the int arithmetic cannot overflow.
+        int first = from + offset;
+        int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
+        Shadow s = arrayShadow(array, ts);
+        long epoch = ts.epoch; // no release happens in here
+        for (int e = first; e <= last; e += stride) {
+            VarState v = s.element(e, array);
+            if (v == null) return;
+            if (v.r != epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
+        }
+    }
+
+    /** The writes {@code array[i + offset]} of the iterations of a loop: see {@link #loopRead}. */
+    public static void loopWrite(long to, Object array, int from, int offset, int stride, int site, ThreadState ts,
+                                 int base) {
+        if (ts.ignore != 0 || array == null || to <= from) return;
+        int first = from + offset;
+        int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
+        Shadow s = arrayShadow(array, ts);
+        long epoch = ts.epoch;
+        for (int e = first; e <= last; e += stride) {
+            VarState v = s.element(e, array);
+            if (v == null) return;
+            if (v.w != epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+        }
     }
 
     /** The most elements of one array range recorded per call (see {@link #arrayRange}). */
@@ -349,6 +409,11 @@ public final class RaceEvents {
      * to the arrays weakly (see {@link ThreadState#lastArray}).
      */
     private static VarState element(Object array, int index, ThreadState ts) {
+        return arrayShadow(array, ts).element(index, array);
+    }
+
+    /** The shadow of an array, through the thread's caches (see {@link #element}). */
+    private static Shadow arrayShadow(Object array, ThreadState ts) {
         ShadowMap.Entry e = (ShadowMap.Entry) ts.lastArray;
         if (e == null || !e.refersTo(array)) {
             Object[] entries = ts.arrayEntries;
@@ -361,7 +426,7 @@ public final class RaceEvents {
             }
             ts.lastArray = e;
         }
-        return e.shadow().element(index, array);
+        return e.shadow();
     }
 
     /**
@@ -534,39 +599,59 @@ public final class RaceEvents {
         Schedule.point(CURRENT.get());
     }
 
-    /** After monitorenter, and on entry of a synchronized method. */
+    /** After monitorenter, and on entry of a synchronized method (detect_deadlocks=0 and predict=0). */
     public static void monitorEnter(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
         DETECTOR.lock(ts, syncShadow(lock, ts), Detector.MONITOR, Detector.NO_PATH, lock);
     }
 
-    /** Before monitorexit, and on every exit of a synchronized method. */
-    public static void monitorExit(Object lock, ThreadState ts) {
+    /** Before monitorenter: the thread may block on {@code lock} (lock-order and deadlock detection, see Locks). */
+    public static void monitorWait(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.unlock(ts, syncShadow(lock, ts), Detector.MONITOR, Detector.NO_PATH);
+        try {
+            Locks.waiting(ts, lock, Locks.MONITOR);
+        } catch (Throwable e) {
+            Internal.error("tracking a monitor wait", e);
+        }
     }
 
     /**
-     * Predictive mode's {@link #monitorEnter}: the instrumented code says where (frame {@code base}, line
-     * {@code site}), so that a predicted race can show where its critical sections began and ended.
+     * After monitorenter, and on entry of a synchronized method, with where: {@code site} (the monitorenter's line, or
+     * the synchronized method's first) in frame {@code base}. The lock joins the thread's held locks.
      */
-    public static void monitorEnterAt(Object lock, ThreadState ts, int base, int site) {
+    public static void monitorEnter(Object lock, ThreadState ts, int site, int base) {
         if (ts.ignore != 0 || lock == null) return;
+        Shadow s = syncShadow(lock, ts);
         try {
-            DETECTOR.lock(ts, syncShadow(lock, ts), Detector.MONITOR, path(ts, base, site), lock);
+            // Predictive mode keeps where each critical section began, for the reports of predicted races.
+            DETECTOR.lock(ts, s, Detector.MONITOR, Analysis.PREDICT ? path(ts, base, site) : Detector.NO_PATH, lock);
         } catch (Throwable e) {
             Internal.error("modelling a monitor enter", e);
         }
+        if (Locks.ENABLED) Locks.acquired(ts, s, lock, Locks.MONITOR, base, site);
     }
 
-    /** Predictive mode's {@link #monitorExit}. */
-    public static void monitorExitAt(Object lock, ThreadState ts, int base, int site) {
+    /** Before monitorexit, and on every exit of a synchronized method. */
+    public static void monitorExit(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
+        Shadow s = syncShadow(lock, ts);
+        DETECTOR.unlock(ts, s, Detector.MONITOR, Detector.NO_PATH);
+        if (Locks.ENABLED) Locks.released(ts, s, Locks.MONITOR);
+    }
+
+    /**
+     * Predictive mode's {@link #monitorExit}: the instrumented code says where ({@code site} in frame {@code base}),
+     * so that a predicted race can show where its critical sections ended.
+     */
+    public static void monitorExitAt(Object lock, ThreadState ts, int site, int base) {
+        if (ts.ignore != 0 || lock == null) return;
+        Shadow s = syncShadow(lock, ts);
         try {
-            DETECTOR.unlock(ts, syncShadow(lock, ts), Detector.MONITOR, path(ts, base, site));
+            DETECTOR.unlock(ts, s, Detector.MONITOR, path(ts, base, site));
         } catch (Throwable e) {
             Internal.error("modelling a monitor exit", e);
         }
+        if (Locks.ENABLED) Locks.released(ts, s, Locks.MONITOR);
     }
 
     /** The call path of a lock operation at {@code site} in frame {@code base}; may capture a stack (JDK code ignored). */
@@ -725,13 +810,25 @@ public final class RaceEvents {
         // Without the monitor, wait() throws IllegalMonitorStateException and nothing is released.
         if (o == null || !Thread.holdsLock(o)) return false;
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.waitRelease(ts, SHADOWS.get(o), Detector.MONITOR);
+        if (ts.ignore == 0) {
+            Shadow s = SHADOWS.get(o);
+            DETECTOR.waitRelease(ts, s, Detector.MONITOR);
+            if (Locks.ENABLED) Locks.waitBegins(ts, s, o, Locks.MONITOR);
+        }
         return true;
     }
 
+    /**
+     * The monitor is held again. Taking it back is a blocking acquisition at the wait's call (the program's frame
+     * called this method), made while holding the thread's other locks: see {@link Locks#waitEnds}.
+     */
     private static void waitEnds(Object o) {
         ThreadState ts = CURRENT.get();
-        if (ts.ignore == 0) DETECTOR.waitAcquire(ts, SHADOWS.get(o), Detector.MONITOR);
+        if (ts.ignore == 0) {
+            Shadow s = SHADOWS.get(o);
+            DETECTOR.waitAcquire(ts, s, Detector.MONITOR);
+            if (Locks.ENABLED) Locks.waitEnds(ts, s, Locks.MONITOR, 0, -1);
+        }
     }
 
     // ---- hooks inside JDK classes (retransformed) ------------------------------------------------------------
@@ -1076,7 +1173,233 @@ public final class RaceEvents {
         }
     }
 
-    // ---- locks, continued: conversions, unlocks, Condition.await -----------------------------------------------
+    // ---- lock order and deadlocks: hooks in the JDK's locks (see Locks; only with detect_deadlocks) -----------
+
+    /** A {@code ReentrantLock} or {@code ReentrantReadWriteLock} was made: {@code sync} is where its operations meet. */
+    public static void lockCreated(Object lock, Object sync, int family) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        ts.ignore++;
+        try {
+            Locks.created(SHADOWS.get(sync), sync, lock, family);
+        } catch (Throwable e) {
+            Internal.error("naming a lock", e);
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /**
+     * A ReentrantLock's or read-write lock's lock method returned holding the lock ({@code sync} its shared sync,
+     * {@code self} the lock object the program holds, for reports): the detector's lock event (a write lock or a read
+     * lock, see {@link Detector#READ_CLOCK}; with its call path in predictive mode) and its lock-order tracking, with
+     * one thread-state and one shadow lookup. A queue's own lock ({@link Shadow#internal}) orders nothing for the
+     * program, but is a lock all the same.
+     */
+    public static void locked(Object sync, int how, Object self) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(sync);
+            if (!s.internal()) DETECTOR.lock(ts, s, mode(how), lockCallPath(ts), self);
+        } catch (Throwable e) {
+            Internal.error("modelling a lock", e);
+            return;
+        }
+        Locks.acquired(ts, s, sync, how, 0, -1);
+    }
+
+    /** A tryLock returned: {@link #locked} if it succeeded; either way the thread no longer waits for the lock. */
+    public static void lockedIf(boolean succeeded, Object sync, int how, Object self) {
+        if (succeeded) locked(sync, how, self);
+        else lockAbandoned(sync);
+    }
+
+    /**
+     * On entry of unlock: the release (a read unlock into the read clock) and one hold given back, if the thread holds
+     * the lock ({@code held}: sync.isHeldExclusively(), or its read hold count); else unlock throws, having done
+     * nothing.
+     */
+    public static void unlocked(int held, Object sync, int how) {
+        if (!Analysis.enabled || sync == null || held == 0) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(sync);
+            if (!s.internal()) DETECTOR.unlock(ts, s, mode(how), lockCallPath(ts));
+            Locks.released(ts, s, how);
+        } catch (Throwable e) {
+            Internal.error("modelling an unlock", e);
+        }
+    }
+
+    /** {@code Condition.await*} begins: it releases the lock of {@code sync} and gives it up until it returns. */
+    public static void awaitBegins(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(sync);
+            if (!s.internal()) DETECTOR.waitRelease(ts, s, Detector.WRITE_LOCK);
+            Locks.waitBegins(ts, s, sync, -1);
+        } catch (Throwable e) {
+            Internal.error("modelling a condition wait", e);
+        }
+    }
+
+    /**
+     * {@code Condition.await*} returns, holding the lock again: acquires it as a write lock, and takes it back at the
+     * program's call of await.
+     */
+    public static void awaitEnds(Object sync) {
+        if (!Analysis.enabled || sync == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(sync);
+            if (!s.internal()) DETECTOR.waitAcquire(ts, s, Detector.WRITE_LOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling a condition wait", e);
+            return;
+        }
+        Locks.waitEnds(ts, s, -1, 0, -1);
+    }
+
+    /**
+     * {@code Condition.await*} threw: InterruptedException is thrown with the lock taken back ({@link #awaitEnds});
+     * anything else (the lock was not held) without it, and the thread waits for nothing.
+     */
+    public static void awaitThrew(Object thrown, Object sync) {
+        if (thrown instanceof InterruptedException) {
+            awaitEnds(sync);
+        } else {
+            lockAbandoned(sync);
+        }
+    }
+
+    /** The detector's lock mode of a lock-order {@code how}: a read lock, or a write lock (a ReentrantLock's too). */
+    private static int mode(int how) {
+        return (how & Locks.SHARED) != 0 ? Detector.READ_LOCK : Detector.WRITE_LOCK;
+    }
+
+    /** On entry of a blocking lock method: the thread may block on {@code key}'s lock. */
+    public static void lockWaiting(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Locks.waiting(ts, key, how);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock wait", e);
+        }
+    }
+
+    /** A lock method returned holding {@code key}'s lock. */
+    public static void lockAcquired(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(key);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock acquisition", e);
+            return;
+        }
+        Locks.acquired(ts, s, key, how, 0, -1);
+    }
+
+    /** A tryLock returned: holding the lock if it succeeded; either way, no longer waiting for it. */
+    public static void lockAcquiredIf(boolean succeeded, Object key, int how) {
+        if (succeeded) lockAcquired(key, how);
+        else lockAbandoned(key);
+    }
+
+    /** A StampedLock's try method returned a stamp: zero means it failed. */
+    public static void lockAcquiredIfStamp(long stamp, Object key, int how) {
+        lockAcquiredIf(stamp != 0L, key, how);
+    }
+
+    /** A blocking lock method ends without the lock (it threw): the thread no longer waits for it. */
+    public static void lockAbandoned(Object key) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore == 0) Locks.notWaiting(ts);
+    }
+
+    /** On entry of an unlock method: the thread gives back one hold of {@code key}'s lock. */
+    public static void lockReleased(Object key, int how) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.peek(key);
+            if (s != null) Locks.released(ts, s, how);
+        } catch (Throwable e) {
+            Internal.error("tracking a lock release", e);
+        }
+    }
+
+    /** {@code StampedLock.unlock(stamp)}: gives back the lock the stamp holds. */
+    public static void lockReleasedStamp(long stamp, Object key) {
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) lockReleased(key, Locks.RW);
+        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) lockReleased(key, Locks.RW | Locks.SHARED);
+    }
+
+    /**
+     * A StampedLock conversion ({@code tryConvertTo*}) returned {@code stamp} for {@code old}: on success the lock
+     * {@code old} held is given back and the one {@code stamp} holds taken, without blocking.
+     */
+    public static void stampConverted(long stamp, Object key, long old) {
+        if (stamp == 0L || stamp == old) return;
+        lockReleasedStamp(old, key);
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) {
+            lockAcquired(key, Locks.RW | Locks.NONBLOCKING);
+        } else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) {
+            lockAcquired(key, Locks.RW | Locks.SHARED | Locks.NONBLOCKING);
+        }
+    }
+
+    /** Before a monitorenter in a JDK class whose monitors the program relies on (a synchronized wrapper, Vector). */
+    public static void jdkMonitorWait(Object lock) {
+        lockWaiting(lock, Locks.MONITOR);
+    }
+
+    /** After that monitorenter, or on entry of such a synchronized method: acquires the monitor, and holds it. */
+    public static void jdkMonitorAcquired(Object lock) {
+        if (!Analysis.enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        Shadow s;
+        try {
+            s = SHADOWS.get(lock);
+            if (!s.internal()) DETECTOR.acquire(ts, s);
+        } catch (Throwable e) {
+            Internal.error("modelling an acquire", e);
+            return;
+        }
+        Locks.acquired(ts, s, lock, Locks.MONITOR, 0, -1);
+    }
+
+    /** Before that monitorexit, or on every exit of such a synchronized method. */
+    public static void jdkMonitorReleased(Object lock) {
+        if (!Analysis.enabled || lock == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(lock);
+            if (!s.internal()) DETECTOR.release(ts, s);
+            Locks.released(ts, s, Locks.MONITOR);
+        } catch (Throwable e) {
+            Internal.error("modelling a release", e);
+        }
+    }
+
+    // ---- locks, continued: conversions, unlocks, Condition.await (detect_deadlocks=0) ------------------------
 
     /**
      * StampedLock.tryConvertToWriteLock returned {@code stamp}: the write lock is held now. Converting the read lock
@@ -1150,6 +1473,11 @@ public final class RaceEvents {
         } catch (Throwable e) {
             Internal.error("modelling an await", e);
         }
+    }
+
+    /** A Condition's await threw: InterruptedException is thrown holding the write lock again, anything else without. */
+    public static void awaitAcquireIfInterrupted(Object thrown, Object key) {
+        if (thrown instanceof InterruptedException) awaitAcquire(key);
     }
 
     private static void lockEvent(Object key, Object self, int mode) {
@@ -1362,7 +1690,12 @@ public final class RaceEvents {
             public void run() {
                 CURRENT.get().ignore++; // racecheck's own thread: nothing it does is the program's
                 try {
-                    SHADOWS.sweepAfterEachGc();
+                    SHADOWS.sweepAfterEachGc(Locks.ENABLED ? new Runnable() {
+                        @Override
+                        public void run() {
+                            LockGraph.pruneCollected();
+                        }
+                    } : null);
                 } catch (InterruptedException e) {
                     // the JVM is going down
                 }
@@ -1370,6 +1703,7 @@ public final class RaceEvents {
         }, "racecheck-shadow-cleaner");
         cleaner.setDaemon(true);
         cleaner.start();
+        if (Locks.ENABLED) DeadlockWatchdog.start();
     }
 
     private static MethodHandle joinDuration() {

@@ -18,13 +18,18 @@ final class ReportFiles {
         // no instances
     }
 
-    static void write(int races) {
+    /** At exit: {@code failing} is the number of races and deadlocks that fail the run. */
+    static void write(int failing) {
+        writeWithStatus(failing > 0 && ExitStatus.programStatus() == 0 && Config.exitCode != 0
+                ? Config.exitCode : ExitStatus.programStatus());
+    }
+
+    /** With the exit status racecheck decided. */
+    static void writeWithStatus(int status) {
         String path = Config.reportJson;
         if (path == null) return;
-        int status = races > 0 && ExitStatus.programStatus() == 0 && Config.exitCode != 0
-                ? Config.exitCode : ExitStatus.programStatus();
         RaceReport report = new RaceReport(RaceReport.FORMAT_VERSION, Config.version, Config.command,
-                Reporter.races(), status);
+                Reporter.races(), Reporter.deadlocks(), status);
         // %p: the process id, so that several JVMs (Surefire forks) can share one setting.
         path = path.replace("%p", Long.toString(ProcessHandle.current().pid()));
         try {

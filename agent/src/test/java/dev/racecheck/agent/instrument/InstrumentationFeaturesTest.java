@@ -398,7 +398,10 @@ class InstrumentationFeaturesTest {
         MethodVisitor big = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "big", "()I", null, null);
         big.visitCode();
         big.visitInsn(Opcodes.ICONST_0);
-        for (int i = 0; i < 8000; i++) { // 4 bytes each: 32 KB of code
+        for (int i = 0; i < 8000; i++) { // 7 bytes each: 56 KB of code
+            // A call between the reads: without it, every read but the first would be left unchecked (the same
+            // static, no synchronization between), and the method would fit.
+            big.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Thread", "onSpinWait", "()V", false);
             big.visitFieldInsn(Opcodes.GETSTATIC, internal, "f", "I");
             big.visitInsn(Opcodes.IADD);
         }

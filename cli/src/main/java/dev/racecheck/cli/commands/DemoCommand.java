@@ -82,10 +82,10 @@ public final class DemoCommand extends BaseCommand {
         out.println(style.heading("Sample programs") + " (run one with: racecheck demo NAME)");
         out.println();
         int nameWidth = samples.samples().stream().mapToInt(s -> s.name().length()).max().orElse(4);
-        int expectedWidth = "no race".length();
+        int expectedWidth = samples.samples().stream().mapToInt(s -> s.expectedShort().length()).max().orElse(7);
         for (Sample s : samples.samples()) {
             String prefix = String.format("  %-" + nameWidth + "s  %-" + expectedWidth + "s  ", s.name(), s.expectedShort());
-            out.println(prefix + s.summary());
+            out.println(prefix + s.summary() + (s.requiresJdk() > 17 ? " (JDK " + s.requiresJdk() + "+)" : ""));
         }
         out.flush();
     }
@@ -117,7 +117,7 @@ public final class DemoCommand extends BaseCommand {
         out.println();
         out.println(style.heading("== What happened =="));
         out.println();
-        boolean asExpected = sample.expectsRace() ? status == ExitCodes.RACES_FOUND : status == ExitCodes.OK;
+        boolean asExpected = sample.expectsReport() ? status == ExitCodes.RACES_FOUND : status == ExitCodes.OK;
         for (String line : Style.wrap(verdict(sample, status), WIDTH)) {
             out.println(asExpected ? style.good(line) : style.warn(line));
         }
@@ -127,16 +127,44 @@ public final class DemoCommand extends BaseCommand {
 
     /** What the student should expect, one paragraph. */
     static String expectation(Sample sample) {
-        return sample.expectsRace()
+        String jdk = sample.requiresJdk() > 17 ? " This sample needs JDK " + sample.requiresJdk()
+                + " or newer (choose it with --java)." : "";
+        if (sample.expectsDeadlock()) {
+            return "Expected: " + sample.expected() + ". racecheck should print a POTENTIAL DEADLOCK report on stderr"
+                    + " showing the cycle of locks and, for each thread, where it took each lock, and the program"
+                    + " should exit with status " + ExitCodes.RACES_FOUND + "." + jdk;
+        }
+        if (!sample.expectsRace() && sample.expectedShort().equals("no deadlock")) {
+            return "Expected: " + sample.expected() + ". Every thread takes the locks in one order, so racecheck"
+                    + " should stay silent and the program should exit with status " + ExitCodes.OK + "." + jdk;
+        }
+        return (sample.expectsRace()
                 ? "Expected: " + sample.expected() + ". racecheck should print a DATA RACE report on stderr "
                 + "naming the two conflicting accesses and their threads, and the program should exit with "
                 + "status " + ExitCodes.RACES_FOUND + "."
                 : "Expected: " + sample.expected() + ". The program is correctly synchronized, so racecheck "
-                + "should stay silent and the program should exit with status " + ExitCodes.OK + ".";
+                + "should stay silent and the program should exit with status " + ExitCodes.OK + ".") + jdk;
     }
 
     /** What happened, given the program's exit status. */
     static String verdict(Sample sample, int status) {
+        if (sample.expectsDeadlock() || sample.expectedShort().equals("no deadlock")) {
+            if (status == ExitCodes.RACES_FOUND) {
+                return sample.expectsDeadlock()
+                        ? "racecheck reported a potential deadlock (exit status 66), as expected: this run was lucky,"
+                        + " but the report above shows two threads taking the same locks in opposite orders, which"
+                        + " another run can turn into threads waiting for each other forever."
+                        : "racecheck reported something (exit status 66), but this sample was expected to be free of"
+                        + " deadlocks and races. Read the report above: either the sample or racecheck is wrong.";
+            }
+            if (status == ExitCodes.OK) {
+                return sample.expectsDeadlock()
+                        ? "No potential deadlock was reported (exit status 0), but this sample was expected to take"
+                        + " its locks in opposite orders; that is worth investigating."
+                        : "Nothing was reported (exit status 0), as expected: the locks are always taken in one"
+                        + " order.";
+            }
+        }
         if (status == ExitCodes.RACES_FOUND) {
             return sample.expectsRace()
                     ? "racecheck reported a data race (exit status 66), as expected: the report above shows "

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * The sample programs the demo knows, read from the samples' sources embedded in the CLI jar (see
  * {@link Embedded#SAMPLE_SOURCES}). A source file is a sample if its class Javadoc has an
  * {@code Expected:} line, or if its class name starts with {@code Race} or {@code NoRace} (the
- * samples module's naming convention: Race* programs race, NoRace* programs do not).
+ * samples module's naming convention: Race* programs race, NoRace* programs do not), or {@code Deadlock} or
+ * {@code NoDeadlock} (a lock-order inversion, and its fix). A {@code Requires: JDK <n>} paragraph says which JDK it
+ * needs.
  */
 public final class SampleCatalog {
     private final List<Sample> samples;
@@ -27,7 +29,7 @@ public final class SampleCatalog {
     public static SampleCatalog of(List<Sample> samples) {
         List<Sample> sorted = new ArrayList<>(samples);
         sorted.sort(Comparator.comparing((Sample s) -> stem(s.simpleName()).toLowerCase(Locale.ROOT))
-                .thenComparing(s -> !s.expectsRace())
+                .thenComparing(s -> !s.expectsReport())
                 .thenComparing(Sample::name));
         return new SampleCatalog(sorted);
     }
@@ -55,26 +57,56 @@ public final class SampleCatalog {
         String comment = Javadoc.typeComment(source, simpleName);
         List<String> prose = new ArrayList<>();
         String expected = null;
+        int requiresJdk = 17;
         if (comment != null) {
             for (String paragraph : Javadoc.paragraphs(comment)) {
                 String value = Javadoc.expected(paragraph);
-                if (value == null) {
+                java.util.regex.Matcher requires = REQUIRES.matcher(paragraph);
+                if (requires.matches()) {
+                    requiresJdk = Integer.parseInt(requires.group(1));
+                } else if (value == null) {
                     prose.add(paragraph);
                 } else if (expected == null) {
                     expected = value;
                 }
             }
         }
-        Boolean byName = raceByName(simpleName);
+        Boolean deadlockByName = deadlockByName(simpleName);
+        Boolean byName = deadlockByName != null ? Boolean.FALSE : raceByName(simpleName);
         if (expected == null && byName == null) {
             return Optional.empty();
         }
-        boolean expectsRace = expected != null ? expectsRace(expected, byName) : byName;
+        boolean expectsDeadlock = expected != null ? expectsDeadlock(expected, deadlockByName)
+                : Boolean.TRUE.equals(deadlockByName);
+        boolean expectsRace = !expectsDeadlock && (expected != null ? expectsRace(expected, byName) : byName);
         if (expected == null || expected.isEmpty()) {
-            expected = expectsRace ? "race" : "no race";
+            expected = expectsDeadlock ? "potential deadlock" : expectsRace ? "race" : "no race";
         }
         String summary = prose.isEmpty() ? "" : Javadoc.firstSentence(prose.get(0));
-        return Optional.of(new Sample(className, demoName(simpleName), summary, prose, expected, expectsRace));
+        return Optional.of(new Sample(className, demoName(simpleName), summary, prose, expected, expectsRace,
+                expectsDeadlock, requiresJdk));
+    }
+
+    private static final java.util.regex.Pattern REQUIRES =
+            java.util.regex.Pattern.compile("(?i)Requires:\\s*JDK\\s*(\\d+)\\.?");
+
+    /** What an Expected line means for deadlocks: "potential deadlock ..." is one, "no deadlock" is none. */
+    static boolean expectsDeadlock(String expected, Boolean byName) {
+        String e = expected.toLowerCase(Locale.ROOT).strip();
+        if (e.startsWith("potential deadlock") || e.startsWith("deadlock")) return true;
+        if (e.startsWith("no deadlock")) return false;
+        return byName != null && byName && !e.contains("race");
+    }
+
+    /** True for Deadlock*, false for NoDeadlock*, null otherwise. */
+    private static Boolean deadlockByName(String simpleName) {
+        if (startsWithWord(simpleName, "NoDeadlock")) {
+            return false;
+        }
+        if (startsWithWord(simpleName, "Deadlock")) {
+            return true;
+        }
+        return null;
     }
 
     /** What an Expected line means: "no race ..." / "none" is race-free, anything else mentioning a race races. */
@@ -106,8 +138,11 @@ public final class SampleCatalog {
                 && (name.length() == prefix.length() || !Character.isLowerCase(name.charAt(prefix.length())));
     }
 
-    /** The class name without a leading Race/NoRace word. */
+    /** The class name without a leading Race/NoRace word (NoDeadlock: Deadlock, next to its broken form). */
     private static String stem(String simpleName) {
+        if (startsWithWord(simpleName, "NoDeadlock")) {
+            return simpleName.substring("No".length());
+        }
         if (startsWithWord(simpleName, "NoRace") && simpleName.length() > "NoRace".length()) {
             return simpleName.substring("NoRace".length());
         }

@@ -94,6 +94,28 @@ class SampleCatalogTest {
     }
 
     @Test
+    void deadlockSamplesAndTheJdkTheyNeed() {
+        Sample broken = sample("Deadlock", "package p;\n/**\n * Two accounts.\n *\n * <p>Expected: potential deadlock:"
+                + " monitor p.Deadlock$Account => monitor p.Deadlock$Account\n */\npublic class Deadlock {}\n");
+        assertEquals("deadlock", broken.name());
+        assertTrue(broken.expectsDeadlock());
+        assertFalse(broken.expectsRace());
+        assertTrue(broken.expectsReport());
+        assertEquals("deadlock", broken.expectedShort());
+        Sample fixed = sample("NoDeadlock", "package p;\n/**\n * Fixed.\n *\n * <p>Expected: no deadlock\n */\npublic class NoDeadlock {}\n");
+        assertEquals("no-deadlock", fixed.name());
+        assertFalse(fixed.expectsReport());
+        assertEquals("no deadlock", fixed.expectedShort());
+        assertEquals(List.of("deadlock", "no-deadlock"), SampleCatalog.of(List.of(fixed, broken)).names(),
+                "the fix right after the broken one");
+        Sample virtual = sample("RaceVirtual", "package p;\n/**\n * Goroutines.\n *\n * <p>Requires: JDK 21\n *\n"
+                + " * <p>Expected: race on static field p.RaceVirtual.count\n */\npublic class RaceVirtual {}\n");
+        assertEquals(21, virtual.requiresJdk());
+        assertEquals(List.of("Goroutines."), virtual.paragraphs(), "the Requires line is not prose");
+        assertEquals(17, broken.requiresJdk());
+    }
+
+    @Test
     void demoNames() {
         assertEquals("counter", SampleCatalog.demoName("RaceCounter"));
         assertEquals("no-race-counter", SampleCatalog.demoName("NoRaceCounter"));
@@ -132,6 +154,7 @@ class SampleCatalogTest {
         for (Sample s : catalog.samples()) {
             assertFalse(s.summary().isEmpty(), s.className() + " has no first sentence");
             assertEquals(s.simpleName().startsWith("Race"), s.expectsRace(), s.className() + ": " + s.expected());
+            assertEquals(s.simpleName().startsWith("Deadlock"), s.expectsDeadlock(), s.className() + ": " + s.expected());
         }
     }
 }

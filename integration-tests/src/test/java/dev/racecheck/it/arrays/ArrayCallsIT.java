@@ -45,7 +45,7 @@ class ArrayCallsIT {
                             .classpath(Env.testClasses())
                             .mainClass("dev.racecheck.it.arrays." + name)
                             .timeout(Duration.ofMinutes(2))
-                            .run();
+                            .runShared();
                     if (source.expectation().race()) RaceAssertions.assertRaceDetected(run, source);
                     else RaceAssertions.assertNoRaceDetected(run, name);
                 }));

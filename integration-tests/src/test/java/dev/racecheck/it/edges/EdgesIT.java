@@ -231,7 +231,7 @@ class EdgesIT {
 
     private static JvmRun.Result launch(Program p, Jdks.Jdk jdk) {
         return JvmRun.on(jdk).agent(Env.agentJar()).classpath(Env.testClasses()).mainClass(p.source().className())
-                .run();
+                .runShared();
     }
 
     private static JvmRun.Result await(Future<JvmRun.Result> run) throws Throwable {

@@ -276,7 +276,7 @@ public final class HtmlRenderer {
                             + e.held().describe(), e.acquiredAt());
                     Deadlock.Edge holder = d.holderOf(e.acquired());
                     lockSide(holder == null ? e.acquired().title() + " is held by a thread outside the cycle"
-                            : e.acquired().title() + " held by " + TextRenderer.threadLabel(d, holder.thread())
+                            : holder.held().title() + " held by " + TextRenderer.threadLabel(d, holder.thread())
                                     + ", acquired", holder == null ? List.of() : holder.heldAt());
                 }
                 sb.append("</div>\n");

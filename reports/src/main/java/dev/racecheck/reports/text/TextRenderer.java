@@ -214,7 +214,8 @@ public final class TextRenderer {
         frames(sb, e.acquiredAt(), frames);
         sb.append('\n');
         Deadlock.Edge holder = d.holderOf(e.acquired());
-        sb.append(e.acquired().title());
+        // The lock the holder has: for a read-write lock, the other mode (a writer waits for the read lock's holder).
+        sb.append(holder == null ? e.acquired().title() : holder.held().title());
         if (holder == null) {
             sb.append(" is held by a thread outside the cycle.\n");
         } else if (holder.heldAt().isEmpty()) {

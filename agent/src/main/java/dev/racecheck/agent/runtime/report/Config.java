@@ -25,6 +25,8 @@ public final class Config {
     public static volatile Baseline baseline = Baseline.EMPTY;
     /** Print instrumentation diagnostics. */
     public static volatile boolean verbose;
+    /** Leave out the access checks that cannot find anything new (optimize=1, the default; see CheckPlacement). */
+    public static volatile boolean optimize = true;
     /** Print the test framework's frames below the program's in the reports (test_frames=1). */
     public static volatile boolean testFrames;
     /**
@@ -41,6 +43,13 @@ public final class Config {
     public static volatile boolean explore;
     public static volatile Long exploreSeed;
     public static volatile String exploreStrategy;
+    /**
+     * Lock-order (potential deadlock) and deadlock detection (detect_deadlocks, default on). Read when classes are
+     * instrumented and when the runtime's lock tracking starts: set before the agent installs its transformer.
+     */
+    public static volatile boolean detectDeadlocks = true;
+    /** End the JVM when threads are found deadlocked (deadlock_exit, default on); off: report and keep waiting. */
+    public static volatile boolean deadlockExit = true;
     /** Class name globs to instrument (empty: all application classes) and to leave alone. */
     public static volatile List<String> include = List.of();
     public static volatile List<String> exclude = List.of();

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.racecheck.reports.Deadlock;
+import dev.racecheck.reports.Fingerprint;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.TestFrames;
 import dev.racecheck.reports.text.TextRenderer;
@@ -33,6 +35,20 @@ public final class Reporter {
     /** Races left out by the suppressions, and races reported that are in the baseline. Guarded by LOCK. */
     private static int suppressed;
     private static int knownRaces;
+    /** Deadlocks by kind and fingerprint, in the order found, with their counts, texts and tests as for races. */
+    private static final Map<String, long[]> SEEN_DEADLOCKS = new HashMap<>();
+    private static final List<Deadlock> DEADLOCKS = new ArrayList<>();
+    private static final List<long[]> DEADLOCK_COUNTS = new ArrayList<>();
+    private static final List<String> DEADLOCK_TEXTS = new ArrayList<>();
+    private static final List<String> DEADLOCK_TESTS = new ArrayList<>();
+    private static int suppressedDeadlocks;
+    private static int knownDeadlocks;
+
+    /** What {@link #recordDeadlock} did. */
+    public static final int REPORTED = 0;
+    public static final int KNOWN = 1;
+    public static final int REPEATED = 2;
+    public static final int SUPPRESSED = 3;
 
     private Reporter() {
         // no instances
@@ -99,6 +115,94 @@ public final class Reporter {
         if (Config.haltOnError && !known) {
             flushProgramStreams();
             Runtime.getRuntime().halt(Config.exitCode);
+        }
+    }
+
+    /**
+     * Records and prints a deadlock, potential or actual, found by a thread of test {@code testId} (or null), unless a
+     * suppression leaves it out or one with the same kind and fingerprint (the same locks' classes, taken in the same
+     * methods) was reported already, which only raises its count; stops the JVM if told to (halt_on_error) and it is
+     * not in the baseline. Returns {@link #REPORTED}, {@link #KNOWN} (reported, in the baseline), {@link #REPEATED} or
+     * {@link #SUPPRESSED}. The caller keeps racecheck's events off and catches what this throws.
+     */
+    public static int recordDeadlock(Deadlock deadlock, String testId) {
+        if (Config.suppressions.suppresses(deadlock)) {
+            synchronized (LOCK) {
+                suppressedDeadlocks++;
+            }
+            return SUPPRESSED;
+        }
+        String key = deadlock.kind() + " " + Fingerprint.of(deadlock);
+        synchronized (LOCK) {
+            long[] seen = SEEN_DEADLOCKS.get(key);
+            if (seen != null) {
+                seen[0]++;
+                return REPEATED;
+            }
+            SEEN_DEADLOCKS.put(key, new long[] {1});
+        }
+        boolean known = Config.baseline.contains(deadlock);
+        String text = TextRenderer.render(deadlock);
+        String printed = Config.testFrames ? TextRenderer.render(deadlock, TestFrames.KEEP) : text;
+        synchronized (LOCK) {
+            DEADLOCKS.add(deadlock);
+            DEADLOCK_COUNTS.add(SEEN_DEADLOCKS.get(key));
+            DEADLOCK_TEXTS.add(known ? null : text);
+            DEADLOCK_TESTS.add(testId);
+            if (known) knownDeadlocks++;
+            print(printed);
+            if (known) print("racecheck: (known deadlock: in the baseline) the deadlock above does not fail the run"
+                    + System.lineSeparator());
+        }
+        // An actual deadlock's halt is the watchdog's: the program's streams may be locked by the deadlocked threads.
+        if (Config.haltOnError && !known && deadlock.kind() == Deadlock.Kind.POTENTIAL) {
+            flushProgramStreams();
+            Runtime.getRuntime().halt(Config.exitCode);
+        }
+        return known ? KNOWN : REPORTED;
+    }
+
+    /** Number of distinct deadlocks (potential and actual) reported so far. */
+    public static int deadlockCount() {
+        synchronized (LOCK) {
+            return DEADLOCKS.size();
+        }
+    }
+
+    /** Distinct deadlocks that fail the run: reported and not in the baseline. */
+    public static int failingDeadlocks() {
+        synchronized (LOCK) {
+            return DEADLOCKS.size() - knownDeadlocks;
+        }
+    }
+
+    public static int suppressedDeadlockCount() {
+        synchronized (LOCK) {
+            return suppressedDeadlocks;
+        }
+    }
+
+    /** The deadlocks so far, each with its total number of occurrences. */
+    public static List<Deadlock> deadlocks() {
+        synchronized (LOCK) {
+            List<Deadlock> out = new ArrayList<>(DEADLOCKS.size());
+            for (int i = 0; i < DEADLOCKS.size(); i++) out.add(DEADLOCKS.get(i).withOccurrences(DEADLOCK_COUNTS.get(i)[0]));
+            return out;
+        }
+    }
+
+    /** Texts of the deadlocks found by threads tagged {@code testId} (null: untagged) not taken before. */
+    public static List<String> takeDeadlockTexts(String testId) {
+        synchronized (LOCK) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < DEADLOCK_TEXTS.size(); i++) {
+                String text = DEADLOCK_TEXTS.get(i);
+                if (text != null && java.util.Objects.equals(DEADLOCK_TESTS.get(i), testId)) {
+                    out.add(text);
+                    DEADLOCK_TEXTS.set(i, null);
+                }
+            }
+            return out;
         }
     }
 

@@ -256,6 +256,11 @@ public final class Shadow {
      * uses it ({@code jdk.Containers}).
      */
     public volatile Object modelledAs;
+    /**
+     * For an object used as a lock: its node in the lock-order graph ({@code locks.LockNode}, a package above this
+     * one), made on its first acquisition; the node holds the object only weakly.
+     */
+    public volatile Object lockNode;
 
     /**
      * Per element index of an array whose elements are used as synchronization variables (VarHandle acquire/release

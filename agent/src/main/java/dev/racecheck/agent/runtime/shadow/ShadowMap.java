@@ -98,11 +98,12 @@ public final class ShadowMap {
     /**
      * Runs on racecheck's cleaner thread: a weakly held canary is cleared by every GC; each time it is, the stripes
      * are rebuilt without the entries that GC cleared, so their shadows go at once, not at the next inserts; and the
-     * thread slots whose leases that GC collected are retired ({@link Threads#retireCollected}). Every cleared entry
+     * thread slots whose leases that GC collected are retired ({@link Threads#retireCollected}); then
+     * {@code afterEachGc}, if any, runs (the lock-order graph drops the locks that GC collected). Every cleared entry
      * lets go of its shadow at once, rebuilt or not, so an entry a thread still caches holds no shadow of a dead object.
      * An OutOfMemoryError (the program filled the heap) skips a sweep; the thread never dies of one, nor says so.
      */
-    public void sweepAfterEachGc() throws InterruptedException {
+    public void sweepAfterEachGc(Runnable afterEachGc) throws InterruptedException {
         WeakReference<Object> canary = new WeakReference<>(new Object());
         while (true) {
             // At most five sweeps a second: a rebuild allocates, and allocation brings the next GC.
@@ -112,6 +113,7 @@ public final class ShadowMap {
                 sweep();
                 canary = new WeakReference<>(new Object());
                 Threads.retireCollected();
+                if (afterEachGc != null) afterEachGc.run();
             } catch (OutOfMemoryError e) {
                 // the next GC tries again
             }

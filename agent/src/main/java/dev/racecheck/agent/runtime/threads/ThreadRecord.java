@@ -41,6 +41,11 @@ public final class ThreadRecord {
         return name;
     }
 
+    /** The thread, or null once it has been collected. */
+    public Thread thread() {
+        return thread.get();
+    }
+
     public boolean alive() {
         Thread t = thread.get();
         return t != null && t.isAlive();

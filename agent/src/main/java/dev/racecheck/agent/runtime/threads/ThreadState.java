@@ -93,6 +93,12 @@ public final class ThreadState extends ThreadStatePadding {
     public Object optimistic;
 
     /**
+     * The locks this thread holds and the lock it is about to block on ({@code locks.HeldLocks}, a package above this
+     * one), for lock-order and deadlock detection; made on the thread's first lock operation.
+     */
+    public Object locks;
+
+    /**
      * The concurrent collections (their shadows, typed Object: shadows are a package above) on whose behalf the JDK
      * code this thread runs works, innermost last: set around calls of a collection's helpers that cannot name it (a
      * static method, a traverser's advance()); see {@code CollectionEvents}. Made on first use; a helper that throws
@@ -189,6 +195,7 @@ public final class ThreadState extends ThreadStatePadding {
         lastSync = null;
         optimistic = null;
         schedule = null;
+        locks = null;
         acquiredSyncs = null;
         acquiredVersions = null;
         leafKeys = null;
@@ -199,6 +206,11 @@ public final class ThreadState extends ThreadStatePadding {
         pathSites = new int[0];
         pathValid = 0;
         depth = 0;
+    }
+
+    /** Whether the thread has ended (its slot was handed back). */
+    public boolean hasEnded() {
+        return ended;
     }
 
     public int push() {
