@@ -73,6 +73,7 @@ public final class Agent {
         Config.baseline = options.baseline;
         Config.verbose = options.verbose;
         Config.testFrames = options.testFrames;
+        Config.predict = options.predict;
         Config.explore = options.explore;
         Config.exploreSeed = options.exploreSeed;
         Config.exploreStrategy = options.exploreStrategy;

@@ -34,6 +34,7 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>optimize</td><td>0: check every access where it is made, as written (default 1: leave out the checks that
  *   cannot find anything new, and check some array loops once before they run)</td></tr>
  *   <tr><td>test_frames</td><td>1: print the test framework's frames below the program's in each stack (default 0: one line says how many were left out)</td></tr>
+ *   <tr><td>predict</td><td>1: also report predicted races, ordered in this run only by unrelated critical sections (default 0)</td></tr>
  *   <tr><td>explore_seed</td><td>explore the schedule with this seed (a whole number): threads wait at synchronization points as the seed decides; races found carry the seed</td></tr>
  *   <tr><td>explore</td><td>1: emit the schedule points, so that tests can explore with seeds of their own (the JUnit integration); implied by explore_seed (default 0)</td></tr>
  *   <tr><td>explore_strategy</td><td>{@code pct} (default), {@code pos} or {@code noise}: how an explored run perturbs the schedule</td></tr>
@@ -43,7 +44,7 @@ import dev.racecheck.reports.Suppressions;
  */
 public final class Options {
     static final List<String> NAMES = List.of("exitcode", "halt_on_error", "log_path", "include", "exclude",
-            "report_json", "suppressions", "baseline", "verbose", "test_frames", "explore_seed", "explore",
+            "report_json", "suppressions", "baseline", "verbose", "test_frames", "predict", "explore_seed", "explore",
             "explore_strategy", "detect_deadlocks",
             "deadlock_exit", "optimize");
 
@@ -57,6 +58,7 @@ public final class Options {
     final Baseline baseline;
     final boolean verbose;
     final boolean testFrames;
+    final boolean predict;
     final Long exploreSeed;
     final boolean explore;
     final String exploreStrategy;
@@ -69,6 +71,7 @@ public final class Options {
         haltOnError = flag(values, "halt_on_error");
         verbose = flag(values, "verbose");
         testFrames = flag(values, "test_frames");
+        predict = flag(values, "predict");
         detectDeadlocks = flag(values, "detect_deadlocks", true);
         deadlockExit = flag(values, "deadlock_exit", true);
         optimize = !values.containsKey("optimize") || flag(values, "optimize");

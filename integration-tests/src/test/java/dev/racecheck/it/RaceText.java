@@ -183,7 +183,13 @@ public final class RaceText {
 
     /** Number of {@code WARNING: DATA RACE} lines in a text. */
     public static int warningCount(String text) {
-        return (int) text.lines().filter(l -> l.strip().equals(WARNING)).count();
+        return (int) text.lines().filter(RaceText::isWarningLine).count();
+    }
+
+    /** The first line of a report: {@code WARNING: DATA RACE}, or with a note, {@code WARNING: DATA RACE (predicted: ...)}. */
+    static boolean isWarningLine(String line) {
+        String l = line.strip();
+        return l.equals(WARNING) || l.startsWith(WARNING + " (");
     }
 
     /** Every {@code WARNING: DATA RACE} block in a text, in order. */
@@ -191,12 +197,12 @@ public final class RaceText {
         List<String> lines = text.lines().toList();
         List<Warning> warnings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).strip().equals(WARNING)) {
+            if (!isWarningLine(lines.get(i))) {
                 continue;
             }
             int end = i + 1;
             while (end < lines.size() && !SEPARATOR.matcher(lines.get(end)).matches()
-                    && !lines.get(end).strip().equals(WARNING)) {
+                    && !isWarningLine(lines.get(end))) {
                 end++;
             }
             warnings.add(parseBlock(lines.subList(i, end)));

@@ -14,7 +14,7 @@ final class Hooks {
     static final String STATIC_ACCESS_DESC = "(Ljava/lang/Class;II" + TS + "I)V";
     static final String ARRAY_DESC = "(Ljava/lang/Object;II" + TS + "I)V";
     static final String SYNC_DESC = "(Ljava/lang/Object;" + TS + ")V";
-    /** monitorEnter with where: (lock, ts, site, base). */
+    /** monitorEnter and, in predictive mode, monitorExitAt, with where: (lock, ts, site, base). */
     static final String MONITOR_ENTER_DESC = "(Ljava/lang/Object;" + TS + "II)V";
     static final String FIELD_SYNC_DESC = "(Ljava/lang/Object;I" + TS + ")V";
     static final String STATIC_SYNC_DESC = "(Ljava/lang/Class;II" + TS + ")V";

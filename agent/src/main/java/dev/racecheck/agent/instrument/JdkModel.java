@@ -247,8 +247,8 @@ public final class JdkModel {
                     rule(cond, m.substring(0, p), m.substring(p), enter("awaitBegins", lock), exit("awaitEnds", lock),
                             exitThrown("awaitThrew", lock).with(Key.THROWN));
                 } else {
-                    rule(cond, m.substring(0, p), m.substring(p), enter("release", lock), exit("acquireWrite", lock),
-                            exitThrown("acquireWriteIfInterrupted", lock).with(Key.THROWN));
+                    rule(cond, m.substring(0, p), m.substring(p), enter("awaitRelease", lock), exit("awaitAcquire", lock),
+                            exitThrown("awaitAcquireIfInterrupted", lock).with(Key.THROWN));
                 }
             }
         }
@@ -275,27 +275,26 @@ public final class JdkModel {
         // writeLock() and unlock through unstampedUnlock*.
         String sl = locks + "StampedLock";
         for (String m : new String[] {"writeLock", "writeLockInterruptibly"}) {
-            rule(sl, m, "*", exit("acquireWrite", Key.THIS));
+            rule(sl, m, "*", exit("lockWrite", Key.THIS));
         }
         for (String m : new String[] {"readLock", "readLockInterruptibly"}) {
-            rule(sl, m, "*", exit("acquire", Key.THIS));
+            rule(sl, m, "*", exit("lockRead", Key.THIS));
         }
-        for (String m : new String[] {"tryWriteLock", "tryConvertToWriteLock"}) {
-            rule(sl, m, "*", exit("acquireWriteIfStamp", Key.THIS));
-        }
+        rule(sl, "tryWriteLock", "*", exit("lockWriteIfStamp", Key.THIS));
+        rule(sl, "tryConvertToWriteLock", "*", exit("convertToWriteIfStamp", Key.THIS));
         for (String m : new String[] {"tryReadLock", "tryConvertToReadLock"}) {
-            rule(sl, m, "*", exit("acquireIfStamp", Key.THIS));
+            rule(sl, m, "*", exit("lockReadIfStamp", Key.THIS));
         }
         for (String m : new String[] {"unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"}) {
-            rule(sl, m, "*", enter("release", Key.THIS));
+            rule(sl, m, "*", enter("unlockWrite", Key.THIS));
         }
         for (String m : new String[] {"unlockRead", "tryUnlockRead", "unstampedUnlockRead"}) {
-            rule(sl, m, "*", enter("releaseRead", Key.THIS));
+            rule(sl, m, "*", enter("unlockRead", Key.THIS));
         }
         for (String m : new String[] {"tryConvertToReadLock", "tryConvertToOptimisticRead"}) {
-            rule(sl, m, "(J)J", enter("releaseStamp", Key.THIS));
+            rule(sl, m, "(J)J", enter("unlockStamp", Key.THIS));
         }
-        rule(sl, "unlock", "(J)V", enter("releaseStamp", Key.THIS));
+        rule(sl, "unlock", "(J)V", enter("unlockStamp", Key.THIS));
         // Optimistic reads (see OptimisticReads): the reads between a non-zero tryOptimisticRead() and validate() are
         // checked when validate() succeeds (ordered after the last write unlock, which the stamp acquires), not
         // recorded; any other call on the lock ends the optimistic read unvalidated.
@@ -584,12 +583,7 @@ public final class JdkModel {
         RUN_CALLS.put("java/util/TimerThread", "mainLoop");
 
         // Synchronized wrappers and legacy collections: their monitors are what orders their users.
-        for (String c : new String[] {"java/util/Collections$SynchronizedCollection",
-                "java/util/Collections$SynchronizedList", "java/util/Collections$SynchronizedRandomAccessList",
-                "java/util/Collections$SynchronizedSet", "java/util/Collections$SynchronizedSortedSet",
-                "java/util/Collections$SynchronizedNavigableSet", "java/util/Collections$SynchronizedMap",
-                "java/util/Collections$SynchronizedSortedMap", "java/util/Collections$SynchronizedNavigableMap",
-                "java/util/Vector", "java/util/Hashtable", "java/lang/StringBuffer"}) {
+        for (String c : dev.racecheck.agent.runtime.report.MonitorClasses.INTERNAL_NAMES) {
             MONITORS.add(c);
             // A wrapper's view-making methods lock its mutex for the JDK's sake only: see WRAPPER_VIEW_MAKERS.
             if (c.startsWith("java/util/Collections$Synchronized")) QUIET.put(c, WRAPPER_VIEW_MAKERS);
@@ -981,9 +975,9 @@ public final class JdkModel {
             rule(c, "unlock", "()V", enter("unlocked", sync, how).with(held));
             return;
         }
-        Hook release = exclusive ? enter("releaseIfHeld", sync).with(held) : enter("releaseReadIfHeld", sync).with(held);
-        Hook acquire = exit(exclusive ? "acquireWrite" : "acquire", sync);
-        Hook acquireIf = exit(exclusive ? "acquireWriteIf" : "acquireIf", sync);
+        Hook release = enter(exclusive ? "unlockWriteIfHeld" : "unlockReadIfHeld", sync).with(held);
+        Hook acquire = exit(exclusive ? "lockWrite" : "lockRead", sync);
+        Hook acquireIf = exit(exclusive ? "lockWriteIf" : "lockReadIf", sync);
         rule(c, "lock", "()V", acquire);
         rule(c, "lockInterruptibly", "()V", acquire);
         rule(c, "tryLock", "()Z", acquireIf);
@@ -1174,23 +1168,42 @@ public final class JdkModel {
                 desc = "(Ljava/lang/Thread;)V";
                 break;
             case "acquireIf":
-            case "acquireWriteIf":
             case "validated":
                 l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
                 l.add(key(className, m, h.key()));
                 desc = "(ZLjava/lang/Object;)V";
                 break;
-            case "acquireIfStamp":
-            case "acquireWriteIfStamp":
             case "optimisticRead":
                 l.add(new InsnNode(Opcodes.DUP2)); // the long stamp being returned; 0 means failure
                 l.add(key(className, m, h.key()));
                 desc = "(JLjava/lang/Object;)V";
                 break;
+            case "lockWrite":
+            case "lockRead":
+            case "unlockWrite":
+            case "unlockRead":
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the lock object the program holds, for reports
+                desc = "(Ljava/lang/Object;Ljava/lang/Object;)V";
+                break;
+            case "lockWriteIf":
+            case "lockReadIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(ZLjava/lang/Object;Ljava/lang/Object;)V";
+                break;
+            case "lockWriteIfStamp":
+            case "lockReadIfStamp":
+            case "convertToWriteIfStamp":
+                l.add(new InsnNode(Opcodes.DUP2)); // the long stamp being returned; 0 means failure
+                l.add(key(className, m, h.key()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(JLjava/lang/Object;Ljava/lang/Object;)V";
+                break;
             case "lockWaiting":
             case "lockAcquired":
             case "lockReleased":
-            case "locked":
             case "unlocked": {
                 // The operands (unlock: whether the lock is held), the key, then how.
                 StringBuilder d = new StringBuilder("(");
@@ -1203,8 +1216,27 @@ public final class JdkModel {
                 desc = d.append("Ljava/lang/Object;I)V").toString();
                 break;
             }
-            case "lockAcquiredIf":
+            case "locked": {
+                // As above, then the lock object the program holds, for the reports of predicted races.
+                StringBuilder d = new StringBuilder("(");
+                for (Key k : h.operands()) {
+                    l.add(key(className, m, k));
+                    d.append(stackType(className, m, k));
+                }
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = d.append("Ljava/lang/Object;ILjava/lang/Object;)V").toString();
+                break;
+            }
             case "lockedIf":
+                l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
+                l.add(key(className, m, h.key()));
+                l.add(MethodInstrumenter.push(h.how()));
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(ZLjava/lang/Object;ILjava/lang/Object;)V";
+                break;
+            case "lockAcquiredIf":
                 l.add(new InsnNode(Opcodes.DUP)); // the boolean being returned
                 l.add(key(className, m, h.key()));
                 l.add(MethodInstrumenter.push(h.how()));
@@ -1233,10 +1265,11 @@ public final class JdkModel {
                 l.add(MethodInstrumenter.push(h.how()));
                 desc = "(Ljava/lang/Object;Ljava/lang/Object;I)V";
                 break;
-            case "releaseStamp":
+            case "unlockStamp":
                 l.add(new VarInsnNode(Opcodes.LLOAD, 1)); // the stamp argument
                 l.add(key(className, m, h.key()));
-                desc = "(JLjava/lang/Object;)V";
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                desc = "(JLjava/lang/Object;Ljava/lang/Object;)V";
                 break;
             case "acquireIfCurrentThread":
                 l.add(new InsnNode(Opcodes.DUP));

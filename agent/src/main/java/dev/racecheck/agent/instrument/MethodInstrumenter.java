@@ -22,6 +22,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
+import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.report.Sites;
 
@@ -73,6 +74,8 @@ final class MethodInstrumenter {
     private int checksElided;
     private int checksRanged;
     private int line = -1;
+    /** Predictive mode (see {@code Config.predict}): monitor hooks say where, lock calls are marked. */
+    private final boolean predict = dev.racecheck.agent.runtime.report.Config.predict;
     /** Locals past racecheck's three that VarHandle calls spill their arguments to ({@link VarHandleCalls}). */
     private int spillSlots;
 
@@ -174,7 +177,7 @@ final class MethodInstrumenter {
             if (skipsCheck(n)) continue;
             if (n instanceof MethodInsnNode mi) {
                 containerCalls.instrument(mi, line);
-                insns.insertBefore(n, callSite());
+                insns.insertBefore(n, callSite(mi));
                 replaceThreadCall(mi);
                 if (mi.getOpcode() == Opcodes.INVOKESTATIC || ArrayCalls.isArrayClone(mi)) {
                     spillSlots = Math.max(spillSlots, ArrayCalls.instrument(method, mi, tsLocal + 3, tsLocal,
@@ -206,7 +209,7 @@ final class MethodInstrumenter {
                             baseLocal, Sites.register(ownerDotted, method.name, source, line, null, null)));
                 }
             } else if (n instanceof InvokeDynamicInsnNode indy) {
-                insns.insertBefore(n, callSite());
+                insns.insertBefore(n, callSite(null));
                 List<ContainerArguments.Use> uses = ContainerArguments.selected(indy);
                 if (!uses.isEmpty()) {
                     // A concatenation turns each argument into text: String.valueOf.
@@ -265,8 +268,7 @@ final class MethodInstrumenter {
             prologue.add(isStatic ? new LdcInsnNode(Type.getObjectType(owner)) : new VarInsnNode(Opcodes.ALOAD, 0));
             prologue.add(new VarInsnNode(Opcodes.ASTORE, monLocal));
             prologue.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
-            prologue.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            if (DEADLOCKS) {
+            if (DEADLOCKS || predict) {
                 // Taken before the method's first instruction, at its first line; stacks taken here (the lock's
                 // acquisition, a thread blocked entering the method) show that line too, not none.
                 int first = firstLine();
@@ -275,11 +277,9 @@ final class MethodInstrumenter {
                     prologue.insert(new LineNumberNode(first, here));
                     prologue.insert(here);
                 }
-                prologue.add(push(Sites.register(ownerDotted, method.name, source, first, null, null)));
-                prologue.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
-                prologue.add(hook("monitorEnter", Hooks.MONITOR_ENTER_DESC));
+                monitorHook(prologue, true, first);
             } else {
-                prologue.add(hook("monitorEnter", Hooks.SYNC_DESC));
+                monitorHook(prologue, true, -1);
             }
             if (explore) prologue.add(schedulePoint());
         }
@@ -461,13 +461,35 @@ final class MethodInstrumenter {
 
     // ---- calls ----------------------------------------------------------------------------------------------
 
-    private InsnList callSite() {
+    private InsnList callSite(MethodInsnNode mi) {
+        int site = Sites.register(ownerDotted, method.name, source, line, null, null);
+        if (predict && mi != null && isLockCall(mi)) LockCalls.mark(site);
         InsnList l = new InsnList();
         l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
         l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
-        l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
+        l.add(push(site));
         l.add(hook("call", Hooks.CALL_DESC));
         return l;
+    }
+
+    /** A call of a JDK lock method (see {@link LockCalls}): its site is marked, in predictive mode. */
+    private boolean isLockCall(MethodInsnNode mi) {
+        String o = mi.owner;
+        if (o.startsWith("[")) return false;
+        boolean stamped = o.equals("java/util/concurrent/locks/StampedLock");
+        boolean lockType = o.equals("java/util/concurrent/locks/Lock")
+                || o.equals("java/util/concurrent/locks/ReentrantLock")
+                || o.equals("java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock")
+                || o.equals("java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
+        if (!LockCalls.isLockMethod(mi.name, mi.desc, true, false) && !LockCalls.isLockMethod(mi.name, mi.desc, false, true)) {
+            return false; // cheap name filter first
+        }
+        if (!lockType && !stamped) {
+            // An application subclass of a JDK lock (class MyLock extends ReentrantLock): its inherited methods.
+            lockType = hierarchy.isSubclass(o, "java/util/concurrent/locks/ReentrantLock", loader);
+            stamped = !lockType && hierarchy.isSubclass(o, "java/util/concurrent/locks/StampedLock", loader);
+        }
+        return LockCalls.isLockMethod(mi.name, mi.desc, lockType, stamped);
     }
 
     /** A virtual call whose owner is an application subclass of a modelled class: its inherited methods are the JDK's. */
@@ -676,14 +698,7 @@ final class MethodInstrumenter {
         }
         method.instructions.insertBefore(n, before);
         InsnList l = new InsnList();
-        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        if (DEADLOCKS) {
-            l.add(push(Sites.register(ownerDotted, method.name, source, line, null, null)));
-            l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
-            l.add(hook("monitorEnter", Hooks.MONITOR_ENTER_DESC));                      // []
-        } else {
-            l.add(hook("monitorEnter", Hooks.SYNC_DESC));                               // []
-        }
+        monitorHook(l, true, line);                                                     // []
         method.instructions.insert(n, l);
     }
 
@@ -699,9 +714,25 @@ final class MethodInstrumenter {
         InsnList l = new InsnList();
         if (explore) l.add(schedulePoint());
         l.add(new InsnNode(Opcodes.DUP));                                               // [o o]
-        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-        l.add(hook("monitorExit", Hooks.SYNC_DESC));                                    // [o] monitorexit
+        monitorHook(l, false, line);                                                    // [o] monitorexit
         method.instructions.insertBefore(n, l);
+    }
+
+    /**
+     * With the monitor's object on the stack: {@code monitorEnter(o, ts)} / {@code monitorExit(o, ts)}; with lock-order
+     * detection or in predictive mode {@code monitorEnter(o, ts, site, base)}, which also says where (the lock's
+     * acquisition site, the predicted race's critical sections), and in predictive mode
+     * {@code monitorExitAt(o, ts, site, base)}.
+     */
+    private void monitorHook(InsnList l, boolean enter, int atLine) {
+        l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
+        if (enter ? !(DEADLOCKS || predict) : !predict) {
+            l.add(hook(enter ? "monitorEnter" : "monitorExit", Hooks.SYNC_DESC));
+            return;
+        }
+        l.add(push(Sites.register(ownerDotted, method.name, source, atLine, null, null)));
+        l.add(new VarInsnNode(Opcodes.ILOAD, baseLocal));
+        l.add(hook(enter ? "monitorEnter" : "monitorExitAt", Hooks.MONITOR_ENTER_DESC));
     }
 
     // ---- exits ----------------------------------------------------------------------------------------------
@@ -716,8 +747,7 @@ final class MethodInstrumenter {
         if (isSynchronized) {
             if (explore) l.add(schedulePoint());
             l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
-            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            l.add(hook("monitorExit", Hooks.SYNC_DESC));
+            monitorHook(l, false, line);
         }
         if (pushes) {
             l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
@@ -745,8 +775,7 @@ final class MethodInstrumenter {
         }
         if (isSynchronized) {
             l.add(new VarInsnNode(Opcodes.ALOAD, monLocal));
-            l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));
-            l.add(hook("monitorExit", Hooks.SYNC_DESC));
+            monitorHook(l, false, line);
         }
         if (pushes) {
             l.add(new VarInsnNode(Opcodes.ALOAD, tsLocal));

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
+import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.jdk.Containers;
 import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.locks.LockGraph;
@@ -29,6 +30,7 @@ import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.ShadowMap;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
+import dev.racecheck.agent.runtime.threads.Epoch;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.agent.runtime.threads.Threads;
 
@@ -442,8 +444,7 @@ public final class RaceEvents {
     public static void classInitialized(Class<?> c, ThreadState ts) {
         if (ts.ignore != 0) return;
         try {
-            SHADOWS.get(c).markInitialized(ts.clock);
-            ts.tick();
+            DETECTOR.classInitialized(ts, SHADOWS.get(c));
         } catch (Throwable e) {
             Internal.error("recording class initialization", e);
         }
@@ -452,7 +453,7 @@ public final class RaceEvents {
     static void seeInit(ThreadState ts, Shadow s, Class<?> c) {
         // A class without an instrumented static initializer has nothing to publish: mark it seen at once.
         // One whose initializer has not finished yet (it is running on this thread) is looked at again later.
-        if (s.acquireInitialized(ts.clock) || !Sites.hasInitializer(c.getName())) {
+        if (DETECTOR.classUse(ts, s) || !Sites.hasInitializer(c.getName())) {
             ts.markInitSeen(s.classId);
         }
     }
@@ -598,10 +599,10 @@ public final class RaceEvents {
         Schedule.point(CURRENT.get());
     }
 
-    /** After monitorenter, and on entry of a synchronized method (detect_deadlocks=0). */
+    /** After monitorenter, and on entry of a synchronized method (detect_deadlocks=0 and predict=0). */
     public static void monitorEnter(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
-        DETECTOR.acquire(ts, syncShadow(lock, ts));
+        DETECTOR.lock(ts, syncShadow(lock, ts), Detector.MONITOR, Detector.NO_PATH, lock);
     }
 
     /** Before monitorenter: the thread may block on {@code lock} (lock-order and deadlock detection, see Locks). */
@@ -621,16 +622,60 @@ public final class RaceEvents {
     public static void monitorEnter(Object lock, ThreadState ts, int site, int base) {
         if (ts.ignore != 0 || lock == null) return;
         Shadow s = syncShadow(lock, ts);
-        DETECTOR.acquire(ts, s);
-        Locks.acquired(ts, s, lock, Locks.MONITOR, base, site);
+        try {
+            // Predictive mode keeps where each critical section began, for the reports of predicted races.
+            DETECTOR.lock(ts, s, Detector.MONITOR, Analysis.PREDICT ? path(ts, base, site) : Detector.NO_PATH, lock);
+        } catch (Throwable e) {
+            Internal.error("modelling a monitor enter", e);
+        }
+        if (Locks.ENABLED) Locks.acquired(ts, s, lock, Locks.MONITOR, base, site);
     }
 
     /** Before monitorexit, and on every exit of a synchronized method. */
     public static void monitorExit(Object lock, ThreadState ts) {
         if (ts.ignore != 0 || lock == null) return;
         Shadow s = syncShadow(lock, ts);
-        DETECTOR.release(ts, s);
+        DETECTOR.unlock(ts, s, Detector.MONITOR, Detector.NO_PATH);
         if (Locks.ENABLED) Locks.released(ts, s, Locks.MONITOR);
+    }
+
+    /**
+     * Predictive mode's {@link #monitorExit}: the instrumented code says where ({@code site} in frame {@code base}),
+     * so that a predicted race can show where its critical sections ended.
+     */
+    public static void monitorExitAt(Object lock, ThreadState ts, int site, int base) {
+        if (ts.ignore != 0 || lock == null) return;
+        Shadow s = syncShadow(lock, ts);
+        try {
+            DETECTOR.unlock(ts, s, Detector.MONITOR, path(ts, base, site));
+        } catch (Throwable e) {
+            Internal.error("modelling a monitor exit", e);
+        }
+        if (Locks.ENABLED) Locks.released(ts, s, Locks.MONITOR);
+    }
+
+    /** The call path of a lock operation at {@code site} in frame {@code base}; may capture a stack (JDK code ignored). */
+    private static int path(ThreadState ts, int base, int site) {
+        ts.ignore++;
+        try {
+            return CallPaths.leaf(ts, base, site);
+        } finally {
+            ts.ignore--;
+        }
+    }
+
+    /**
+     * In predictive mode, the call path of the application's call that is running a JDK lock method now, when that
+     * call is one of the lock calls the instrumenter marked ({@link LockCalls}): the innermost application frame's
+     * current call site. {@link Detector#NO_PATH} otherwise: the JDK locks for itself (a queue's internal lock),
+     * or happens-before mode, which needs no path.
+     */
+    private static int lockCallPath(ThreadState ts) {
+        if (!Analysis.PREDICT) return Detector.NO_PATH;
+        int base = ts.depth - 1;
+        if (base < 0 || base >= ts.sites.length) return Detector.NO_PATH;
+        int site = ts.sites[base] & ~CallPaths.MARK;
+        return LockCalls.isLockCall(site) ? path(ts, base, site) : Detector.NO_PATH;
     }
 
     // ---- calls replaced in application code ----------------------------------------------------------------
@@ -767,7 +812,7 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore == 0) {
             Shadow s = SHADOWS.get(o);
-            DETECTOR.release(ts, s);
+            DETECTOR.waitRelease(ts, s, Detector.MONITOR);
             if (Locks.ENABLED) Locks.waitBegins(ts, s, o, Locks.MONITOR);
         }
         return true;
@@ -781,7 +826,7 @@ public final class RaceEvents {
         ThreadState ts = CURRENT.get();
         if (ts.ignore == 0) {
             Shadow s = SHADOWS.get(o);
-            DETECTOR.acquire(ts, s);
+            DETECTOR.waitAcquire(ts, s, Detector.MONITOR);
             if (Locks.ENABLED) Locks.waitEnds(ts, s, Locks.MONITOR, 0, -1);
         }
     }
@@ -830,6 +875,7 @@ public final class RaceEvents {
             if (ts != null && !t.isDaemon() && ts.ignore == 0 && t == Thread.currentThread()) {
                 DETECTOR.release(ts, SHADOWS.get(SHUTDOWN));
             }
+            if (ts != null && !ts.ended()) DETECTOR.ended(ts);
             if (ts != null && Schedule.ARMED) Schedule.ended(ts);
             if (ts != null) Threads.ended(ts);
         } catch (Throwable e) {
@@ -886,27 +932,43 @@ public final class RaceEvents {
         }
     }
 
-    /** Acquires when a stamped lock returned a non-zero stamp (zero: the try failed). */
-    public static void acquireIfStamp(long stamp, Object key) {
-        if (stamp != 0L) acquire(key);
+    // ---- locks: java.util.concurrent.locks (the JDK model's hooks) -----------------------------------------
+
+    /*
+     * A lock's key is its shared Sync (ReentrantLock, ReentrantReadWriteLock: its read and write lock and its
+     * conditions meet there) or the StampedLock itself. A read-write lock has a write clock (the shadow's own) and a
+     * read clock (Detector.READ_CLOCK), as ThreadSanitizer's RWMutex: a write unlock releases into the write clock, a
+     * read unlock into the read clock; a write lock acquires both, a read lock only the write clock: read-unlock to
+     * read-lock is no edge. The hooks pass the lock object the program holds ({@code self}) for reports.
+     */
+
+    /** A write lock was taken (ReentrantLock, a read-write lock's write lock, a StampedLock's write lock). */
+    public static void lockWrite(Object key, Object self) {
+        lockEvent(key, self, Detector.WRITE_LOCK);
+    }
+
+    public static void lockWriteIf(boolean succeeded, Object key, Object self) {
+        if (succeeded) lockEvent(key, self, Detector.WRITE_LOCK);
+    }
+
+    public static void lockWriteIfStamp(long stamp, Object key, Object self) {
+        if (stamp != 0L) lockEvent(key, self, Detector.WRITE_LOCK);
+    }
+
+    /** A read lock was taken. */
+    public static void lockRead(Object key, Object self) {
+        lockEvent(key, self, Detector.READ_LOCK);
+    }
+
+    public static void lockReadIf(boolean succeeded, Object key, Object self) {
+        if (succeeded) lockEvent(key, self, Detector.READ_LOCK);
+    }
+
+    public static void lockReadIfStamp(long stamp, Object key, Object self) {
+        if (stamp != 0L) lockEvent(key, self, Detector.READ_LOCK);
     }
 
     // ---- calls that synchronize only when they succeed, or also when they throw ------------------------------
-
-    /** unlock() of a write lock or ReentrantLock the thread holds ({@code held}: sync.isHeldExclusively()). */
-    public static void releaseIfHeld(int held, Object lock) {
-        if (held != 0) release(lock);
-    }
-
-    /** unlock() of a read lock the thread holds ({@code holds}: how many times it holds it). */
-    public static void releaseReadIfHeld(int holds, Object lock) {
-        if (holds > 0) releaseRead(lock);
-    }
-
-    /** Condition.await threw: InterruptedException is thrown with the lock held again; anything else, without it. */
-    public static void acquireWriteIfInterrupted(Object thrown, Object lock) {
-        if (thrown instanceof InterruptedException) acquireWrite(lock);
-    }
 
     /** countDown() of a latch whose count is still positive (at zero it does nothing). */
     public static void releaseIfPositive(int count, Object latch) {
@@ -1129,22 +1191,20 @@ public final class RaceEvents {
     }
 
     /**
-     * A ReentrantLock's or read-write lock's lock method returned holding the lock ({@code sync} its shared sync):
-     * its happens-before (a write lock acquires the write and the read clock, a read lock the write clock only, see
-     * {@link #READ_CLOCK}) and its lock-order tracking, with one thread-state and one shadow lookup. A queue's own
-     * lock ({@link Shadow#internal}) orders nothing for the program, but is a lock all the same.
+     * A ReentrantLock's or read-write lock's lock method returned holding the lock ({@code sync} its shared sync,
+     * {@code self} the lock object the program holds, for reports): the detector's lock event (a write lock or a read
+     * lock, see {@link Detector#READ_CLOCK}; with its call path in predictive mode) and its lock-order tracking, with
+     * one thread-state and one shadow lookup. A queue's own lock ({@link Shadow#internal}) orders nothing for the
+     * program, but is a lock all the same.
      */
-    public static void locked(Object sync, int how) {
+    public static void locked(Object sync, int how, Object self) {
         if (!Analysis.enabled || sync == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         Shadow s;
         try {
             s = SHADOWS.get(sync);
-            if (!s.internal()) {
-                DETECTOR.acquire(ts, s);
-                if ((how & Locks.SHARED) == 0) DETECTOR.acquireField(ts, s, READ_CLOCK);
-            }
+            if (!s.internal()) DETECTOR.lock(ts, s, mode(how), lockCallPath(ts), self);
         } catch (Throwable e) {
             Internal.error("modelling a lock", e);
             return;
@@ -1153,8 +1213,8 @@ public final class RaceEvents {
     }
 
     /** A tryLock returned: {@link #locked} if it succeeded; either way the thread no longer waits for the lock. */
-    public static void lockedIf(boolean succeeded, Object sync, int how) {
-        if (succeeded) locked(sync, how);
+    public static void lockedIf(boolean succeeded, Object sync, int how, Object self) {
+        if (succeeded) locked(sync, how, self);
         else lockAbandoned(sync);
     }
 
@@ -1169,10 +1229,7 @@ public final class RaceEvents {
         if (ts.ignore != 0) return;
         try {
             Shadow s = SHADOWS.get(sync);
-            if (!s.internal()) {
-                if ((how & Locks.SHARED) != 0) DETECTOR.releaseField(ts, s, READ_CLOCK);
-                else DETECTOR.release(ts, s);
-            }
+            if (!s.internal()) DETECTOR.unlock(ts, s, mode(how), lockCallPath(ts));
             Locks.released(ts, s, how);
         } catch (Throwable e) {
             Internal.error("modelling an unlock", e);
@@ -1186,7 +1243,7 @@ public final class RaceEvents {
         if (ts.ignore != 0) return;
         try {
             Shadow s = SHADOWS.get(sync);
-            if (!s.internal()) DETECTOR.release(ts, s);
+            if (!s.internal()) DETECTOR.waitRelease(ts, s, Detector.WRITE_LOCK);
             Locks.waitBegins(ts, s, sync, -1);
         } catch (Throwable e) {
             Internal.error("modelling a condition wait", e);
@@ -1204,10 +1261,7 @@ public final class RaceEvents {
         Shadow s;
         try {
             s = SHADOWS.get(sync);
-            if (!s.internal()) {
-                DETECTOR.acquire(ts, s);
-                DETECTOR.acquireField(ts, s, READ_CLOCK);
-            }
+            if (!s.internal()) DETECTOR.waitAcquire(ts, s, Detector.WRITE_LOCK);
         } catch (Throwable e) {
             Internal.error("modelling a condition wait", e);
             return;
@@ -1225,6 +1279,11 @@ public final class RaceEvents {
         } else {
             lockAbandoned(sync);
         }
+    }
+
+    /** The detector's lock mode of a lock-order {@code how}: a read lock, or a write lock (a ReentrantLock's too). */
+    private static int mode(int how) {
+        return (how & Locks.SHARED) != 0 ? Detector.READ_LOCK : Detector.WRITE_LOCK;
     }
 
     /** On entry of a blocking lock method: the thread may block on {@code key}'s lock. */
@@ -1340,56 +1399,109 @@ public final class RaceEvents {
         }
     }
 
-    // ---- read-write locks: a write clock and a read clock per lock (as ThreadSanitizer's RWMutex) -------------
+    // ---- locks, continued: conversions, unlocks, Condition.await (detect_deadlocks=0) ------------------------
 
     /**
-     * The read clock of a read-write lock ({@code ReentrantReadWriteLock}'s shared Sync, a {@code StampedLock}) is
-     * kept as a volatile field of the lock's shadow under this key, a name no Java field can have; its write clock is
-     * the shadow's own clock. A write unlock releases into the write clock, a read unlock into the read clock; a
-     * write lock acquires both, a read lock only the write clock: read-unlock to read-lock is no edge.
+     * StampedLock.tryConvertToWriteLock returned {@code stamp}: the write lock is held now. Converting the read lock
+     * (or the write lock itself) the thread already holds keeps the same hold; from an optimistic read it is a new one.
      */
-    static final int READ_CLOCK = Sites.syncKey("racecheck:read-lock");
-
-    /** A write lock was taken (also: a Condition's await returns, holding the write lock again). */
-    public static void acquireWrite(Object lock) {
-        if (!Analysis.enabled || lock == null) return;
+    public static void convertToWriteIfStamp(long stamp, Object key, Object self) {
+        if (stamp == 0L || !Analysis.enabled || key == null) return;
         ThreadState ts = CURRENT.get();
         if (ts.ignore != 0) return;
         try {
-            Shadow s = SHADOWS.get(lock);
+            Shadow s = SHADOWS.get(key);
             if (s.internal()) return;
-            DETECTOR.acquire(ts, s);
-            DETECTOR.acquireField(ts, s, READ_CLOCK);
+            if (Analysis.PREDICT && DETECTOR.holds(ts, s)) {
+                // The same critical section goes on; happens-before still acquires the write clock (as before).
+                DETECTOR.acquire(ts, s);
+                return;
+            }
+            DETECTOR.lock(ts, s, Detector.WRITE_LOCK, lockCallPath(ts), self);
         } catch (Throwable e) {
-            Internal.error("modelling a write lock", e);
+            Internal.error("modelling a lock conversion", e);
         }
     }
 
-    public static void acquireWriteIf(boolean succeeded, Object lock) {
-        if (succeeded) acquireWrite(lock);
-    }
-
-    public static void acquireWriteIfStamp(long stamp, Object lock) {
-        if (stamp != 0L) acquireWrite(lock);
+    /** A write lock is given back. */
+    public static void unlockWrite(Object key, Object self) {
+        unlockEvent(key, Detector.WRITE_LOCK);
     }
 
     /** A read lock is given back. */
-    public static void releaseRead(Object lock) {
-        if (!Analysis.enabled || lock == null) return;
-        ThreadState ts = CURRENT.get();
-        if (ts.ignore != 0) return;
-        try {
-            Shadow s = SHADOWS.get(lock);
-            if (!s.internal()) DETECTOR.releaseField(ts, s, READ_CLOCK);
-        } catch (Throwable e) {
-            Internal.error("modelling a read unlock", e);
-        }
+    public static void unlockRead(Object key, Object self) {
+        unlockEvent(key, Detector.READ_LOCK);
+    }
+
+    /** unlock() of a write lock or ReentrantLock the thread holds ({@code held}: sync.isHeldExclusively()). */
+    public static void unlockWriteIfHeld(int held, Object key) {
+        if (held != 0) unlockEvent(key, Detector.WRITE_LOCK);
+    }
+
+    /** unlock() of a read lock the thread holds ({@code holds}: how many times it holds it). */
+    public static void unlockReadIfHeld(int holds, Object key) {
+        if (holds > 0) unlockEvent(key, Detector.READ_LOCK);
     }
 
     /** A StampedLock call gives back the lock that {@code stamp} holds: a write lock, a read lock, or none. */
-    public static void releaseStamp(long stamp, Object lock) {
-        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) release(lock);
-        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) releaseRead(lock);
+    public static void unlockStamp(long stamp, Object key, Object self) {
+        if (java.util.concurrent.locks.StampedLock.isWriteLockStamp(stamp)) unlockEvent(key, Detector.WRITE_LOCK);
+        else if (java.util.concurrent.locks.StampedLock.isReadLockStamp(stamp)) unlockEvent(key, Detector.READ_LOCK);
+    }
+
+    /** A Condition's await gives the (write) lock back while it waits. */
+    public static void awaitRelease(Object key) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.waitRelease(ts, s, Detector.WRITE_LOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling an await", e);
+        }
+    }
+
+    /** A Condition's await returns, holding the write lock again (also when it timed out or was interrupted). */
+    public static void awaitAcquire(Object key) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.waitAcquire(ts, s, Detector.WRITE_LOCK);
+        } catch (Throwable e) {
+            Internal.error("modelling an await", e);
+        }
+    }
+
+    /** A Condition's await threw: InterruptedException is thrown holding the write lock again, anything else without. */
+    public static void awaitAcquireIfInterrupted(Object thrown, Object key) {
+        if (thrown instanceof InterruptedException) awaitAcquire(key);
+    }
+
+    private static void lockEvent(Object key, Object self, int mode) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.lock(ts, s, mode, lockCallPath(ts), self);
+        } catch (Throwable e) {
+            Internal.error("modelling a lock", e);
+        }
+    }
+
+    private static void unlockEvent(Object key, int mode) {
+        if (!Analysis.enabled || key == null) return;
+        ThreadState ts = CURRENT.get();
+        if (ts.ignore != 0) return;
+        try {
+            Shadow s = SHADOWS.get(key);
+            if (!s.internal()) DETECTOR.unlock(ts, s, mode, lockCallPath(ts));
+        } catch (Throwable e) {
+            Internal.error("modelling an unlock", e);
+        }
     }
 
     // ---- StampedLock optimistic reads (see OptimisticReads) ---------------------------------------------------
@@ -1408,7 +1520,7 @@ public final class RaceEvents {
             OptimisticReads o = (OptimisticReads) ts.optimistic;
             if (o == null) ts.optimistic = o = new OptimisticReads();
             // The caller's frame: this hook runs inside the JDK method, which pushed none.
-            o.begin(entry, Math.max(ts.depth - 1, 0));
+            o.begin(entry, Math.max(ts.depth - 1, 0), Epoch.clock(ts.epoch));
         } catch (Throwable e) {
             Internal.error("modelling an optimistic read", e);
         }

@@ -31,7 +31,7 @@ import org.objectweb.asm.Opcodes;
  */
 class RuntimeLayoutTest {
     /** The runtime's packages, top first; "" is {@code dev.racecheck.agent.runtime} itself. */
-    static final List<String> ORDER = List.of("", "schedule", "jdk", "analysis", "locks", "shadow", "threads", "report");
+    static final List<String> ORDER = List.of("", "schedule", "jdk", "analysis", "locks", "predict", "shadow", "threads", "report");
 
     /** A runtime class's name, internal or binary: group 1 its sub-package (null for the top one), 2 its simple name. */
     private static final Pattern RUNTIME_CLASS =

@@ -111,7 +111,7 @@ public final class ScalingRunner {
         for (int run = 0; run < s.runs; run++) {
             for (boolean agent : run % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
                 List<String> jvmArgs = new ArrayList<>(s.jvmArgs);
-                if (agent) jvmArgs.add(s.javaagent(null));
+                if (agent) jvmArgs.add(s.javaagent(s.agentOptions));
                 Launch l = Launch.run(java, jvmArgs, s.classPath, mainClass, args, s.timeoutSeconds);
                 System.out.printf(Locale.ROOT, "%-16s %9d run %d/%d %-9s %8.2f s %8.0f MB%s%n", series, x, run + 1,
                         s.runs, agent ? "racecheck" : "plain", l.wallSeconds, l.vmhwmKb() / 1024.0,

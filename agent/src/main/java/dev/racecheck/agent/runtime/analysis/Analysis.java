@@ -13,12 +13,22 @@ import dev.racecheck.agent.runtime.threads.Threads;
  */
 public final class Analysis {
     public static final ShadowMap SHADOWS = new ShadowMap();
-    public static final Detector DETECTOR = new FastTrack();
+    /**
+     * Predictive mode (predict=1), fixed at start-up. A constant for the JIT: in happens-before mode every branch on it
+     * folds away, and {@link #DETECTOR} is exactly a FastTrack.
+     */
+    public static final boolean PREDICT = dev.racecheck.agent.runtime.report.Config.predict;
+    public static final Detector DETECTOR = PREDICT ? predictive() : new FastTrack();
     /** Set once the agent has started; hooks in JDK classes that run earlier are ignored. */
     public static volatile boolean enabled;
 
     /** The current thread's state; instrumented methods fetch it once, on entry ({@code RaceEvents.thread()}). */
     public static final ThreadLocal<ThreadState> CURRENT = new CurrentThreadState();
+
+    /** A separate method: in happens-before mode the predictive detector's classes are never loaded. */
+    private static Detector predictive() {
+        return new PredictiveDetector(new FastTrack());
+    }
 
     private Analysis() {
         // no instances

@@ -160,7 +160,8 @@ final class FastTrack implements Detector {
     }
 
     @Override
-    public void checkRead(ThreadState t, int key, long[] write, int site, int path, Object target, int kind) {
+    public void checkRead(ThreadState t, int key, long[] write, int site, int path, Object target, int kind,
+                          long since) {
         if (write != null && !t.clock.covers(write[0])) {
             Races.report(t, site, false, target, kind, key, write[0], true, (int) write[1], path);
         }
@@ -218,6 +219,45 @@ final class FastTrack implements Detector {
     public void releaseElement(ThreadState t, Shadow s, int index, int length) {
         s.releaseElement(index, length, t.clock);
         t.tick();
+    }
+
+    @Override
+    public void lock(ThreadState t, Shadow s, int mode, int path, Object owner) {
+        s.acquireInto(t.clock);
+        // Read unlocks release into the read clock: a write lock waits for them. A monitor has none.
+        if (mode == WRITE_LOCK) s.acquireField(READ_CLOCK, t);
+    }
+
+    @Override
+    public void unlock(ThreadState t, Shadow s, int mode, int path) {
+        if (mode == READ_LOCK) releaseField(t, s, READ_CLOCK);
+        else release(t, s);
+    }
+
+    @Override
+    public void waitRelease(ThreadState t, Shadow s, int mode) {
+        unlock(t, s, mode, NO_PATH);
+    }
+
+    @Override
+    public void waitAcquire(ThreadState t, Shadow s, int mode) {
+        lock(t, s, mode, NO_PATH, null);
+    }
+
+    @Override
+    public void classInitialized(ThreadState t, Shadow s) {
+        s.markInitialized(t.clock);
+        t.tick();
+    }
+
+    @Override
+    public boolean classUse(ThreadState t, Shadow s) {
+        return s.acquireInitialized(t.clock);
+    }
+
+    @Override
+    public void freeze(ThreadState t, VarState v) {
+        v.forgetWriteBefore(t.clock);
     }
 
     @Override

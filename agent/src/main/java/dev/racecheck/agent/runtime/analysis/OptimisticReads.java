@@ -42,11 +42,18 @@ public final class OptimisticReads {
     private final int[] kinds = new int[MAX];
     private final long[][] writes = new long[MAX][];
 
-    /** An optimistic read of {@code lock} (its weak reference: the lock's shadow-map entry) begins. */
-    public void begin(WeakReference<Object> lock, int base) {
+    /** The epoch of the thread when the optimistic read began: its reads are in it or later. */
+    private long since;
+
+    /**
+     * An optimistic read of {@code lock} (its weak reference: the lock's shadow-map entry) begins, in epoch
+     * {@code epoch} of the thread.
+     */
+    public void begin(WeakReference<Object> lock, int base, long epoch) {
         clear();
         this.lock = lock;
         this.base = base;
+        this.since = epoch;
     }
 
     /** Whether an optimistic read is in progress. */
@@ -101,9 +108,10 @@ public final class OptimisticReads {
         int[] p = Arrays.copyOf(paths, n);
         int[] kd = Arrays.copyOf(kinds, n);
         long[][] w = Arrays.copyOf(writes, n);
+        long from = since;
         clear();
         for (int i = 0; i < n; i++) {
-            if (t[i] != null) detector.checkRead(ts, k[i], w[i], s[i], p[i], t[i], kd[i]);
+            if (t[i] != null) detector.checkRead(ts, k[i], w[i], s[i], p[i], t[i], kd[i], from);
         }
     }
 }

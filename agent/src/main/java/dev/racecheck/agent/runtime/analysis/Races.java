@@ -17,6 +17,7 @@ import dev.racecheck.agent.runtime.threads.Threads;
 import dev.racecheck.reports.Access;
 import dev.racecheck.reports.AccessKind;
 import dev.racecheck.reports.Frame;
+import dev.racecheck.reports.Prediction;
 import dev.racecheck.reports.Race;
 import dev.racecheck.reports.Target;
 import dev.racecheck.reports.ThreadInfo;
@@ -27,6 +28,13 @@ import dev.racecheck.reports.ThreadInfo;
  * sites only: the stacks are not built for a repeat.
  */
 final class Races {
+    /** Tests' view of the races reported, by access site (a report's stacks are the real ones, not the sites'). */
+    interface Listener {
+        void reported(int site, int previousSite, boolean predicted);
+    }
+
+    static volatile Listener listener;
+
     private Races() {
         // no instances
     }
@@ -46,11 +54,23 @@ final class Races {
      */
     static void report(ThreadState t, int site, boolean write, Object target, int kind, int key,
                        long previousEpoch, boolean previousWrite, int previousPath, int currentPath) {
+        report(t, site, write, target, kind, key, previousEpoch, previousWrite, previousPath, currentPath, null);
+    }
+
+    /**
+     * The same, for a race the predictive detector found: {@code prediction} says why the run ordered the two
+     * accesses (null for a race happens-before saw).
+     */
+    static void report(ThreadState t, int site, boolean write, Object target, int kind, int key,
+                       long previousEpoch, boolean previousWrite, int previousPath, int currentPath,
+                       Prediction prediction) {
         t.ignore++;
         try {
             int previousSite = CallPaths.site(previousPath);
             long[] count = Reporter.firstOccurrence(site, previousSite);
             if (count == null) return;
+            Listener l = listener;
+            if (l != null) l.reported(site, previousSite, prediction != null);
             List<Frame> stack = currentPath < 0 ? CallPaths.captureStack() : CallPaths.frames(currentPath);
             List<Frame> previousStack = CallPaths.frames(previousPath);
             if (kind == Detector.CONTAINER) {
@@ -70,7 +90,7 @@ final class Races {
                     new Access(write ? AccessKind.WRITE : AccessKind.READ, current.serial, stack),
                     new Access(previousWrite ? AccessKind.WRITE : AccessKind.READ,
                             previous == null ? -1 : previous.serial, previousStack),
-                    threads, 1)
+                    threads, 1, prediction, null)
                     // Found while exploring schedules: the seed of this thread's exploration, else the run's.
                     .withSeed(t.exploreSeed != null ? t.exploreSeed : Config.exploreSeed);
             Reporter.record(race, count, t.testId);

@@ -12,7 +12,6 @@ import dev.racecheck.agent.runtime.shadow.InlineShadows;
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.ThreadState;
-import dev.racecheck.agent.runtime.threads.VectorClock;
 
 /**
  * The freeze of a final field (JLS 17.5), at the end of the constructor that set it: every thread that sees the
@@ -60,10 +59,10 @@ public final class Freeze {
         ts.ignore++; // reflection below runs JDK code that racecheck models
         try {
             // Nothing of it was ever tracked (the common case): a lookup and no more.
-            if (!forget(referent, ts.clock) && !UNSYNCHRONIZED_JDK_CONTAINERS.contains(referent.getClass().getName())) {
+            if (!forget(referent, ts) && !UNSYNCHRONIZED_JDK_CONTAINERS.contains(referent.getClass().getName())) {
                 return;
             }
-            forgetReachable(referent, ts.clock);
+            forgetReachable(referent, ts);
         } catch (Throwable e) {
             Internal.error("recording a final-field freeze", e);
         } finally {
@@ -71,7 +70,7 @@ public final class Freeze {
         }
     }
 
-    private static void forgetReachable(Object root, VectorClock clock) throws IllegalAccessException {
+    private static void forgetReachable(Object root, ThreadState ts) throws IllegalAccessException {
         Object[] seen = new Object[MAX_OBJECTS];
         int count = 0;
         seen[count++] = root;
@@ -81,18 +80,18 @@ public final class Freeze {
             if (o instanceof Object[]) {
                 for (Object e : (Object[]) o) {
                     if (++references > MAX_REFERENCES || count == MAX_OBJECTS) return;
-                    count = visit(e, seen, count, clock);
+                    count = visit(e, seen, count, ts);
                 }
             } else if (UNSYNCHRONIZED_JDK_CONTAINERS.contains(o.getClass().getName())) {
                 // What the container holds: elements, keys and values (toArray runs no program code on these).
                 for (Object e : Containers.heldBy(o)) {
                     if (++references > MAX_REFERENCES || count == MAX_OBJECTS) return;
-                    count = visit(e, seen, count, clock);
+                    count = visit(e, seen, count, ts);
                 }
             } else if (!o.getClass().isArray()) {
                 for (Field f : REFERENCE_FIELDS.get(o.getClass())) {
                     if (++references > MAX_REFERENCES || count == MAX_OBJECTS) return;
-                    count = visit(f.get(o), seen, count, clock);
+                    count = visit(f.get(o), seen, count, ts);
                 }
             }
         }
@@ -112,29 +111,31 @@ public final class Freeze {
             "java.util.ImmutableCollections$MapN");
 
     /** Forgets {@code o}'s writes and queues it, if it is tracked and new; returns the new count. */
-    private static int visit(Object o, Object[] seen, int count, VectorClock clock) {
+    private static int visit(Object o, Object[] seen, int count, ThreadState ts) {
         if (o == null) return count;
         for (int i = 0; i < count; i++) {
             if (seen[i] == o) return count;
         }
-        if (!forget(o, clock)) return count;
+        if (!forget(o, ts)) return count;
         seen[count] = o;
         return count + 1;
     }
 
-    /** Forgets the writes before {@code clock} to {@code o}'s fields or elements; false if none was ever tracked. */
-    private static boolean forget(Object o, VectorClock clock) {
+    /** Forgets the writes before ts's clock to {@code o}'s fields or elements; false if none was ever tracked. */
+    private static boolean forget(Object o, ThreadState ts) {
         boolean tracked = false;
         Shadow s = Analysis.SHADOWS.peek(o);
         if (s != null) {
-            s.forgetWritesBefore(clock);
+            for (VarState v : s.states()) {
+                if (v != null) Analysis.DETECTOR.freeze(ts, v);
+            }
             tracked = true;
         }
         if (o.getClass().isArray()) return tracked;
         // A set's state is its map's (and a view's its container's): forgotten there.
         VarState container = Containers.existingState(o);
         if (container != null) {
-            container.forgetWriteBefore(clock);
+            Analysis.DETECTOR.freeze(ts, container);
             tracked = true;
         }
         for (Field f : COMPANION_FIELDS.get(o.getClass())) {
@@ -145,7 +146,7 @@ public final class Freeze {
                 continue;
             }
             if (state instanceof CompanionState v && v.owner == o) {
-                v.forgetWriteBefore(clock);
+                Analysis.DETECTOR.freeze(ts, v);
                 tracked = true;
             }
         }

@@ -30,6 +30,12 @@ public final class Config {
     /** Print the test framework's frames below the program's in the reports (test_frames=1). */
     public static volatile boolean testFrames;
     /**
+     * Predictive mode (predict=1): the detector also reports races that happens-before saw ordered only by unrelated
+     * critical sections ({@code analysis.PredictiveDetector}). Fixed before the runtime starts: the detector, the
+     * instrumentation of monitors and lock calls, and the JDK model's lock hooks all depend on it.
+     */
+    public static volatile boolean predict;
+    /**
      * Schedule exploration: whether the instrumentation emits schedule points ({@code explore=1}, or implied by
      * {@code explore_seed}); the seed of the whole run ({@code explore_seed}), or null when only tests explore (the
      * JUnit integration sets a seed per repetition); and the strategy's name ({@code explore_strategy}), or null.

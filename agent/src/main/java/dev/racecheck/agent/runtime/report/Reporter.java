@@ -75,6 +75,16 @@ public final class Reporter {
         return count;
     }
 
+    /** Whether a race of the pair of access sites {@code site} and {@code previousSite} was reported already. */
+    public static boolean reported(int site, int previousSite) {
+        long pair = site < previousSite
+                ? ((long) site << 32) | previousSite
+                : ((long) previousSite << 32) | site;
+        synchronized (LOCK) {
+            return SEEN.containsKey(pair);
+        }
+    }
+
     /**
      * Records and prints the first race of a pair of access sites ({@code count} from {@link #firstOccurrence}), found
      * by a thread of test {@code testId} (or null), unless a suppression leaves it out; stops the JVM if told to
@@ -225,6 +235,13 @@ public final class Reporter {
                 out.add(r.withOccurrences(COUNTS.get(i)[0]));
             }
             return out;
+        }
+    }
+
+    /** The race reported {@code index}-th (from 0), as reported (tests). */
+    public static Race race(int index) {
+        synchronized (LOCK) {
+            return RACES.get(index);
         }
     }
 

@@ -40,6 +40,11 @@ public final class Shadow {
     private VectorClock initialized;
     /** For a Thread: racecheck's state of that thread (set when it is started or first seen). */
     public volatile ThreadState thread;
+    /**
+     * The predictive detector's state of this object as a lock and synchronization variable ({@code predict.PSync}),
+     * or null; set once (see {@code Config.predict}). Refers to no program object.
+     */
+    public volatile Object predictive;
     /** For a Class: a small dense id for the per-thread "has seen this class initialized" bit set. */
     public final int classId;
 
@@ -105,6 +110,11 @@ public final class Shadow {
         for (VarState v : vars) {
             if (v != null) v.forgetWriteBefore(clock);
         }
+    }
+
+    /** The states of this object's fields or elements (an array element's may be null); never changed in place. */
+    public VarState[] states() {
+        return vars;
     }
 
     /** The state of element {@code index} of this array, or null when the index is out of bounds. */

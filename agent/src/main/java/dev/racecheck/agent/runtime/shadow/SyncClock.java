@@ -14,6 +14,18 @@ public final class SyncClock {
     /** Raised by every release, under the monitor: an unchanged version has nothing new to acquire. */
     private volatile long version;
 
+    /**
+     * The predictive detector's state of this clock ({@code predict.PSync}), or null; refers to no program object.
+     * Made under this clock's monitor.
+     */
+    public volatile Object predictive;
+
+    /**
+     * In predictive mode, how the predictive state of one clock joins another's (a copy when the first argument is
+     * null): {@code (into, from) -> into}. Null in happens-before mode.
+     */
+    public static volatile java.util.function.BinaryOperator<Object> FOLD;
+
     public SyncClock() {
         clock = new VectorClock();
     }
@@ -23,6 +35,8 @@ public final class SyncClock {
         synchronized (from) {
             clock = new VectorClock(from.clock);
         }
+        java.util.function.BinaryOperator<Object> fold = FOLD;
+        if (fold != null && from.predictive != null) predictive = fold.apply(null, from.predictive);
     }
 
     /** The thread's clock joins this one. */
@@ -52,6 +66,12 @@ public final class SyncClock {
         synchronized (this) {
             clock.receive(copy);
             version++;
+        }
+        java.util.function.BinaryOperator<Object> fold = FOLD;
+        if (fold != null && other.predictive != null) {
+            synchronized (this) {
+                predictive = fold.apply(predictive, other.predictive);
+            }
         }
     }
 

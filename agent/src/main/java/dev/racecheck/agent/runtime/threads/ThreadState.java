@@ -114,6 +114,14 @@ public final class ThreadState extends ThreadStatePadding {
     long lastAccessClock;
     /** Set when the thread has ended and its slot was handed back. */
     boolean ended;
+    /** Whether the thread has ended. */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** The predictive detector's state of this thread ({@code predict.PThread}), or null: see {@code Config.predict}. */
+    public Object predictive;
+
     /** The lease of this thread's slot, put in every variable state that records its epochs; dropped at its end. */
     public SlotLease lease;
 

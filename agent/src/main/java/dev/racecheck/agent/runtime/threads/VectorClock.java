@@ -72,6 +72,16 @@ public final class VectorClock {
         writableChunk(slot >>> PAGE_SHIFT, (slot >>> CHUNK_BITS) & (PAGE - 1))[slot & (CHUNK - 1)] = clock;
     }
 
+    /** Entry {@code slot} := max(entry, {@code clock}): the owner now knows that thread up to {@code clock}. */
+    public void raise(int slot, long clock) {
+        if (get(slot) < clock) set(slot, clock);
+    }
+
+    /** One past the highest slot this clock may have an entry for (entries past it are zero). */
+    public int width() {
+        return pages.length * PAGE_SLOTS;
+    }
+
     private static synchronized void raiseSlotLimit(int limit) {
         if (limit > slotLimit) slotLimit = limit;
     }

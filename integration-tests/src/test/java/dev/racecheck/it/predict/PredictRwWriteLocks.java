@@ -1,0 +1,30 @@
+package dev.racecheck.it.predict;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * PredictUnrelatedCS with the write lock of a ReentrantReadWriteLock.
+ * Expected: race on static field dev.racecheck.it.predict.PredictRwWriteLocks.x
+ */
+public class PredictRwWriteLocks {
+    static final ReentrantReadWriteLock RW = new ReentrantReadWriteLock();
+    static int x;
+
+    public static void main(String[] args) {
+        Thread t1 = new Thread(() -> {
+            x = 1; // racy access
+            RW.writeLock().lock();
+            RW.writeLock().unlock();
+        }, "t1");
+        Thread t2 = new Thread(() -> {
+            Probe.awaitTerminated(t1);
+            RW.writeLock().lock();
+            RW.writeLock().unlock();
+            x = 2; // racy access
+        }, "t2");
+        t1.start();
+        t2.start();
+        Probe.join(t1, t2);
+        System.out.println("x=" + x);
+    }
+}
