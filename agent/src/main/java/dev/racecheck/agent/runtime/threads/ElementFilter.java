@@ -103,13 +103,14 @@ public final class ElementFilter {
             if (!reserve(16L + 4L * n)) return null;
             p = pages = new int[n][];
         }
+        if (index < 0 || index >= length) return null;
         int i = index >>> PAGE_SHIFT;
         if (i >= p.length) return null;
         int[] page = p[i];
         if (page == null) {
-            int size = Math.min(PAGE, length - (i << PAGE_SHIFT));
-            if (!reserve(16L + 4L * size)) return null;
-            page = p[i] = new int[size];
+            // Whole pages, the last one too: a check of an index past the end (the access will throw) reads a 0.
+            if (!reserve(16L + 4L * PAGE)) return null;
+            page = p[i] = new int[PAGE];
         }
         return page;
     }
