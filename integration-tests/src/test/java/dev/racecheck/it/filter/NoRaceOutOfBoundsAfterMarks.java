@@ -3,6 +3,7 @@ package dev.racecheck.it.filter;
 /**
  * Accesses just past the end of arrays whose elements this thread has marked (the filter's last page is shared with
  * indexes past the end): the program's own ArrayIndexOutOfBoundsException, thrown by its own frame, and nothing else.
+ * Expected: no race
  */
 public final class NoRaceOutOfBoundsAfterMarks {
     public static void main(String[] args) {

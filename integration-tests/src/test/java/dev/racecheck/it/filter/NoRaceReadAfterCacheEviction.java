@@ -3,6 +3,7 @@ package dev.racecheck.it.filter;
 /**
  * {@link RaceReadAfterCacheEviction} with the writer joined before the reads: no race, however the cache slots and
  * their filters are shared out.
+ * Expected: no race
  */
 public final class NoRaceReadAfterCacheEviction {
     public static void main(String[] args) throws Exception {

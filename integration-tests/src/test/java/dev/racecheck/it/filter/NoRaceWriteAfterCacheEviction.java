@@ -1,6 +1,9 @@
 package dev.racecheck.it.filter;
 
-/** {@link RaceWriteAfterCacheEviction} with the reader joined first: no race. */
+/**
+ * {@link RaceWriteAfterCacheEviction} with the reader joined first: no race.
+ * Expected: no race
+ */
 public final class NoRaceWriteAfterCacheEviction {
     static volatile long sink;
 

@@ -2,6 +2,7 @@ package dev.racecheck.it.filter;
 
 /**
  * {@link RaceWriteAgainAfterFreeze} with the reader ordered after the second write (a volatile flag): no race.
+ * Expected: no race
  */
 public final class NoRaceWritesBeforeFreeze {
     static final class Holder {
