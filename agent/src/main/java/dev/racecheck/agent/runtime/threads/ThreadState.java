@@ -222,7 +222,7 @@ public final class ThreadState extends ThreadStatePadding {
     }
 
     private int newGeneration() {
-        if (++generation >= 1 << 30) { // the marks would repeat: forget every stamp
+        if (++generation >= 1 << 29) { // the marks would repeat, or overflow with a filter's base: forget every stamp
             generation = 1;
             ElementFilter[] f = arrayFilters;
             if (f != null) {

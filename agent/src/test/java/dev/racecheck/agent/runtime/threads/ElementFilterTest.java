@@ -92,19 +92,45 @@ class ElementFilterTest {
     }
 
     @Test
-    void a_new_array_in_the_slot_starts_unmarked_and_the_pages_are_given_back() {
+    void a_new_array_in_the_slot_starts_unmarked_on_the_same_pages() {
         ThreadState ts = thread();
         long before = ElementFilter.bytesHeld();
         ElementFilter f = filter(ts, 100_000);
         int mark = ts.filterMark();
         for (int i = 0; i < 100_000; i += 100) f.markWritten(i, mark);
-        assertTrue(ElementFilter.bytesHeld() >= before + 4L * 100_000, "pages held: " + ElementFilter.bytesHeld());
-        ts.arrayCached(0, 100_000); // another array of the same length takes the slot
-        assertFalse(f.written(0, mark));
-        assertFalse(f.read(500, mark));
+        long held = ElementFilter.bytesHeld();
+        assertTrue(held >= before + 4L * 100_000, "pages held: " + held);
+        for (int k = 0; k < 5; k++) {
+            ts.arrayCached(0, 100_000); // another array of the same length takes the slot
+            assertFalse(f.written(0, mark));
+            assertFalse(f.read(500, mark));
+            f.markRead(700, mark);
+            assertTrue(f.read(700, mark));
+            assertEquals(held, ElementFilter.bytesHeld(), "the pages are kept");
+        }
+        ts.arrayCached(0, 300); // a shorter one: its end falls inside a page marked for a longer array
+        assertFalse(f.read(700, mark), "past the end of the shorter array");
+        f.markWritten(700, mark);
+        assertFalse(f.written(700, mark), "never marked past the end");
+        ts.tick();
+        int later = ts.filterMark();
+        ts.arrayCached(0, 200_000); // a longer one
+        f.markWritten(150_000, later);
+        assertTrue(f.written(150_000, later));
+        assertFalse(f.read(700, later));
+        ts.shrink(); // the thread ended: every page is given back
         assertEquals(before, ElementFilter.bytesHeld());
-        f.markRead(500, mark);
-        ts.shrink(); // the thread ended
-        assertEquals(before, ElementFilter.bytesHeld());
+    }
+
+    @Test
+    void clearing_forgets_every_mark() {
+        ThreadState ts = thread();
+        ElementFilter f = filter(ts, 4096);
+        int mark = ts.filterMark();
+        f.markWritten(4095, mark);
+        f.clear();
+        assertFalse(f.read(4095, mark));
+        f.markRead(1, mark);
+        assertTrue(f.read(1, mark));
     }
 }
