@@ -17,10 +17,12 @@ import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
 import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.jdk.Freeze;
 import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.locks.LockGraph;
 import dev.racecheck.agent.runtime.locks.Locks;
 import dev.racecheck.agent.runtime.report.Internal;
+import dev.racecheck.agent.runtime.report.MonitorClasses;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
 import dev.racecheck.agent.runtime.schedule.Schedule;
@@ -1741,6 +1743,15 @@ public final class RaceEvents {
             CallPaths.startStack(main);
             dev.racecheck.reports.text.TextRenderer.summary(0);
             Reporter.count();
+            // Initialized here, not on the first program thread to need them: their static initializers make
+            // ClassValues, whose constructor counts in a JDK-wide AtomicInteger that the program's threads share
+            // (events racecheck itself would have made in a program thread).
+            for (Class<?> c : new Class<?>[] {Freeze.class, MonitorClasses.class, InlineShadows.class}) {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            }
+            Class.forName("dev.racecheck.agent.runtime.jdk.ContainerModel", true, Freeze.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new LinkageError("racecheck's own class is missing", e);
         } finally {
             main.ignore--;
         }
