@@ -32,7 +32,8 @@ import dev.racecheck.reports.Suppressions;
  *   <tr><td>baseline</td><td>a JSON report of known races: they are still printed but do not fail the run</td></tr>
  *   <tr><td>verbose</td><td>1: print what is instrumented and why classes are skipped (default 0)</td></tr>
  *   <tr><td>optimize</td><td>0: check every access where it is made, as written (default 1: leave out the checks that
- *   cannot find anything new, and check some array loops once before they run)</td></tr>
+ *   cannot find anything new, check some array loops once before they run, and let each thread skip the array elements
+ *   it already checked in its current generation: see ElementFilter)</td></tr>
  *   <tr><td>test_frames</td><td>1: print the test framework's frames below the program's in each stack (default 0: one line says how many were left out)</td></tr>
  *   <tr><td>predict</td><td>1: also report predicted races, ordered in this run only by unrelated critical sections (default 0)</td></tr>
  *   <tr><td>explore_seed</td><td>explore the schedule with this seed (a whole number): threads wait at synchronization points as the seed decides; races found carry the seed</td></tr>

@@ -17,10 +17,12 @@ import dev.racecheck.agent.runtime.analysis.Detector;
 import dev.racecheck.agent.runtime.analysis.OptimisticReads;
 import dev.racecheck.agent.runtime.predict.LockCalls;
 import dev.racecheck.agent.runtime.jdk.Containers;
+import dev.racecheck.agent.runtime.jdk.Freeze;
 import dev.racecheck.agent.runtime.report.Config;
 import dev.racecheck.agent.runtime.locks.LockGraph;
 import dev.racecheck.agent.runtime.locks.Locks;
 import dev.racecheck.agent.runtime.report.Internal;
+import dev.racecheck.agent.runtime.report.MonitorClasses;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
 import dev.racecheck.agent.runtime.schedule.Schedule;
@@ -30,6 +32,7 @@ import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.ShadowMap;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.CallPaths;
+import dev.racecheck.agent.runtime.threads.ElementFilter;
 import dev.racecheck.agent.runtime.threads.Epoch;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.agent.runtime.threads.Threads;
@@ -143,16 +146,48 @@ public final class RaceEvents {
 
     public static void arrayRead(Object array, int index, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null) return;
-        VarState v = element(array, index, ts);
-        if (v == null || v.r == ts.epoch) return; // null: out of bounds, the load itself will throw
-        slowRead(ts, v, site, base, array, Detector.ELEMENT);
+        Shadow s = arrayShadow(array, ts);
+        ElementFilter f = ts.lastFilter;
+        if (f == null) {
+            VarState v = s.element(index, array);
+            if (v == null || v.r == ts.epoch) return; // null: out of bounds, the load itself will throw
+            slowRead(ts, v, site, base, array, Detector.ELEMENT);
+            return;
+        }
+        // This thread checked the element already in this generation (see ElementFilter): nothing can be new.
+        int mark = ts.filterMark();
+        if (f.read(index, mark)) return;
+        VarState v = s.element(index, array);
+        if (v == null) return;
+        if (v.r != ts.epoch) {
+            slowRead(ts, v, site, base, array, Detector.ELEMENT);
+            if (deferring(ts)) return; // a read in an optimistic window counts only once validated
+        }
+        f.markRead(index, mark);
     }
 
     public static void arrayWrite(Object array, int index, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null) return;
-        VarState v = element(array, index, ts);
-        if (v == null || v.w == ts.epoch) return;
-        slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+        Shadow s = arrayShadow(array, ts);
+        ElementFilter f = ts.lastFilter;
+        if (f == null) {
+            VarState v = s.element(index, array);
+            if (v == null || v.w == ts.epoch) return;
+            slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+            return;
+        }
+        int mark = ts.filterMark();
+        if (f.written(index, mark)) return;
+        VarState v = s.element(index, array);
+        if (v == null) return;
+        if (v.w != ts.epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+        f.markWritten(index, mark);
+    }
+
+    /** Whether reads are being deferred to a StampedLock validation (see {@link OptimisticReads}). */
+    private static boolean deferring(ThreadState ts) {
+        OptimisticReads o = (OptimisticReads) ts.optimistic;
+        return o != null && o.active();
     }
 
     // ---- array loops checked before they run (see the instrumenter's CheckPlacement) -------------------------
@@ -190,11 +225,15 @@ public final class RaceEvents {
         int first = from + offset;
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
+        ElementFilter f = deferring(ts) ? null : ts.lastFilter;
+        int mark = f == null ? 0 : ts.filterMark();
         long epoch = ts.epoch; // no release happens in here
         for (int e = first; e <= last; e += stride) {
+            if (f != null && f.read(e, mark)) continue;
             VarState v = s.element(e, array);
             if (v == null) return;
             if (v.r != epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
+            if (f != null) f.markRead(e, mark);
         }
     }
 
@@ -205,11 +244,15 @@ public final class RaceEvents {
         int first = from + offset;
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
+        ElementFilter f = ts.lastFilter;
+        int mark = f == null ? 0 : ts.filterMark();
         long epoch = ts.epoch;
         for (int e = first; e <= last; e += stride) {
+            if (f != null && f.written(e, mark)) continue;
             VarState v = s.element(e, array);
             if (v == null) return;
             if (v.w != epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+            if (f != null) f.markWritten(e, mark);
         }
     }
 
@@ -417,14 +460,34 @@ public final class RaceEvents {
         ShadowMap.Entry e = (ShadowMap.Entry) ts.lastArray;
         if (e == null || !e.refersTo(array)) {
             Object[] entries = ts.arrayEntries;
-            if (entries == null) entries = ts.arrayEntries = new ShadowMap.Entry[ThreadState.ARRAY_CACHE];
-            int i = System.identityHashCode(array) & (ThreadState.ARRAY_CACHE - 1);
+            if (entries == null) {
+                entries = ts.makeArrayCache(new ShadowMap.Entry[ThreadState.ARRAY_CACHE], Config.optimize);
+            }
+            // Four ways: kernels use a handful of arrays at once, and two of them sharing a slot made every access a
+            // map lookup (and a new element filter).
+            int h = System.identityHashCode(array);
+            int i = h & (ThreadState.ARRAY_CACHE - 1);
             e = (ShadowMap.Entry) entries[i];
             if (e == null || !e.refersTo(array)) {
-                e = SHADOWS.entry(array);
-                entries[i] = e;
+                int way = 1;
+                for (; way < ThreadState.ARRAY_WAYS; way++) {
+                    int j = (i + way) & (ThreadState.ARRAY_CACHE - 1);
+                    e = (ShadowMap.Entry) entries[j];
+                    if (e != null && e.refersTo(array)) {
+                        i = j;
+                        break;
+                    }
+                }
+                if (way == ThreadState.ARRAY_WAYS) {
+                    i = (i + (ts.arrayVictim++ & (ThreadState.ARRAY_WAYS - 1))) & (ThreadState.ARRAY_CACHE - 1);
+                    e = SHADOWS.entry(array);
+                    entries[i] = e;
+                    ts.arrayCached(i, Array.getLength(array));
+                }
             }
             ts.lastArray = e;
+            ElementFilter[] filters = ts.arrayFilters;
+            ts.lastFilter = filters == null ? null : filters[i];
         }
         return e.shadow();
     }
@@ -1680,6 +1743,15 @@ public final class RaceEvents {
             CallPaths.startStack(main);
             dev.racecheck.reports.text.TextRenderer.summary(0);
             Reporter.count();
+            // Initialized here, not on the first program thread to need them: their static initializers make
+            // ClassValues, whose constructor counts in a JDK-wide AtomicInteger that the program's threads share
+            // (events racecheck itself would have made in a program thread).
+            for (Class<?> c : new Class<?>[] {Freeze.class, MonitorClasses.class, InlineShadows.class}) {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            }
+            Class.forName("dev.racecheck.agent.runtime.jdk.ContainerModel", true, Freeze.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new LinkageError("racecheck's own class is missing", e);
         } finally {
             main.ignore--;
         }

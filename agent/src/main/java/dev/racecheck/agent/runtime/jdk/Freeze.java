@@ -56,6 +56,7 @@ public final class Freeze {
     /** A constructor of the current thread returns; {@code referent} is the value of a final field it set. */
     public static void frozen(Object referent, ThreadState ts) {
         if (ts.ignore != 0 || referent == null) return;
+        ts.endFilterGeneration(); // a write this thread made may be forgotten: it must be checked if made again
         ts.ignore++; // reflection below runs JDK code that racecheck models
         try {
             // Nothing of it was ever tracked (the common case): a lookup and no more.

@@ -65,7 +65,22 @@ public final class ThreadState extends ThreadStatePadding {
     public Object lastArray;
     /** Direct-mapped by identity hash: the entries of recent arrays (SOR reads three rows in turn). */
     public static final int ARRAY_CACHE = 16;
+    /** An array's entry is in one of the ARRAY_WAYS slots from its hash's; the next one replaced rotates. */
+    public static final int ARRAY_WAYS = 4;
+    public int arrayVictim;
     public Object[] arrayEntries;
+    /**
+     * The {@link ElementFilter} of each entry of {@link #arrayEntries}, and of {@link #lastArray}'s; null when filters
+     * are off ({@code optimize=0}). Made with the entries.
+     */
+    public ElementFilter[] arrayFilters;
+    public ElementFilter lastFilter;
+    /** The current filter generation (see {@link #filterMark}) and the epoch and clock version it belongs to. */
+    private int generation;
+    private int mark;
+    private long markEpoch = Epoch.NONE;
+    private int markClock;
+
     /** The entry of the last lock, or object whose volatile field this thread used (spin loops, lock loops). */
     public Object lastSync;
 
@@ -180,6 +195,50 @@ public final class ThreadState extends ThreadStatePadding {
         acquiredVersions[i] = version;
     }
 
+    /** The cache of recent arrays ({@link #arrayEntries}), with a filter for each entry when {@code filters}. */
+    public Object[] makeArrayCache(Object[] entries, boolean filters) {
+        if (filters) {
+            ElementFilter[] f = new ElementFilter[ARRAY_CACHE];
+            for (int i = 0; i < f.length; i++) f[i] = new ElementFilter();
+            arrayFilters = f;
+        }
+        arrayEntries = entries;
+        return entries;
+    }
+
+    /** Entry {@code i} of the array cache now holds a new array, of {@code length} elements. */
+    public void arrayCached(int i, int length) {
+        ElementFilter[] f = arrayFilters;
+        if (f != null) f[i].reset(length);
+    }
+
+    /**
+     * The mark of the current generation of this thread's {@link ElementFilter}s: a generation lasts while the
+     * thread's epoch and vector clock stay the same (no release, no acquire) and no final-field freeze happens.
+     */
+    public int filterMark() {
+        if (epoch == markEpoch && clock.version() == markClock) return mark;
+        return newGeneration();
+    }
+
+    private int newGeneration() {
+        if (++generation >= 1 << 29) { // the marks would repeat, or overflow with a filter's base: forget every stamp
+            generation = 1;
+            ElementFilter[] f = arrayFilters;
+            if (f != null) {
+                for (ElementFilter filter : f) filter.clear();
+            }
+        }
+        markEpoch = epoch;
+        markClock = clock.version();
+        return mark = generation << 1;
+    }
+
+    /** Ends the filters' generation now (a final-field freeze changed what earlier accesses recorded). */
+    public void endFilterGeneration() {
+        markEpoch = Epoch.NONE;
+    }
+
     void makeLeafCache() {
         leafNodes = new int[LEAF_CACHE];
         long[] keys = new long[LEAF_CACHE];
@@ -192,6 +251,11 @@ public final class ThreadState extends ThreadStatePadding {
         lease = null; // the slot's lease now lives only as long as the variables holding this thread's epochs
         lastArray = null;
         arrayEntries = null;
+        if (arrayFilters != null) {
+            for (ElementFilter f : arrayFilters) f.release();
+            arrayFilters = null;
+        }
+        lastFilter = null;
         lastSync = null;
         optimistic = null;
         schedule = null;

@@ -51,6 +51,16 @@ public final class VectorClock {
         shareAllOf(other);
     }
 
+    /**
+     * Counts the changes of this clock's entries (a join counts as one even if it added nothing): a thread's
+     * {@link ElementFilter} generation ends when its clock changes.
+     */
+    private int version;
+
+    public int version() {
+        return version;
+    }
+
     public long get(int slot) {
         long[][][] p = pages;
         int pi = slot >>> PAGE_SHIFT;
@@ -68,6 +78,7 @@ public final class VectorClock {
     private static volatile int slotLimit = 1;
 
     void set(int slot, long clock) {
+        version++;
         if (slot >= slotLimit) raiseSlotLimit(slot + 1);
         writableChunk(slot >>> PAGE_SHIFT, (slot >>> CHUNK_BITS) & (PAGE - 1))[slot & (CHUNK - 1)] = clock;
     }
@@ -145,6 +156,7 @@ public final class VectorClock {
     }
 
     private void shareAllOf(VectorClock other) {
+        version++;
         pages = other.pages;
         pagesOwned = false;
         disownAll();
@@ -159,6 +171,7 @@ public final class VectorClock {
     private static final int MIXED = 3;
 
     private void join(VectorClock other, boolean keepOwnCopies) {
+        version++;
         long[][][] theirs = other.pages;
         if (theirs == pages) return;
         if (pages.length == 0 && pagesOwned) { // nothing here yet: a copy is the join
