@@ -1475,7 +1475,7 @@ public final class JdkModel {
                 InsnList after = new InsnList();
                 after.add(event(acquire));
                 if (wrapperCall != null) after.add(wrapperCall(className, m));
-                m.instructions.insert(n, after);
+                MethodInstrumenter.insertAfterMonitorEnter(m, n, after);
             } else if (op == Opcodes.MONITOREXIT) {
                 InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));

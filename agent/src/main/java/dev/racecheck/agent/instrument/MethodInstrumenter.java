@@ -699,7 +699,38 @@ final class MethodInstrumenter {
         method.instructions.insertBefore(n, before);
         InsnList l = new InsnList();
         monitorHook(l, true, line);                                                     // []
-        method.instructions.insert(n, l);
+        insertAfterMonitorEnter(method, n, l);
+    }
+
+    /**
+     * Inserts {@code hook} right after {@code enter} (a monitorenter), inside the handlers that give that monitor back
+     * if the block throws: javac's catch-all begins after the monitorenter, where the hook goes, and a call outside
+     * it could throw holding the monitor. HotSpot's JIT compilers refuse such a method ("non-empty monitor stack at
+     * exceptional exit"), so every method with a synchronized block would stay interpreted.
+     */
+    static void insertAfterMonitorEnter(MethodNode m, AbstractInsnNode enter, InsnList hook) {
+        AbstractInsnNode next = enter.getNext();
+        LabelNode from = new LabelNode();
+        hook.insert(from);
+        m.instructions.insert(enter, hook);
+        // The labels between the monitorenter and the next instruction: where javac's handler range starts.
+        java.util.Set<LabelNode> starts = new java.util.HashSet<>();
+        for (AbstractInsnNode x = next; x != null && x.getOpcode() < 0; x = x.getNext()) {
+            if (x instanceof LabelNode label) starts.add(label);
+        }
+        for (TryCatchBlockNode t : m.tryCatchBlocks) {
+            if (t.type == null && starts.contains(t.start) && releasesMonitor(t.handler)) t.start = from;
+        }
+    }
+
+    /** Whether the handler at {@code handler} exits a monitor before it throws (javac's: store, load, monitorexit). */
+    private static boolean releasesMonitor(LabelNode handler) {
+        for (AbstractInsnNode x = handler; x != null; x = x.getNext()) {
+            if (x.getOpcode() == Opcodes.MONITOREXIT) return true;
+            int op = x.getOpcode();
+            if (op == Opcodes.ATHROW || op == Opcodes.GOTO || op >= Opcodes.IRETURN && op <= Opcodes.RETURN) return false;
+        }
+        return false;
     }
 
     /** The method's first line number, or -1. */

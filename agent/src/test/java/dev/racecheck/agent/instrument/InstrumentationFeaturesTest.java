@@ -139,6 +139,38 @@ class InstrumentationFeaturesTest {
         assertSameResult(Synchronization.class, "run");
     }
 
+    /**
+     * HotSpot compiles a method only if no instruction that may throw while a monitor is held escapes the handlers
+     * that release it; otherwise it stays interpreted ("non-empty monitor stack at exceptional exit").
+     */
+    @Test
+    void the_hook_after_a_monitorenter_should_be_inside_the_handler_that_releases_the_monitor() throws Exception {
+        Instrumented inst = instrument(Synchronization.class);
+        org.objectweb.asm.tree.ClassNode c = new org.objectweb.asm.tree.ClassNode();
+        new org.objectweb.asm.ClassReader(inst.loader().instrumented.get(SUBJECTS + "Synchronization")).accept(c, 0);
+        int blocks = 0;
+        for (org.objectweb.asm.tree.MethodNode m : c.methods) {
+            org.objectweb.asm.tree.InsnList insns = m.instructions;
+            for (org.objectweb.asm.tree.AbstractInsnNode n : insns) {
+                if (n.getOpcode() != Opcodes.MONITORENTER) continue;
+                blocks++;
+                org.objectweb.asm.tree.AbstractInsnNode call = n.getNext();
+                while (call.getOpcode() != Opcodes.INVOKESTATIC) call = call.getNext();
+                int at = insns.indexOf(call);
+                // The first handler of the table that covers the call (the one the JVM picks) must exit a monitor.
+                org.objectweb.asm.tree.TryCatchBlockNode first = null;
+                for (org.objectweb.asm.tree.TryCatchBlockNode t : m.tryCatchBlocks) {
+                    if (first == null && insns.indexOf(t.start) < at && at < insns.indexOf(t.end)) first = t;
+                }
+                assertTrue(first != null && first.type == null, m.name + ": the hook is covered by a catch-all");
+                org.objectweb.asm.tree.AbstractInsnNode h = first.handler;
+                while (h.getOpcode() != Opcodes.MONITOREXIT && h.getOpcode() != Opcodes.ATHROW) h = h.getNext();
+                assertEquals(Opcodes.MONITOREXIT, h.getOpcode(), m.name + ": its handler gives the monitor back");
+            }
+        }
+        assertEquals(4, blocks, "monitorenters in Synchronization");
+    }
+
     @Test
     void static_initializers_should_run_once_including_a_failing_one() throws Exception {
         Instrumented inst = assertSameResult(StaticInit.class, "run");

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.racecheck.agent.runtime.report.Sites;
+import dev.racecheck.agent.runtime.threads.CallPaths;
+import dev.racecheck.agent.runtime.threads.ThreadState;
 import dev.racecheck.reports.Deadlock;
 import dev.racecheck.reports.Frame;
 import dev.racecheck.reports.LockInfo;
@@ -41,6 +44,7 @@ public final class BlockedThreads {
         final LockNode[] nodes;
         final int[] modes;
         final int[] paths;
+        final long[] wheres;
         final boolean[] given;
         final List<Waiter> holders = new ArrayList<>(1);
 
@@ -54,6 +58,7 @@ public final class BlockedThreads {
             nodes = Arrays.copyOf(h.nodes, n);
             modes = Arrays.copyOf(h.modes, n);
             paths = Arrays.copyOf(h.paths, n);
+            wheres = Arrays.copyOf(h.wheres, n);
             given = Arrays.copyOf(h.given, n);
         }
 
@@ -124,7 +129,7 @@ public final class BlockedThreads {
                 LockInfo acquired = wanted < 0 ? null : next.nodes[wanted].info(w.how & Locks.SHARED);
                 if (acquired == null || held < 0) return null; // a thread moved while the report was made
                 edges.add(new Deadlock.Edge(w.serial(), acquired, stack(w.thread), w.nodes[held].info(w.modes[held]),
-                        LockGraph.frames(w.paths[held])));
+                        heldFrames(w.thread, w.h.ts, w.paths[held], w.wheres[held])));
                 threads.add(LockGraph.info(w.h.ts.record));
             }
             return new Deadlock(Deadlock.Kind.ACTUAL, edges, threads, 1);
@@ -206,6 +211,43 @@ public final class BlockedThreads {
         return frames(t.getStackTrace(), 0);
     }
 
+    /**
+     * Where a blocked thread took a lock it holds: its call path's stack; for a monitor whose path the thread has not
+     * worked out ({@link HeldLocks#LAZY}), the thread's stack now from the frame that took it (which still holds it),
+     * at the line where it did, or failing that the frames racecheck knows, from their call sites.
+     */
+    static List<Frame> heldFrames(Thread t, ThreadState ts, int path, long where) {
+        if (path != HeldLocks.LAZY) return LockGraph.frames(path);
+        int base = HeldLocks.base(where);
+        int site = HeldLocks.site(where);
+        if (site <= 0) return List.of();
+        int[] sites = ts.sites; // the thread is blocked: its shadow stack stays as it is
+        StackTraceElement[] trace = t == null ? new StackTraceElement[0] : t.getStackTrace();
+        // From the outermost frame in: frames 0..base-1 at their call sites, then frame base, at another line now.
+        int k = 0;
+        for (int i = trace.length - 1; i >= 0 && base <= sites.length; i--) {
+            StackTraceElement e = trace[i];
+            int at = k < base ? sites[k] & ~CallPaths.MARK : site;
+            if (!e.getClassName().equals(Sites.className(at)) || !e.getMethodName().equals(Sites.method(at))
+                    || k < base && e.getLineNumber() != Sites.line(at)) {
+                continue;
+            }
+            if (k++ < base) continue;
+            List<Frame> out = new ArrayList<>(trace.length - i);
+            out.add(new Frame(e.getClassName(), e.getMethodName(), e.getFileName(), Sites.line(site), e.getModuleName()));
+            out.addAll(frames(trace, i + 1));
+            return out;
+        }
+        List<Frame> out = new ArrayList<>(base + 1);
+        out.add(siteFrame(site));
+        for (int j = Math.min(base, sites.length) - 1; j >= 0; j--) out.add(siteFrame(sites[j] & ~CallPaths.MARK));
+        return out;
+    }
+
+    private static Frame siteFrame(int site) {
+        return new Frame(Sites.className(site), Sites.method(site), Sites.file(site), Sites.line(site));
+    }
+
     private static List<Frame> frames(StackTraceElement[] trace, int from) {
         List<Frame> out = new ArrayList<>(trace.length);
         int i = from;
@@ -245,7 +287,8 @@ public final class BlockedThreads {
             LockInfo acquired = lock(w.getLockInfo(), nexts, next, wantedMode);
             int j = entry(mine, previous.getLockInfo(), -1);
             LockInfo held = j >= 0 ? mine.nodes[j].info(mine.modes[j]) : lock(previous.getLockInfo(), null, w, -1);
-            List<Frame> heldAt = j >= 0 ? LockGraph.frames(mine.paths[j]) : monitorFrames(w, previous.getLockInfo());
+            List<Frame> heldAt = j >= 0 ? heldFrames(mine.ts.record.thread(), mine.ts, mine.paths[j], mine.wheres[j])
+                    : monitorFrames(w, previous.getLockInfo());
             long serial = mine == null ? 0 : mine.ts.record.serial;
             edges.add(new Deadlock.Edge(serial, acquired, frames(w.getStackTrace(), 0), held, heldAt));
             threads.add(mine == null

@@ -18,6 +18,8 @@ import dev.racecheck.reports.LockInfo;
  */
 public final class LockNode extends WeakReference<Object> {
     final long id;
+    /** {@code HeldLocks.mix(id)}, kept: an acquisition made holding this lock hashes it for the thread's edge cache. */
+    final long mix;
     final int family;
     /** The named object's class and identity hash; set once (an owner seen later may replace the key's own). */
     volatile String typeName;
@@ -34,6 +36,7 @@ public final class LockNode extends WeakReference<Object> {
     LockNode(Object key, int family, long id) {
         super(key);
         this.id = id;
+        this.mix = HeldLocks.mix(id);
         this.family = family;
         this.typeName = typeName(key);
         this.identity = System.identityHashCode(key);

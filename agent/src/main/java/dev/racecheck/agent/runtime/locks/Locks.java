@@ -20,8 +20,9 @@ import dev.racecheck.reports.Deadlock;
  * can block (not an untimed {@code tryLock}), of a lock the thread does not hold yet, made while holding others,
  * adds an edge held -> acquired to the {@link LockGraph} for each lock held, unless this thread added that edge
  * with the same gate locks before (a small per-thread cache): the graph and its cycle search are touched only by
- * acquisitions new to the thread. An acquisition with nothing held, a reentrant one and a release cost a few array
- * operations on the thread's own state.
+ * acquisitions new to the thread, and only they need call paths (a monitor's is worked out then, see
+ * {@link HeldLocks}). An acquisition with nothing held, a reentrant one and a release cost a few array operations on
+ * the thread's own state; so does an acquisition that repeats edges the thread made before.
  *
  * <p>The caller has checked that racecheck's events are on for the thread ({@code ts.ignore == 0}); these methods
  * turn them off while they run (what they call may take JDK locks) and never throw.
@@ -102,9 +103,14 @@ public final class Locks {
         node.identity = System.identityHashCode(lock);
     }
 
-    /** The thread is about to block acquiring {@code key}'s lock ({@code how}: family, mode, {@link #TIMED}). */
+    /**
+     * The thread may block acquiring {@code key}'s lock ({@code how}: family, mode, {@link #TIMED}). Recorded only if
+     * it holds a lock: a thread that holds none is in no deadlock, and most acquisitions are made so (no record on the
+     * uncontended path). What the watchdog needs of a thread that does hold one is there (see BlockedThreads).
+     */
     public static void waiting(ThreadState ts, Object key, int how) {
-        held(ts).waiting(key, how);
+        Object h = ts.locks;
+        if (h != null && ((HeldLocks) h).size > 0) ((HeldLocks) h).waiting(key, how);
     }
 
     /** The blocking acquisition announced by {@link #waiting} ended without the lock (an exception, a time-out). */
@@ -119,10 +125,25 @@ public final class Locks {
      * program made into the JDK.
      */
     public static void acquired(ThreadState ts, Shadow s, Object key, int how, int base, int site) {
+        // Most acquisitions: a monitor of the program's, taken holding nothing. It is held now; no edge, no call path.
+        Object held = ts.locks;
+        Object known = s.lockNode;
+        if (held != null && known != null && how == MONITOR && site > 0) {
+            HeldLocks h = (HeldLocks) held;
+            LockNode node = (LockNode) known;
+            if (h.size == 0 && node.family == MONITOR && !h.isWaiting()) {
+                h.push(node, EXCLUSIVE, HeldLocks.LAZY, HeldLocks.where(base, site));
+                return;
+            }
+        }
+        acquiredSlowly(ts, s, key, how, base, site);
+    }
+
+    private static void acquiredSlowly(ThreadState ts, Shadow s, Object key, int how, int base, int site) {
         ts.ignore++;
         try {
             HeldLocks h = held(ts);
-            h.notWaiting();
+            if (h.isWaiting()) h.notWaiting();
             LockNode node = node(s, key, how & FAMILY);
             int mode = how & SHARED;
             int i = h.find(node, mode);
@@ -131,9 +152,11 @@ public final class Locks {
                 return;
             }
             boolean reentrant = h.holds(node); // a read lock taken holding the write lock, or the reverse
-            int path = path(ts, base, site);
-            if (!reentrant && (how & NONBLOCKING) == 0 && h.size > 0) edges(h, node, mode, path);
-            h.push(node, mode, path);
+            long where = where(ts, base, site);
+            // A monitor's path waits until an edge needs it (see HeldLocks); a lock may outlive its frame: now.
+            int path = (how & FAMILY) == MONITOR ? HeldLocks.LAZY : path(ts, where);
+            if (!reentrant && (how & NONBLOCKING) == 0 && h.size > 0) path = edges(h, node, mode, path, where);
+            h.push(node, mode, path, where);
         } catch (Throwable e) {
             Internal.error("tracking a lock acquisition", e);
         } finally {
@@ -141,32 +164,45 @@ public final class Locks {
         }
     }
 
-    /** Edges from each lock held (not given up by a wait) to {@code node}, new ones into the graph. */
-    private static void edges(HeldLocks h, LockNode node, int mode, int path) {
+    /**
+     * Edges from each lock held (not given up by a wait) to {@code node}, acquired at {@code where} with call path
+     * {@code path}, new ones into the graph; returns that path, worked out if an edge needed it.
+     */
+    private static int edges(HeldLocks h, LockNode node, int mode, int path, long where) {
         long gateSum = 0;
         for (int j = 0; j < h.size; j++) {
-            if (!h.given[j] && h.modes[j] == EXCLUSIVE) gateSum += HeldLocks.mix(h.nodes[j].id);
+            if (!h.given[j] && h.modes[j] == EXCLUSIVE) gateSum += h.nodes[j].mix;
         }
         for (int j = 0; j < h.size; j++) {
             if (h.given[j]) continue;
             LockNode from = h.nodes[j];
-            long gates = gateSum - (h.modes[j] == EXCLUSIVE ? HeldLocks.mix(from.id) : 0);
-            if (h.seen(HeldLocks.edgeKey(from.id, h.modes[j], node.id, mode, gates))) continue;
-            Deadlock d = LockGraph.occurrence(h.ts.record, from, h.modes[j], h.paths[j], node, mode, path,
+            long gates = gateSum - (h.modes[j] == EXCLUSIVE ? from.mix : 0);
+            if (h.seen(HeldLocks.edgeKey(from.mix, h.modes[j], node.mix, mode, gates))) continue;
+            if (path == HeldLocks.LAZY) path = path(h.ts, where);
+            Deadlock d = LockGraph.occurrence(h.ts.record, from, h.modes[j], h.path(j, where), node, mode, path,
                     h.gates(j));
             if (d != null) Reporter.recordDeadlock(d, h.ts.testId);
         }
+        return path;
     }
 
-    /** The call path of an acquisition; -1 when the thread has no frame racecheck knows. */
-    private static int path(ThreadState ts, int base, int site) {
+    /**
+     * Where an acquisition is made ({@link HeldLocks#where}): frame {@code base} at {@code site}, or for a hook inside
+     * a JDK method ({@code site} -1) the program's innermost frame, at its call into the JDK; site 0 when the thread
+     * has no frame racecheck knows.
+     */
+    private static long where(ThreadState ts, int base, int site) {
         if (site < 0) {
-            // A hook inside a JDK method: the program's innermost frame is calling into the JDK.
             base = ts.depth - 1;
-            if (base < 0) return -1;
-            site = ts.sites[base];
+            site = base < 0 ? 0 : ts.sites[base] & ~CallPaths.MARK;
         }
-        return site <= 0 ? -1 : CallPaths.leaf(ts, base, site);
+        return HeldLocks.where(base, site);
+    }
+
+    /** The call path of an acquisition at {@code where}, made now; -1 when the thread has no frame racecheck knows. */
+    private static int path(ThreadState ts, long where) {
+        int site = HeldLocks.site(where);
+        return site <= 0 ? -1 : CallPaths.leaf(ts, HeldLocks.base(where), site);
     }
 
     /** The thread released {@code s}'s lock once, in the mode {@code how} says. */
@@ -215,7 +251,7 @@ public final class Locks {
             // The lock must be free again for the waiter to go on: the locks it kept meanwhile are held while it blocks.
             // Edges from them count only if the lock was not taken under them in the first place (those are in the
             // graph already, or in the thread's cache).
-            if (h.size > 1) edges(h, node, EXCLUSIVE, path(ts, base, site), i);
+            if (h.size > 1) edges(h, node, EXCLUSIVE, where(ts, base, site), i);
         } catch (Throwable e) {
             Internal.error("tracking a wait's re-acquisition", e);
         } finally {
@@ -224,11 +260,11 @@ public final class Locks {
     }
 
     /** Edges from every lock held except entry {@code self} (the lock being taken back) to {@code node}. */
-    private static void edges(HeldLocks h, LockNode node, int mode, int path, int self) {
+    private static void edges(HeldLocks h, LockNode node, int mode, long where, int self) {
         // The entry of the lock taken back is set aside while the edges are made, so that none comes from it.
         h.given[self] = true;
         try {
-            edges(h, node, mode, path);
+            edges(h, node, mode, HeldLocks.LAZY, where);
         } finally {
             h.given[self] = false;
         }

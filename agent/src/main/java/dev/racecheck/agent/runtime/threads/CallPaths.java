@@ -110,6 +110,17 @@ public final class CallPaths {
         return GLOBAL.leafOf(ts, base, site);
     }
 
+    /**
+     * The node of an acquisition made earlier at {@code site} by frame {@code base} of {@code ts}, which is still the
+     * same activation and has not left the frames below it (a monitor it holds); the thread is now at {@code nowSite}
+     * in its frame {@code nowBase} ({@code >= base}). Should the node need its stack captured, the walk leaves out the
+     * frames above {@code base} and shows frame {@code base} at {@code site}, as a capture made then would have.
+     */
+    public static int heldLeaf(ThreadState ts, int base, int site, int nowBase, int nowSite) {
+        // Frame base is below the thread's current one; if not, no frame matches and its stack is not captured.
+        return GLOBAL.leafOf(ts, base, site, Math.max(nowBase, base), nowSite);
+    }
+
     /** The access site of a leaf node. */
     public static int site(int node) {
         return GLOBAL.siteOf(node);
@@ -150,6 +161,11 @@ public final class CallPaths {
     // ---- one set of tables ------------------------------------------------------------------------------------
 
     int leafOf(ThreadState ts, int base, int site) {
+        return leafOf(ts, base, site, -1, 0);
+    }
+
+    /** {@link #leafOf(ThreadState, int, int)}, or with {@code nowBase >= 0} {@link #heldLeaf}. */
+    int leafOf(ThreadState ts, int base, int site, int nowBase, int nowSite) {
         int node = prefix(ts, base);
         if (ts.leafKeys == null) ts.makeLeafCache();
         long key = ((long) node << 32) | site;
@@ -158,7 +174,7 @@ public final class CallPaths {
         int leaf = leafNode(node, site);
         if (leaf < 0) {
             leaf = -leaf;
-            capture(ts, base, leaf);
+            capture(ts, base, leaf, nowBase < 0 ? null : new Held(ts.sites, base, site, nowBase, nowSite));
         }
         ts.leafKeys[slot] = key;
         ts.leafNodes[slot] = leaf;
@@ -372,14 +388,17 @@ public final class CallPaths {
             Internal.warn(maxStackNodes + " stack frames kept: threads started from now on have no start stack");
             return StackTrie.ROOT;
         }
-        return walk(ts, ts.depth, false, START_FRAMES);
+        return walk(ts, ts.depth, false, START_FRAMES, null);
     }
 
-    /** Captures the current stack as leaf {@code leaf}'s, claimed by this thread. Never throws. */
-    private void capture(ThreadState ts, int base, int leaf) {
+    /**
+     * Captures the current stack as leaf {@code leaf}'s, claimed by this thread; for an acquisition made earlier
+     * ({@code held} not null), from that frame down. Never throws.
+     */
+    private void capture(ThreadState ts, int base, int leaf, Held held) {
         int stack = UNCAPTURED;
         try {
-            stack = walk(ts, base, true, OWN_FRAMES);
+            stack = walk(ts, base, true, OWN_FRAMES, held);
         } catch (Throwable e) {
             Internal.error("capturing a stack", e);
         } finally {
@@ -394,8 +413,9 @@ public final class CallPaths {
      * the top: with {@code accessOnTop}, below the access's own frame, the first one past {@code dropped}.
      *
      * @param dropped prefixes of the classes of the frames left out at the top of the stack
+     * @param held an earlier acquisition's frame, where the walk begins; {@link #UNCAPTURED} if it is not found
      */
-    private int walk(ThreadState ts, int base, boolean accessOnTop, String[] dropped) {
+    private int walk(ThreadState ts, int base, boolean accessOnTop, String[] dropped, Held held) {
         int[] s = ts.sites;
         int[] known = ts.stackNodes;
         int marked = 0;
@@ -404,7 +424,8 @@ public final class CallPaths {
             while (marked < limit && (s[marked] & MARK) != 0) marked++;
         }
         int splice = marked - 1;
-        Walk w = WALKER.walk(new Walk(s, base, splice, accessOnTop, dropped));
+        Walk w = WALKER.walk(new Walk(s, base, splice, accessOnTop, dropped, held));
+        if (held != null && held.skipping >= 0) return UNCAPTURED;
         int[] nodes = new int[w.count];
         int node;
         synchronized (stacks) {
@@ -470,12 +491,15 @@ public final class CallPaths {
         private int expectedLine;
         private int expectedSite;
 
-        Walk(int[] sites, int base, int splice, boolean accessOnTop, String[] dropped) {
+        private final Held held;
+
+        Walk(int[] sites, int base, int splice, boolean accessOnTop, String[] dropped, Held held) {
             this.sites = sites;
             this.base = base;
             this.splice = splice;
             this.accessOnTop = accessOnTop;
             this.dropped = dropped;
+            this.held = held;
             this.expect = base - 1;
         }
 
@@ -491,6 +515,10 @@ public final class CallPaths {
                 if (top && startsWithAny(f.getClassName(), dropped)) continue;
                 top = false;
                 StackTraceElement e = f.toStackTraceElement();
+                if (held != null && held.skipping >= 0) {
+                    e = held.pass(e);
+                    if (e == null) continue;
+                }
                 int index = -1;
                 int site = 0;
                 if (!first && expect >= 0 && e.getLineNumber() == expectedLine
@@ -527,6 +555,43 @@ public final class CallPaths {
             matched[count] = index;
             matchedSites[count] = site;
             count++;
+        }
+    }
+
+    /**
+     * An acquisition made earlier by frame {@code base} at {@code site}, captured now from a frame above it: the walk
+     * passes the frames above it (matching each instrumented one, {@code now} down to {@code base + 1}, to its
+     * current call site, the innermost to {@code nowSite}), then shows frame {@code base} at {@code site}.
+     */
+    private static final class Held {
+        private final int[] sites;
+        private final int base;
+        private final int site;
+        private final int nowBase;
+        private final int nowSite;
+        /** The frame to match next, -1 once frame {@code base} is passed. */
+        int skipping;
+
+        Held(int[] sites, int base, int site, int nowBase, int nowSite) {
+            this.sites = sites;
+            this.base = base;
+            this.site = site;
+            this.nowBase = nowBase;
+            this.nowSite = nowSite;
+            this.skipping = nowBase;
+        }
+
+        /** Null for a frame above the acquisition's; its frame, at the acquisition's line. */
+        StackTraceElement pass(StackTraceElement e) {
+            int at = skipping == nowBase ? nowSite : sites[skipping] & SITE;
+            if (e.getLineNumber() != Sites.line(at) || !e.getMethodName().equals(Sites.method(at))
+                    || !e.getClassName().equals(Sites.className(at))) {
+                return null;
+            }
+            if (skipping-- > base) return null;
+            skipping = -1;
+            return new StackTraceElement(e.getClassLoaderName(), e.getModuleName(), e.getModuleVersion(),
+                    e.getClassName(), e.getMethodName(), e.getFileName(), Sites.line(site));
         }
     }
 

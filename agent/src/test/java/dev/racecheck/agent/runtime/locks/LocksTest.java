@@ -210,15 +210,37 @@ class LocksTest {
     }
 
     @Test
-    void theWaitingRecordIsClearedByTheAcquisition() {
+    void aWaitIsRecordedOnlyHoldingALockAndTheAcquisitionClearsIt() {
         L a = new L();
+        L b = new L();
         Locks.waiting(t, a.key, Locks.MONITOR);
-        assertSame(a.key, held().waitingFor());
+        assertTrue(held() == null || held().waitingFor() == null, "holding nothing, a thread is in no deadlock");
         lock(a);
+        Locks.waiting(t, b.key, Locks.MONITOR);
+        assertSame(b.key, held().waitingFor());
+        lock(b);
         assertNull(held().waitingFor());
         Locks.waiting(t, a.key, Locks.LOCK);
         Locks.notWaiting(t);
         assertNull(held().waitingFor());
+    }
+
+    @Test
+    void aMonitorsCallPathIsWorkedOutOnlyForAnEdgeNewToTheThread() {
+        L a = new L();
+        L b = new L();
+        lock(a);
+        assertEquals(HeldLocks.LAZY, held().paths[0], "nothing held: no edge, no path");
+        lock(b);
+        assertTrue(held().paths[0] != HeldLocks.LAZY && held().paths[1] != HeldLocks.LAZY, "a new edge: both ends");
+        unlock(b);
+        lock(b);
+        assertEquals(HeldLocks.LAZY, held().paths[1], "the same edge again: the thread's cache answers");
+        unlock(b);
+        unlock(a);
+        L c = new L();
+        lock(t, c, Locks.LOCK);
+        assertTrue(held().paths[0] != HeldLocks.LAZY, "a lock may outlive the frame that took it: its path now");
     }
 
     @Test

@@ -264,6 +264,42 @@ class CallPathsTest {
         assertEquals(2, paths.partialWalks(), "the later entries' captures stop at the frame that called forEach");
     }
 
+    /**
+     * A held monitor's path worked out later, from deeper frames (HeldLocks' lazy paths): the same stack as a capture
+     * made when it was taken. The "acquisition" is frame {@code base}'s call at its current site; later the thread
+     * is three frames deeper, and says where its innermost frame is now.
+     */
+    @Test
+    void a_held_leaf_captured_from_deeper_frames_should_be_the_stack_of_its_acquisition() {
+        CallPaths paths = paths();
+        ThreadState ts = thread();
+        List<Frame> real = new ArrayList<>();
+        int leaf = InstrumentedCalls.nest(ts, 4, () -> {
+            int base = ts.depth - 1;
+            int site = ts.sites[base];
+            real.addAll(CallPaths.captureStack());
+            return InstrumentedCalls.nest(ts, 3, () -> paths.leafOf(ts, base, site, ts.depth - 1, ts.sites[ts.depth - 1]));
+        });
+        assertEquals(real, paths.framesOf(leaf));
+        assertEquals(4, real.stream().filter(f -> f.methodName().equals("nest")).count(), real::toString);
+        assertEquals(1, paths.walks());
+    }
+
+    @Test
+    void a_held_leaf_whose_frame_is_not_found_should_be_rebuilt_from_its_call_sites() {
+        CallPaths lazy = paths();
+        ThreadState ts = thread();
+        int elsewhere = site("elsewhere");
+        int[] sites = new int[3];
+        int leaf = InstrumentedCalls.nest(ts, 3, () -> {
+            System.arraycopy(ts.sites, 0, sites, 0, 3);
+            return InstrumentedCalls.nest(ts, 2, () -> lazy.leafOf(ts, 2, sites[2], ts.depth - 1, elsewhere));
+        });
+        List<Frame> frames = lazy.framesOf(leaf);
+        assertEquals(3, frames.size(), frames::toString);
+        for (int i = 0; i < 3; i++) assertEquals(Sites.line(sites[2 - i]), frames.get(i).line());
+    }
+
     @Test
     void recursion_should_match_each_frame_to_its_own_shadow_entry() {
         CallPaths paths = paths();
