@@ -43,7 +43,7 @@ public final class HeldLocks {
     int[] counts = new int[4];
     /** The call path of each acquisition, -1 (no frame racecheck knows) or {@link #LAZY}. */
     int[] paths = new int[4];
-    /** Of a {@link #LAZY} one: {@link #where} it was taken, the frame's index and the site there. */
+    /** {@link #where} each was taken, the frame's index and the site there: what a {@link #LAZY} path comes from. */
     long[] wheres = new long[4];
     /** Given up by {@code Object.wait} or {@code Condition.await}, to be taken again when it returns. */
     boolean[] given = new boolean[4];
