@@ -51,10 +51,21 @@ public final class ElementFilter {
     /** Added to the thread's marks: even, and raised at each new array past every stamp written before. */
     private int base;
     private long bytes;
+    /**
+     * Marks made and marks that paid (an access skipped) since the slot's array came in: an array each element of
+     * which is touched once per generation (Crypt's, LUFact's columns) gets no more marks once {@value #TRIAL} marks
+     * paid less than one in {@value #PAYOFF}, and gets them again as soon as old ones pay.
+     */
+    private int marks;
+    private int hits;
+    static final int TRIAL = 4096;
+    static final int PAYOFF = 16;
 
     /** Another array, of {@code length} elements, takes the slot: no element of it is marked. */
     void reset(int length) {
         this.length = length;
+        marks = 0;
+        hits = 0;
         // Every stamp written so far is at most mark + base + 1, for the thread's current mark (marks only grow):
         // from base + 2 on, the current and later marks give stamps above all of them.
         base += 2;
@@ -88,7 +99,9 @@ public final class ElementFilter {
         if (i >= p.length) return false;
         int[] page = p[i];
         // An index past this array's end may find a page of a longer array: its stamps are all older than base.
-        return page != null && (page[index & (PAGE - 1)] | 1) == ((mark + base) | 1);
+        if (page == null || (page[index & (PAGE - 1)] | 1) != ((mark + base) | 1)) return false;
+        hits++;
+        return true;
     }
 
     /** Whether this thread wrote element {@code index} in the generation of {@code mark}. */
@@ -97,7 +110,9 @@ public final class ElementFilter {
         int i = index >>> PAGE_SHIFT;
         if (i >= p.length) return false;
         int[] page = p[i];
-        return page != null && page[index & (PAGE - 1)] == ((mark + base) | 1);
+        if (page == null || page[index & (PAGE - 1)] != ((mark + base) | 1)) return false;
+        hits++;
+        return true;
     }
 
     /** Marks element {@code index} read in the generation of {@code mark} (a write mark stays). */
@@ -115,6 +130,12 @@ public final class ElementFilter {
 
     private int[] page(int index) {
         if (index < 0 || index >= length || length < MIN_LENGTH) return null;
+        if (hits < 0) hits = Integer.MAX_VALUE; // counted past 2^31
+        if (marks >= TRIAL && hits < marks / PAYOFF) return null; // marks do not pay on this array
+        if (++marks < 0) { // counted past 2^31 on one long-lived array: keep the ratio
+            marks = Integer.MAX_VALUE >>> 1;
+            hits >>>= 1;
+        }
         int[][] p = pages;
         int i = index >>> PAGE_SHIFT;
         if (i >= p.length) { // the first mark of an array longer than the slot held so far

@@ -133,4 +133,20 @@ class ElementFilterTest {
         f.markRead(1, mark);
         assertTrue(f.read(1, mark));
     }
+
+    @Test
+    void an_array_whose_marks_do_not_pay_gets_no_more_until_they_do() {
+        ThreadState ts = thread();
+        ElementFilter f = filter(ts, 100_000);
+        int mark = ts.filterMark();
+        for (int i = 0; i < ElementFilter.TRIAL; i++) f.markRead(i, mark); // touched once each: nothing skipped
+        f.markRead(50_000, mark);
+        assertFalse(f.read(50_000, mark), "no mark once marks did not pay");
+        for (int i = 0; i < ElementFilter.TRIAL / ElementFilter.PAYOFF; i++) assertTrue(f.read(i, mark));
+        f.markRead(50_001, mark);
+        assertTrue(f.read(50_001, mark), "marked again once earlier marks paid");
+        ts.arrayCached(0, 100_000); // a new array gets its own trial
+        f.markWritten(7, mark);
+        assertTrue(f.written(7, mark));
+    }
 }
