@@ -147,18 +147,12 @@ public final class RaceEvents {
     public static void arrayRead(Object array, int index, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null) return;
         Shadow s = arrayShadow(array, ts);
-        ElementFilter f = ts.lastFilter;
-        if (f == null) {
-            VarState v = s.element(index, array);
-            if (v == null || v.r == ts.epoch) return; // null: out of bounds, the load itself will throw
-            slowRead(ts, v, site, base, array, Detector.ELEMENT);
-            return;
-        }
         // This thread checked the element already in this generation (see ElementFilter): nothing can be new.
+        ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         if (f.read(index, mark)) return;
         VarState v = s.element(index, array);
-        if (v == null) return;
+        if (v == null) return; // out of bounds: the load itself will throw
         if (v.r != ts.epoch) {
             slowRead(ts, v, site, base, array, Detector.ELEMENT);
             if (deferring(ts)) return; // a read in an optimistic window counts only once validated
@@ -170,12 +164,6 @@ public final class RaceEvents {
         if (ts.ignore != 0 || array == null) return;
         Shadow s = arrayShadow(array, ts);
         ElementFilter f = ts.lastFilter;
-        if (f == null) {
-            VarState v = s.element(index, array);
-            if (v == null || v.w == ts.epoch) return;
-            slowWrite(ts, v, site, base, array, Detector.ELEMENT);
-            return;
-        }
         int mark = ts.filterMark();
         if (f.written(index, mark)) return;
         VarState v = s.element(index, array);
@@ -225,15 +213,16 @@ public final class RaceEvents {
         int first = from + offset;
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
-        ElementFilter f = deferring(ts) ? null : ts.lastFilter;
-        int mark = f == null ? 0 : ts.filterMark();
+        ElementFilter f = ts.lastFilter;
+        int mark = ts.filterMark();
+        boolean marking = !deferring(ts); // a read in an optimistic window counts only once validated
         long epoch = ts.epoch; // no release happens in here
         for (int e = first; e <= last; e += stride) {
-            if (f != null && f.read(e, mark)) continue;
+            if (f.read(e, mark)) continue;
             VarState v = s.element(e, array);
             if (v == null) return;
             if (v.r != epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
-            if (f != null) f.markRead(e, mark);
+            if (marking) f.markRead(e, mark);
         }
     }
 
@@ -245,14 +234,14 @@ public final class RaceEvents {
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
         ElementFilter f = ts.lastFilter;
-        int mark = f == null ? 0 : ts.filterMark();
+        int mark = ts.filterMark();
         long epoch = ts.epoch;
         for (int e = first; e <= last; e += stride) {
-            if (f != null && f.written(e, mark)) continue;
+            if (f.written(e, mark)) continue;
             VarState v = s.element(e, array);
             if (v == null) return;
             if (v.w != epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
-            if (f != null) f.markWritten(e, mark);
+            f.markWritten(e, mark);
         }
     }
 
@@ -487,7 +476,7 @@ public final class RaceEvents {
             }
             ts.lastArray = e;
             ElementFilter[] filters = ts.arrayFilters;
-            ts.lastFilter = filters == null ? null : filters[i];
+            ts.lastFilter = filters == null ? ElementFilter.OFF : filters[i];
         }
         return e.shadow();
     }

@@ -45,6 +45,9 @@ public final class ElementFilter {
     /** At most 1/32 of the heap for stamps: the filter is a shortcut, never needed for an answer. */
     static final long LIMIT = Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 32);
 
+    /** The filter of every array when filters are off ({@code optimize=0}): never reset, it marks nothing. */
+    public static final ElementFilter OFF = new ElementFilter();
+
     private int[][] pages = NO_PAGES;
     /** Elements of the slot's current array. */
     private int length;

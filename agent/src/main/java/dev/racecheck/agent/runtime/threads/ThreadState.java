@@ -70,11 +70,11 @@ public final class ThreadState extends ThreadStatePadding {
     public int arrayVictim;
     public Object[] arrayEntries;
     /**
-     * The {@link ElementFilter} of each entry of {@link #arrayEntries}, and of {@link #lastArray}'s; null when filters
-     * are off ({@code optimize=0}). Made with the entries.
+     * The {@link ElementFilter} of each entry of {@link #arrayEntries} (null when filters are off, {@code optimize=0};
+     * made with the entries), and of {@link #lastArray}'s ({@link ElementFilter#OFF} when off).
      */
     public ElementFilter[] arrayFilters;
-    public ElementFilter lastFilter;
+    public ElementFilter lastFilter = ElementFilter.OFF;
     /** The current filter generation (see {@link #filterMark}) and the epoch and clock version it belongs to. */
     private int generation;
     private int mark;
@@ -255,7 +255,7 @@ public final class ThreadState extends ThreadStatePadding {
             for (ElementFilter f : arrayFilters) f.release();
             arrayFilters = null;
         }
-        lastFilter = null;
+        lastFilter = ElementFilter.OFF;
         lastSync = null;
         optimistic = null;
         schedule = null;
