@@ -27,6 +27,7 @@ import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
 import dev.racecheck.agent.runtime.schedule.Schedule;
 import dev.racecheck.agent.runtime.shadow.CompanionState;
+import dev.racecheck.agent.runtime.shadow.ElementStates;
 import dev.racecheck.agent.runtime.shadow.InlineShadows;
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.ShadowMap;
@@ -151,13 +152,8 @@ public final class RaceEvents {
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         if (f.read(index, mark)) return;
-        VarState v = s.element(index, array);
-        if (v == null) return; // out of bounds: the load itself will throw
-        if (v.r != ts.epoch) {
-            slowRead(ts, v, site, base, array, Detector.ELEMENT);
-            if (deferring(ts)) return; // a read in an optimistic window counts only once validated
-        }
-        f.markRead(index, mark);
+        if (!elementRead(s, elements(s, array), array, index, site, ts, base)) return; // out of bounds: the load throws
+        if (!deferring(ts)) f.markRead(index, mark); // a read in an optimistic window counts only once validated
     }
 
     public static void arrayWrite(Object array, int index, int site, ThreadState ts, int base) {
@@ -166,10 +162,45 @@ public final class RaceEvents {
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         if (f.written(index, mark)) return;
+        if (elementWrite(s, elements(s, array), array, index, site, ts, base)) f.markWritten(index, mark);
+    }
+
+    /** The array's packed element states, or null when each element has a VarState (see Analysis.PACKED_ELEMENTS). */
+    private static ElementStates elements(Shadow s, Object array) {
+        return Analysis.PACKED_ELEMENTS ? s.elements(array) : null;
+    }
+
+    /**
+     * Checks a read of element {@code index} (its fast path here, the detector on the slow path) in {@code es}, or in
+     * the element's VarState when {@code es} is null; false when the index is out of bounds.
+     */
+    private static boolean elementRead(Shadow s, ElementStates es, Object array, int index, int site, ThreadState ts,
+                                       int base) {
+        if (es != null) {
+            ElementStates.Page p = es.page(index);
+            if (p == null) return false;
+            if (p.cells[ElementStates.cell(index) + 1] != ts.epoch) slowElementRead(ts, p, index, site, base, array);
+            return true;
+        }
         VarState v = s.element(index, array);
-        if (v == null) return;
+        if (v == null) return false;
+        if (v.r != ts.epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
+        return true;
+    }
+
+    /** {@link #elementRead} for a write. */
+    private static boolean elementWrite(Shadow s, ElementStates es, Object array, int index, int site, ThreadState ts,
+                                        int base) {
+        if (es != null) {
+            ElementStates.Page p = es.page(index);
+            if (p == null) return false;
+            if (p.cells[ElementStates.cell(index)] != ts.epoch) slowElementWrite(ts, p, index, site, base, array);
+            return true;
+        }
+        VarState v = s.element(index, array);
+        if (v == null) return false;
         if (v.w != ts.epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
-        f.markWritten(index, mark);
+        return true;
     }
 
     /** Whether reads are being deferred to a StampedLock validation (see {@link OptimisticReads}). */
@@ -213,15 +244,13 @@ public final class RaceEvents {
         int first = from + offset;
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
+        ElementStates es = elements(s, array);
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         boolean marking = !deferring(ts); // a read in an optimistic window counts only once validated
-        long epoch = ts.epoch; // no release happens in here
         for (int e = first; e <= last; e += stride) {
             if (f.read(e, mark)) continue;
-            VarState v = s.element(e, array);
-            if (v == null) return;
-            if (v.r != epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
+            if (!elementRead(s, es, array, e, site, ts, base)) return;
             if (marking) f.markRead(e, mark);
         }
     }
@@ -233,14 +262,12 @@ public final class RaceEvents {
         int first = from + offset;
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
+        ElementStates es = elements(s, array);
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
-        long epoch = ts.epoch;
         for (int e = first; e <= last; e += stride) {
             if (f.written(e, mark)) continue;
-            VarState v = s.element(e, array);
-            if (v == null) return;
-            if (v.w != epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
+            if (!elementWrite(s, es, array, e, site, ts, base)) return;
             f.markWritten(e, mark);
         }
     }
@@ -262,13 +289,11 @@ public final class RaceEvents {
         if (from < 0 || from > end) return;
         // Each element recorded costs a state: a huge copy or fill is checked on its first elements only.
         end = (int) Math.min(end, (long) from + MAX_RANGE_ELEMENTS);
+        Shadow s = arrayShadow(array, ts);
+        ElementStates es = elements(s, array);
         for (int i = from; i < end; i++) {
-            VarState v = element(array, i, ts);
-            if (v == null) return;
-            if (write) {
-                if (v.w != ts.epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
-            } else if (v.r != ts.epoch) {
-                slowRead(ts, v, site, base, array, Detector.ELEMENT);
+            if (!(write ? elementWrite(s, es, array, i, site, ts, base) : elementRead(s, es, array, i, site, ts, base))) {
+                return;
             }
         }
     }
@@ -440,10 +465,6 @@ public final class RaceEvents {
      * direct-mapped cache by identity hash, spare it the shadow map's lookup. Both hold the map's entries, which refer
      * to the arrays weakly (see {@link ThreadState#lastArray}).
      */
-    private static VarState element(Object array, int index, ThreadState ts) {
-        return arrayShadow(array, ts).element(index, array);
-    }
-
     /** The shadow of an array, through the thread's caches (see {@link #element}). */
     private static Shadow arrayShadow(Object array, ThreadState ts) {
         ShadowMap.Entry e = (ShadowMap.Entry) ts.lastArray;
@@ -517,6 +538,26 @@ public final class RaceEvents {
             DETECTOR.read(ts, v, site, base, target, kind);
         } catch (Throwable e) {
             Internal.error("analysing a read", e);
+        }
+    }
+
+    private static void slowElementRead(ThreadState ts, ElementStates.Page p, int index, int site, int base,
+                                        Object array) {
+        try {
+            OptimisticReads o = (OptimisticReads) ts.optimistic;
+            if (o != null && o.active() && o.deferElement(ts, DETECTOR, p, index, site, base, array)) return;
+            DETECTOR.readElement(ts, p, index, site, base, array);
+        } catch (Throwable e) {
+            Internal.error("analysing a read", e);
+        }
+    }
+
+    private static void slowElementWrite(ThreadState ts, ElementStates.Page p, int index, int site, int base,
+                                         Object array) {
+        try {
+            DETECTOR.writeElement(ts, p, index, site, base, array);
+        } catch (Throwable e) {
+            Internal.error("analysing a write", e);
         }
     }
 

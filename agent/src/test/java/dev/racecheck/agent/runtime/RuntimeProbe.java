@@ -7,6 +7,7 @@ import dev.racecheck.agent.runtime.jdk.Containers;
 import dev.racecheck.agent.runtime.report.Reporter;
 import dev.racecheck.agent.runtime.report.Sites;
 import dev.racecheck.agent.runtime.shadow.CompanionState;
+import dev.racecheck.agent.runtime.shadow.ElementStates;
 import dev.racecheck.agent.runtime.shadow.InlineShadows;
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.VarState;
@@ -68,14 +69,16 @@ public final class RuntimeProbe {
     public static boolean elementWrittenHere(Object array, int index) {
         Shadow s = Analysis.SHADOWS.peek(array);
         if (s == null) return false;
-        return byCurrentThread(s.element(index, array).w);
+        ElementStates es = s.existingElements();
+        return byCurrentThread(es != null ? es.w(index) : s.element(index, array).w);
     }
 
     /** Whether the last read of the array element was an event of the current thread. */
     public static boolean elementReadHere(Object array, int index) {
         Shadow s = Analysis.SHADOWS.peek(array);
         if (s == null) return false;
-        return byCurrentThread(s.element(index, array).r);
+        ElementStates es = s.existingElements();
+        return byCurrentThread(es != null ? es.r(index) : s.element(index, array).r);
     }
 
     /** Whether the static field (declared by {@code c}) was last written by the current thread. */

@@ -19,6 +19,12 @@ public final class Analysis {
      */
     public static final boolean PREDICT = dev.racecheck.agent.runtime.report.Config.predict;
     public static final Detector DETECTOR = PREDICT ? predictive() : new FastTrack();
+    /**
+     * Array elements keep their state in packed {@code ElementStates} pages: in happens-before mode with optimize=1.
+     * The predictive detector reads a {@code VarState} per element, and optimize=0 keeps those too, so that the
+     * optimize differential runs compare the two.
+     */
+    public static final boolean PACKED_ELEMENTS = !PREDICT && dev.racecheck.agent.runtime.report.Config.optimize;
     /** Set once the agent has started; hooks in JDK classes that run earlier are ignored. */
     public static volatile boolean enabled;
 

@@ -1,5 +1,6 @@
 package dev.racecheck.agent.runtime.analysis;
 
+import dev.racecheck.agent.runtime.shadow.ElementStates;
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.SyncClock;
 import dev.racecheck.agent.runtime.shadow.VarState;
@@ -53,6 +54,21 @@ public interface Detector {
     void read(ThreadState t, VarState v, int site, int base, Object target, int kind);
 
     void write(ThreadState t, VarState v, int site, int base, Object target, int kind);
+
+    /**
+     * A read of element {@code index} of {@code array}, whose state is in page {@code p} of its {@link ElementStates}
+     * (happens-before mode; the predictive detector keeps {@link VarState}s for elements and gets {@link #read}).
+     */
+    void readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array);
+
+    /** A write of element {@code index}; see {@link #readElement}. */
+    void writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array);
+
+    /** {@link #lastWrite(VarState)} of element {@code index}, whose state is in page {@code p}. */
+    long[] lastWrite(ElementStates.Page p, int index);
+
+    /** {@link #freeze(ThreadState, VarState)} of every element of an array. */
+    void freeze(ThreadState t, ElementStates es);
 
     /** The variable's last write, for {@link #checkRead}: its epoch and path, read together. */
     long[] lastWrite(VarState v);

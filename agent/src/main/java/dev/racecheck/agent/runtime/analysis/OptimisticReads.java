@@ -3,6 +3,7 @@ package dev.racecheck.agent.runtime.analysis;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
+import dev.racecheck.agent.runtime.shadow.ElementStates;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.ThreadState;
 
@@ -79,20 +80,31 @@ public final class OptimisticReads {
      * when the mode has ended (the read was made by a caller of the method that began it, or the lock is gone).
      */
     public boolean defer(ThreadState ts, Detector detector, VarState v, int site, int readBase, Object target, int kind) {
+        return defer(ts, detector, v, null, v.key, site, readBase, target, kind);
+    }
+
+    /** {@link #defer} of a read of element {@code index} of an array whose state is in page {@code p}. */
+    public boolean deferElement(ThreadState ts, Detector detector, ElementStates.Page p, int index, int site,
+                                int readBase, Object array) {
+        return defer(ts, detector, null, p, index, site, readBase, array, Detector.ELEMENT);
+    }
+
+    private boolean defer(ThreadState ts, Detector detector, VarState v, ElementStates.Page p, int key, int site,
+                          int readBase, Object target, int kind) {
         if (readBase < base || lock.refersTo(null)) {
             clear();
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (keys[i] == v.key && sites[i] == site && targets[i].refersTo(target)) return true;
+            if (keys[i] == key && sites[i] == site && targets[i].refersTo(target)) return true;
         }
         if (count < MAX) {
-            keys[count] = v.key;
+            keys[count] = key;
             targets[count] = new WeakReference<>(target);
             sites[count] = site;
             kinds[count] = kind;
             paths[count] = FastTrack.leaf(ts, readBase, site);
-            writes[count] = detector.lastWrite(v);
+            writes[count] = v != null ? detector.lastWrite(v) : detector.lastWrite(p, key);
             count++;
         }
         return true;

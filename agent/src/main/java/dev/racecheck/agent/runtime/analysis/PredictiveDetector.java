@@ -2,6 +2,7 @@ package dev.racecheck.agent.runtime.analysis;
 
 import dev.racecheck.agent.runtime.predict.Candidate;
 import dev.racecheck.agent.runtime.predict.Predictor;
+import dev.racecheck.agent.runtime.shadow.ElementStates;
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.SyncClock;
 import dev.racecheck.agent.runtime.shadow.VarState;
@@ -73,6 +74,30 @@ final class PredictiveDetector implements Detector {
         } finally {
             t.ignore--;
         }
+    }
+
+    /*
+     * Packed element states are for happens-before mode: here RaceEvents gives every element a VarState, which the
+     * predictor reads. Were one used anyway, happens-before would still see its races.
+     */
+    @Override
+    public void readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array) {
+        hb.readElement(t, p, index, site, base, array);
+    }
+
+    @Override
+    public void writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array) {
+        hb.writeElement(t, p, index, site, base, array);
+    }
+
+    @Override
+    public long[] lastWrite(ElementStates.Page p, int index) {
+        return hb.lastWrite(p, index);
+    }
+
+    @Override
+    public void freeze(ThreadState t, ElementStates es) {
+        hb.freeze(t, es);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.racecheck.agent.runtime.analysis.Analysis;
 import dev.racecheck.agent.runtime.report.Internal;
 import dev.racecheck.agent.runtime.shadow.CompanionState;
 import dev.racecheck.agent.runtime.shadow.InlineShadows;
+import dev.racecheck.agent.runtime.shadow.ElementStates;
 import dev.racecheck.agent.runtime.shadow.Shadow;
 import dev.racecheck.agent.runtime.shadow.VarState;
 import dev.racecheck.agent.runtime.threads.ThreadState;
@@ -130,6 +131,8 @@ public final class Freeze {
             for (VarState v : s.states()) {
                 if (v != null) Analysis.DETECTOR.freeze(ts, v);
             }
+            ElementStates es = s.existingElements();
+            if (es != null) Analysis.DETECTOR.freeze(ts, es);
             tracked = true;
         }
         if (o.getClass().isArray()) return tracked;

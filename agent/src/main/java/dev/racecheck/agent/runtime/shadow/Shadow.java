@@ -117,6 +117,28 @@ public final class Shadow {
         return vars;
     }
 
+    /**
+     * The packed states of this array's elements ({@link ElementStates}), made on the first element access. The
+     * predictive detector keeps a {@link VarState} per element instead ({@link #element}): it reads them.
+     */
+    private volatile ElementStates elements;
+
+    /** This array's {@link ElementStates}. */
+    public ElementStates elements(Object array) {
+        ElementStates es = elements;
+        return es != null ? es : newElements(array);
+    }
+
+    /** The array's ElementStates if any element was ever accessed, else null. */
+    public ElementStates existingElements() {
+        return elements;
+    }
+
+    private synchronized ElementStates newElements(Object array) {
+        if (elements == null) elements = new ElementStates(java.lang.reflect.Array.getLength(array));
+        return elements;
+    }
+
     /** The state of element {@code index} of this array, or null when the index is out of bounds. */
     public VarState element(int index, Object array) {
         VarState[] vs = vars;
