@@ -49,13 +49,13 @@ final class FastTrack implements Detector {
             long r = v.r;
             if (r == e) return;
             long w = v.w;
-            if (w != Epoch.NONE && !c.covers(w)) {
+            if (w != Epoch.NONE && !covers(t, c, w)) {
                 racyWrite = w;
                 racyPath = v.wPath;
             }
             if (r == Epoch.SHARED) {
                 recordSharedRead(v, t, Epoch.clock(e), path);
-            } else if (r == Epoch.NONE || c.covers(r)) {
+            } else if (r == Epoch.NONE || covers(t, c, r)) {
                 v.rPath = path;
                 if (v.rLease != t.lease) v.rLease = t.lease; // see write
                 v.r = e;
@@ -114,7 +114,7 @@ final class FastTrack implements Detector {
         synchronized (v) {
             long w = v.w;
             if (w == e) return;
-            if (w != Epoch.NONE && !c.covers(w)) {
+            if (w != Epoch.NONE && !covers(t, c, w)) {
                 racyWrite = w;
                 racyWritePath = v.wPath;
             }
@@ -136,7 +136,7 @@ final class FastTrack implements Detector {
                 v.rLease = null;
                 v.readClocks = null;
                 v.readPaths = null;
-            } else if (r != Epoch.NONE && !c.covers(r)) {
+            } else if (r != Epoch.NONE && !covers(t, c, r)) {
                 racyReads = new long[] {r};
                 racyReadPaths = new int[] {v.rPath};
                 racyReadCount = 1;
@@ -181,7 +181,7 @@ final class FastTrack implements Detector {
         try {
             long r = cells[k + 1];
             if (r == e) return;
-            if (w != Epoch.NONE && !c.covers(w)) {
+            if (w != Epoch.NONE && !covers(t, c, w)) {
                 racyWrite = w;
                 racyPath = ElementStates.wPath(cells[k + 2]);
             }
@@ -199,7 +199,7 @@ final class FastTrack implements Detector {
                 if (rs.leases[slot] != t.lease) rs.leases[slot] = t.lease;
                 clocks[slot] = Epoch.clock(e);
                 if (rs.clocks != clocks) rs.clocks = clocks;
-            } else if (r == Epoch.NONE || c.covers(r)) {
+            } else if (r == Epoch.NONE || covers(t, c, r)) {
                 cells[k + 2] = ElementStates.paths(ElementStates.wPath(cells[k + 2]), path);
                 if (p.leases[2 * j + 1] != t.lease) p.leases[2 * j + 1] = t.lease; // see write
                 cells[k + 1] = e;
@@ -246,7 +246,7 @@ final class FastTrack implements Detector {
         try {
             if (w == e) return;
             long paths = cells[k + 2];
-            if (w != Epoch.NONE && !c.covers(w)) {
+            if (w != Epoch.NONE && !covers(t, c, w)) {
                 racyWrite = w;
                 racyWritePath = ElementStates.wPath(paths);
             }
@@ -266,7 +266,7 @@ final class FastTrack implements Detector {
                 }
                 p.setShared(j, null);
                 cells[k + 1] = Epoch.NONE;
-            } else if (r != Epoch.NONE && !c.covers(r)) {
+            } else if (r != Epoch.NONE && !covers(t, c, r)) {
                 racyReads = new long[] {r};
                 racyReadPaths = new int[] {ElementStates.rPath(paths)};
                 racyReadCount = 1;
@@ -329,6 +329,16 @@ final class FastTrack implements Detector {
         if (write != null && !t.clock.covers(write[0])) {
             Races.report(t, site, false, target, kind, key, write[0], true, (int) write[1], path);
         }
+    }
+
+    /**
+     * Whether the access at {@code epoch} (not NONE or SHARED) happens-before t's current one, c being t's clock. An
+     * epoch of t's own slot always does (t raised its own entry to its current epoch before it got here, and a slot
+     * goes to a new thread only after its earlier epochs are gone or covered): the usual case of a sweep, decided
+     * without the clock's table.
+     */
+    private static boolean covers(ThreadState t, VectorClock c, long epoch) {
+        return Epoch.slot(epoch) == t.slot || c.covers(epoch);
     }
 
     /** The call path of this access; may capture a stack, so racecheck ignores the JDK code that runs. */

@@ -167,6 +167,7 @@ public final class ThreadState extends ThreadStatePadding {
     /** An access is being recorded at the current epoch (slow path): the clock's own entry moves up to it. */
     public void accessed() {
         long c = Epoch.clock(epoch);
+        if (lastAccessClock == c) return; // raised already in this epoch: the clock's own entry only grows
         if (clock.get(slot) < c) clock.set(slot, c);
         lastAccessClock = c;
     }
