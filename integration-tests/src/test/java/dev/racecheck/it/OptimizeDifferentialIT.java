@@ -54,14 +54,17 @@ import org.junit.jupiter.api.TestFactory;
 class OptimizeDifferentialIT {
     private static final int ATTEMPTS = 3;
     /**
-     * Suites whose programs all count as affected: the element filters act at run time, where the class files of a
-     * program can be the same in both modes; these programs are the ones built around array elements.
+     * Suites whose programs all count as affected: the element filters and the packed element states act at run time,
+     * where the class files of a program can be the same in both modes; these programs are the ones built around array
+     * elements. A program of another suite counts too when its source uses an array (see {@link #usesArrays}).
      */
-    private static final Set<String> ELEMENT_SUITES = Set.of("arrays", "filter");
+    private static final Set<String> ELEMENT_SUITES = Set.of("arrays", "filter", "elements");
+    /** An array type or access in a program's source, other than main's {@code String[] args}. */
+    private static final Pattern ARRAY = Pattern.compile("\\w\\s*\\[");
     private static final Pattern REQUIRES = Pattern.compile("(?m)^\\s*\\*\\s*Requires:\\s*JDK\\s*(\\d+)\\s*$");
 
     /** One program: its main class, its source, where its classes are, the names of its classes' files. */
-    record Program(String suite, ProgramSource source, Path classes, int requiresJdk) {
+    record Program(String suite, ProgramSource source, Path classes, int requiresJdk, boolean usesArrays) {
         String name() {
             return source.simpleName();
         }
@@ -165,11 +168,18 @@ class OptimizeDifferentialIT {
         Path base = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
         Path sources = base.resolve("src/test/java");
         List<Program> out = new ArrayList<>();
-        for (String suite : List.of("edges", "containers", "arrays", "filter")) {
+        for (String suite : List.of("edges", "containers", "arrays", "filter", "elements")) {
             out.addAll(programsIn(suite, sources.resolve("dev/racecheck/it/" + suite), Env.testClasses()));
         }
         out.addAll(programsIn("samples", Env.samplesSources().resolve("dev/racecheck/samples"), Env.samplesClasses()));
         return out;
+    }
+
+    /** Whether a program's code (comments and main's parameter left out) has an array type or access. */
+    static boolean usesArrays(String source) {
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "")
+                .replaceAll("String\\s*\\[\\s*]\\s*args", "");
+        return ARRAY.matcher(code).find();
     }
 
     private static List<Program> programsIn(String suite, Path dir, Path classes) throws IOException {
@@ -181,7 +191,7 @@ class OptimizeDifferentialIT {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 Matcher requires = REQUIRES.matcher(text);
                 out.add(new Program(suite, ProgramSource.parse(text, name), classes,
-                        requires.find() ? Integer.parseInt(requires.group(1)) : 17));
+                        requires.find() ? Integer.parseInt(requires.group(1)) : 17, usesArrays(text)));
             }
         }
         return out;
@@ -212,7 +222,9 @@ class OptimizeDifferentialIT {
                         helper = true;
                     }
                 }
-                if (own || helper || ELEMENT_SUITES.contains(p.suite())) affected.add(p.suite() + "/" + p.name());
+                if (own || helper || p.usesArrays() || ELEMENT_SUITES.contains(p.suite())) {
+                    affected.add(p.suite() + "/" + p.name());
+                }
             }
         }
         return affected;

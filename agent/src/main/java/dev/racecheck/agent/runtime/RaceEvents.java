@@ -148,55 +148,90 @@ public final class RaceEvents {
     public static void arrayRead(Object array, int index, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null) return;
         Shadow s = arrayShadow(array, ts);
+        if (Analysis.PACKED_ELEMENTS) {
+            packedRead(s.elements(array), array, index, site, ts, base);
+            return;
+        }
         // This thread checked the element already in this generation (see ElementFilter): nothing can be new.
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         if (f.read(index, mark)) return;
-        if (!elementRead(s, elements(s, array), array, index, site, ts, base)) return; // out of bounds: the load throws
+        if (!objectRead(s, array, index, site, ts, base)) return; // out of bounds: the load itself will throw
         if (!deferring(ts)) f.markRead(index, mark); // a read in an optimistic window counts only once validated
     }
 
     public static void arrayWrite(Object array, int index, int site, ThreadState ts, int base) {
         if (ts.ignore != 0 || array == null) return;
         Shadow s = arrayShadow(array, ts);
+        if (Analysis.PACKED_ELEMENTS) {
+            packedWrite(s.elements(array), array, index, site, ts, base);
+            return;
+        }
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         if (f.written(index, mark)) return;
-        if (elementWrite(s, elements(s, array), array, index, site, ts, base)) f.markWritten(index, mark);
-    }
-
-    /** The array's packed element states, or null when each element has a VarState (see Analysis.PACKED_ELEMENTS). */
-    private static ElementStates elements(Shadow s, Object array) {
-        return Analysis.PACKED_ELEMENTS ? s.elements(array) : null;
+        if (objectWrite(s, array, index, site, ts, base)) f.markWritten(index, mark);
     }
 
     /**
-     * Checks a read of element {@code index} (its fast path here, the detector on the slow path) in {@code es}, or in
-     * the element's VarState when {@code es} is null; false when the index is out of bounds.
+     * A read of element {@code index} in packed states ({@link ElementStates}); false when the index is out of bounds.
+     * The same-epoch check is one load from the element's page. A read-shared element (every thread reads SparseMatMult's
+     * {@code x}) would take three more to the thread's entry in its read clocks: only those are marked in the thread's
+     * element filter (see {@link ElementFilter}; {@code ts.lastFilter} is this array's, set by arrayShadow), so an array
+     * without such elements gets no stamp pages, and its checks find none at once.
      */
-    private static boolean elementRead(Shadow s, ElementStates es, Object array, int index, int site, ThreadState ts,
-                                       int base) {
-        if (es != null) {
-            ElementStates.Page p = es.page(index);
-            if (p == null) return false;
-            if (p.cells[ElementStates.cell(index) + 1] != ts.epoch) slowElementRead(ts, p, index, site, base, array);
-            return true;
-        }
+    private static boolean packedRead(ElementStates es, Object array, int index, int site, ThreadState ts, int base) {
+        return packedRead(es, array, index, site, ts, base, 0) != OUT_OF_BOUNDS;
+    }
+
+    /**
+     * {@link #packedRead}, given the access's call path if known (else 0): returns it, worked out if the slow path
+     * needed it, or {@link #OUT_OF_BOUNDS}. A loop's accesses share one path (nothing runs between them).
+     */
+    private static int packedRead(ElementStates es, Object array, int index, int site, ThreadState ts, int base,
+                                  int path) {
+        // Asked first: a read-shared element read at random (SparseMatMult's x) is a miss in the cache for its
+        // 24-byte state, and a hit in the thread's 4-byte stamps.
+        ElementFilter f = ts.lastFilter;
+        int mark = ts.filterMark();
+        if (f.read(index, mark)) return path;
+        ElementStates.Page p = es.page(index);
+        if (p == null) return OUT_OF_BOUNDS;
+        long r = p.cells[ElementStates.cell(index) + 1];
+        if (r == ts.epoch) return path;
+        if (r != Epoch.SHARED) return slowElementRead(ts, p, index, site, base, path, array);
+        path = slowElementRead(ts, p, index, site, base, path, array);
+        if (!deferring(ts)) f.markRead(index, mark); // a read in an optimistic window counts only once validated
+        return path;
+    }
+
+    /** What {@link #packedRead} and {@link #packedWrite} return for an index out of bounds: no call path is negative. */
+    private static final int OUT_OF_BOUNDS = -1;
+
+    /** A write of element {@code index} in packed states; false when the index is out of bounds. */
+    private static boolean packedWrite(ElementStates es, Object array, int index, int site, ThreadState ts, int base) {
+        return packedWrite(es, array, index, site, ts, base, 0) != OUT_OF_BOUNDS;
+    }
+
+    /** {@link #packedWrite} with the call path if known; see {@link #packedRead(ElementStates, Object, int, int, ThreadState, int, int)}. */
+    private static int packedWrite(ElementStates es, Object array, int index, int site, ThreadState ts, int base,
+                                   int path) {
+        ElementStates.Page p = es.page(index);
+        if (p == null) return OUT_OF_BOUNDS;
+        if (p.cells[ElementStates.cell(index)] == ts.epoch) return path;
+        return slowElementWrite(ts, p, index, site, base, path, array);
+    }
+
+    /** A read of element {@code index} in its {@link VarState} (optimize=0, predictive mode); false when out of bounds. */
+    private static boolean objectRead(Shadow s, Object array, int index, int site, ThreadState ts, int base) {
         VarState v = s.element(index, array);
         if (v == null) return false;
         if (v.r != ts.epoch) slowRead(ts, v, site, base, array, Detector.ELEMENT);
         return true;
     }
 
-    /** {@link #elementRead} for a write. */
-    private static boolean elementWrite(Shadow s, ElementStates es, Object array, int index, int site, ThreadState ts,
-                                        int base) {
-        if (es != null) {
-            ElementStates.Page p = es.page(index);
-            if (p == null) return false;
-            if (p.cells[ElementStates.cell(index)] != ts.epoch) slowElementWrite(ts, p, index, site, base, array);
-            return true;
-        }
+    /** {@link #objectRead} for a write. */
+    private static boolean objectWrite(Shadow s, Object array, int index, int site, ThreadState ts, int base) {
         VarState v = s.element(index, array);
         if (v == null) return false;
         if (v.w != ts.epoch) slowWrite(ts, v, site, base, array, Detector.ELEMENT);
@@ -244,13 +279,21 @@ public final class RaceEvents {
         int first = from + offset;
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
-        ElementStates es = elements(s, array);
+        if (Analysis.PACKED_ELEMENTS) {
+            ElementStates es = s.elements(array);
+            int path = 0;
+            for (int e = first; e <= last; e += stride) {
+                path = packedRead(es, array, e, site, ts, base, path);
+                if (path == OUT_OF_BOUNDS) return;
+            }
+            return;
+        }
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         boolean marking = !deferring(ts); // a read in an optimistic window counts only once validated
         for (int e = first; e <= last; e += stride) {
             if (f.read(e, mark)) continue;
-            if (!elementRead(s, es, array, e, site, ts, base)) return;
+            if (!objectRead(s, array, e, site, ts, base)) return;
             if (marking) f.markRead(e, mark);
         }
     }
@@ -262,12 +305,20 @@ public final class RaceEvents {
         int first = from + offset;
         int last = (int) (to - 1 - (to - 1 - from) % stride) + offset;
         Shadow s = arrayShadow(array, ts);
-        ElementStates es = elements(s, array);
+        if (Analysis.PACKED_ELEMENTS) {
+            ElementStates es = s.elements(array);
+            int path = 0;
+            for (int e = first; e <= last; e += stride) {
+                path = packedWrite(es, array, e, site, ts, base, path);
+                if (path == OUT_OF_BOUNDS) return;
+            }
+            return;
+        }
         ElementFilter f = ts.lastFilter;
         int mark = ts.filterMark();
         for (int e = first; e <= last; e += stride) {
             if (f.written(e, mark)) continue;
-            if (!elementWrite(s, es, array, e, site, ts, base)) return;
+            if (!objectWrite(s, array, e, site, ts, base)) return;
             f.markWritten(e, mark);
         }
     }
@@ -290,11 +341,12 @@ public final class RaceEvents {
         // Each element recorded costs a state: a huge copy or fill is checked on its first elements only.
         end = (int) Math.min(end, (long) from + MAX_RANGE_ELEMENTS);
         Shadow s = arrayShadow(array, ts);
-        ElementStates es = elements(s, array);
+        ElementStates es = Analysis.PACKED_ELEMENTS ? s.elements(array) : null;
         for (int i = from; i < end; i++) {
-            if (!(write ? elementWrite(s, es, array, i, site, ts, base) : elementRead(s, es, array, i, site, ts, base))) {
-                return;
-            }
+            boolean inBounds = es != null
+                    ? write ? packedWrite(es, array, i, site, ts, base) : packedRead(es, array, i, site, ts, base)
+                    : write ? objectWrite(s, array, i, site, ts, base) : objectRead(s, array, i, site, ts, base);
+            if (!inBounds) return;
         }
     }
 
@@ -541,23 +593,27 @@ public final class RaceEvents {
         }
     }
 
-    private static void slowElementRead(ThreadState ts, ElementStates.Page p, int index, int site, int base,
-                                        Object array) {
+    /** The detector's read of a packed element; returns the call path it worked out, or 0. Never throws. */
+    private static int slowElementRead(ThreadState ts, ElementStates.Page p, int index, int site, int base, int path,
+                                       Object array) {
         try {
             OptimisticReads o = (OptimisticReads) ts.optimistic;
-            if (o != null && o.active() && o.deferElement(ts, DETECTOR, p, index, site, base, array)) return;
-            DETECTOR.readElement(ts, p, index, site, base, array);
+            if (o != null && o.active() && o.deferElement(ts, DETECTOR, p, index, site, base, array)) return path;
+            return DETECTOR.readElement(ts, p, index, site, base, path, array);
         } catch (Throwable e) {
             Internal.error("analysing a read", e);
+            return 0;
         }
     }
 
-    private static void slowElementWrite(ThreadState ts, ElementStates.Page p, int index, int site, int base,
-                                         Object array) {
+    /** The detector's write of a packed element; returns the call path it worked out, or 0. Never throws. */
+    private static int slowElementWrite(ThreadState ts, ElementStates.Page p, int index, int site, int base, int path,
+                                        Object array) {
         try {
-            DETECTOR.writeElement(ts, p, index, site, base, array);
+            return DETECTOR.writeElement(ts, p, index, site, base, path, array);
         } catch (Throwable e) {
             Internal.error("analysing a write", e);
+            return 0;
         }
     }
 

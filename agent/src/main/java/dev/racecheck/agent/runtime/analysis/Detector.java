@@ -58,11 +58,13 @@ public interface Detector {
     /**
      * A read of element {@code index} of {@code array}, whose state is in page {@code p} of its {@link ElementStates}
      * (happens-before mode; the predictive detector keeps {@link VarState}s for elements and gets {@link #read}).
+     * {@code path} is the access's call path if the caller knows it, else 0; returns it (0 if it was not needed), so
+     * that a loop checked before it runs, whose accesses share one path, works it out once.
      */
-    void readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array);
+    int readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, int path, Object array);
 
     /** A write of element {@code index}; see {@link #readElement}. */
-    void writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array);
+    int writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, int path, Object array);
 
     /** {@link #lastWrite(VarState)} of element {@code index}, whose state is in page {@code p}. */
     long[] lastWrite(ElementStates.Page p, int index);

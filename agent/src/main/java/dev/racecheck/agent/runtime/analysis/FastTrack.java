@@ -159,7 +159,8 @@ final class FastTrack implements Detector {
     // ---- array elements: the same rules on packed states (see ElementStates) -------------------------------------
 
     @Override
-    public void readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array) {
+    public int readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, int path,
+                           Object array) {
         long e = t.epoch;
         long[] cells = p.cells;
         int k = ElementStates.cell(index);
@@ -169,10 +170,10 @@ final class FastTrack implements Detector {
             ElementStates.ReadShared rs = p.shared(j);
             long[] rc = rs == null ? null : rs.clocks;
             if (rc != null && cells[k + 1] == Epoch.SHARED && t.slot < rc.length && rc[t.slot] == Epoch.clock(e)) {
-                return;
+                return path;
             }
         }
-        int path = leaf(t, base, site);
+        if (path == 0) path = leaf(t, base, site);
         t.accessed();
         VectorClock c = t.clock;
         long racyWrite = Epoch.NONE;
@@ -180,7 +181,7 @@ final class FastTrack implements Detector {
         long w = ElementStates.lock(cells, k);
         try {
             long r = cells[k + 1];
-            if (r == e) return;
+            if (r == e) return path;
             if (w != Epoch.NONE && !covers(t, c, w)) {
                 racyWrite = w;
                 racyPath = ElementStates.wPath(cells[k + 2]);
@@ -225,15 +226,17 @@ final class FastTrack implements Detector {
         if (racyWrite != Epoch.NONE) {
             Races.report(t, site, false, array, ELEMENT, index, racyWrite, true, racyPath);
         }
+        return path;
     }
 
     @Override
-    public void writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array) {
+    public int writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, int path,
+                            Object array) {
         long e = t.epoch;
         long[] cells = p.cells;
         int k = ElementStates.cell(index);
         int j = index & ElementStates.MASK;
-        int path = leaf(t, base, site);
+        if (path == 0) path = leaf(t, base, site);
         t.accessed();
         VectorClock c = t.clock;
         long racyWrite = Epoch.NONE;
@@ -244,7 +247,7 @@ final class FastTrack implements Detector {
         long w = ElementStates.lock(cells, k);
         long after = w;
         try {
-            if (w == e) return;
+            if (w == e) return path;
             long paths = cells[k + 2];
             if (w != Epoch.NONE && !covers(t, c, w)) {
                 racyWrite = w;
@@ -283,6 +286,7 @@ final class FastTrack implements Detector {
         for (int i = 0; i < racyReadCount; i++) {
             Races.report(t, site, true, array, ELEMENT, index, racyReads[i], false, racyReadPaths[i]);
         }
+        return path;
     }
 
     @Override

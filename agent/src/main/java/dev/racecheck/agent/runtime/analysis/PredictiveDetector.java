@@ -81,13 +81,15 @@ final class PredictiveDetector implements Detector {
      * predictor reads. Were one used anyway, happens-before would still see its races.
      */
     @Override
-    public void readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array) {
-        hb.readElement(t, p, index, site, base, array);
+    public int readElement(ThreadState t, ElementStates.Page p, int index, int site, int base, int path,
+                           Object array) {
+        return hb.readElement(t, p, index, site, base, path, array);
     }
 
     @Override
-    public void writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, Object array) {
-        hb.writeElement(t, p, index, site, base, array);
+    public int writeElement(ThreadState t, ElementStates.Page p, int index, int site, int base, int path,
+                            Object array) {
+        return hb.writeElement(t, p, index, site, base, path, array);
     }
 
     @Override

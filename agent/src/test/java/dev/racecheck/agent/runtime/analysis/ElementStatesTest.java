@@ -95,12 +95,12 @@ class ElementStatesTest {
                     case 0, 1 -> {
                         trace.add("read t" + t + " [" + i + "]");
                         ft.read(ts[t], vars[i], site(), 0, objects, Detector.ELEMENT);
-                        ft.readElement(ts[t], es.page(i), i, site(), 0, packed);
+                        ft.readElement(ts[t], es.page(i), i, site(), 0, 0, packed);
                     }
                     case 2, 3 -> {
                         trace.add("write t" + t + " [" + i + "]");
                         ft.write(ts[t], vars[i], site(), 0, objects, Detector.ELEMENT);
-                        ft.writeElement(ts[t], es.page(i), i, site(), 0, packed);
+                        ft.writeElement(ts[t], es.page(i), i, site(), 0, 0, packed);
                     }
                     case 4 -> {
                         int u = random.nextInt(threads);
@@ -149,10 +149,10 @@ class ElementStatesTest {
         long[] array = new long[3000];
         ElementStates es = new ElementStates(array.length);
         int i = 2047; // the last element of the second page
-        ft.readElement(a, es.page(i), i, site(), 0, array);
-        ft.readElement(b, es.page(i), i, site(), 0, array);
+        ft.readElement(a, es.page(i), i, site(), 0, 0, array);
+        ft.readElement(b, es.page(i), i, site(), 0, 0, array);
         assertEquals(Epoch.SHARED, es.r(i));
-        ft.writeElement(c, es.page(i), i, site(), 0, array);
+        ft.writeElement(c, es.page(i), i, site(), 0, 0, array);
         assertEquals(2, racesOn(array).size(), () -> "" + racesOn(array));
         assertEquals(Epoch.NONE, es.r(i));
         assertNull(es.page(i).shared(i & ElementStates.MASK));
@@ -168,8 +168,8 @@ class ElementStatesTest {
         ThreadState b = thread("b");
         int[] array = new int[10];
         ElementStates es = new ElementStates(array.length);
-        ft.writeElement(a, es.page(1), 1, site(), 0, array);
-        ft.writeElement(b, es.page(2), 2, site(), 0, array);
+        ft.writeElement(a, es.page(1), 1, site(), 0, 0, array);
+        ft.writeElement(b, es.page(2), 2, site(), 0, 0, array);
         ft.freeze(a, es);
         assertEquals(Epoch.NONE, es.w(1), "a's write happens-before a's freeze");
         assertEquals(b.epoch, es.w(2), "b's write does not");
@@ -200,8 +200,8 @@ class ElementStatesTest {
                         int i = n & 63;
                         synchronized (monitor) {
                             ft.acquire(t, lock);
-                            ft.readElement(t, es.page(i), i, site0, 0, array);
-                            ft.writeElement(t, es.page(i), i, site1, 0, array);
+                            ft.readElement(t, es.page(i), i, site0, 0, 0, array);
+                            ft.writeElement(t, es.page(i), i, site1, 0, 0, array);
                             ft.release(t, lock);
                         }
                     }
@@ -241,8 +241,8 @@ class ElementStatesTest {
                     ThreadState t = thread(Thread.currentThread().getName());
                     for (int i = 0; i < rounds; i++) {
                         start.await();
-                        if (reads) ft.readElement(t, es.page(i), i, mySite, 0, array);
-                        else ft.writeElement(t, es.page(i), i, mySite, 0, array);
+                        if (reads) ft.readElement(t, es.page(i), i, mySite, 0, 0, array);
+                        else ft.writeElement(t, es.page(i), i, mySite, 0, 0, array);
                     }
                 } catch (Throwable e) {
                     failures.add(e);
@@ -281,7 +281,7 @@ class ElementStatesTest {
                     states[me] = t;
                     for (int i = 0; i < rounds; i++) {
                         start.await();
-                        ft.readElement(t, es.page(i), i, readSite, 0, array);
+                        ft.readElement(t, es.page(i), i, readSite, 0, 0, array);
                     }
                 } catch (Throwable e) {
                     failures.add(e);
