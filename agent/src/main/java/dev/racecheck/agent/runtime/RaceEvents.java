@@ -176,9 +176,11 @@ public final class RaceEvents {
     /**
      * A read of element {@code index} in packed states ({@link ElementStates}); false when the index is out of bounds.
      * The same-epoch check is one load from the element's page. A read-shared element (every thread reads SparseMatMult's
-     * {@code x}) would take three more to the thread's entry in its read clocks: only those are marked in the thread's
-     * element filter (see {@link ElementFilter}; {@code ts.lastFilter} is this array's, set by arrayShadow), so an array
-     * without such elements gets no stamp pages, and its checks find none at once.
+     * {@code x}) would take three more to the thread's entry in its read clocks, and one that another thread makes
+     * read-shared after this thread's read (MolDyn's coordinates) would go to the slow path again: so a read that took
+     * the slow path is marked in the thread's element filter (see {@link ElementFilter}; {@code ts.lastFilter} is this
+     * array's, set by arrayShadow), which answers first. Fast-path reads mark nothing: an array read once per epoch
+     * per element (SOR's rows) pays one mark per element, not one per read.
      */
     private static boolean packedRead(ElementStates es, Object array, int index, int site, ThreadState ts, int base) {
         return packedRead(es, array, index, site, ts, base, 0) != OUT_OF_BOUNDS;
@@ -197,9 +199,7 @@ public final class RaceEvents {
         if (f.read(index, mark)) return path;
         ElementStates.Page p = es.page(index);
         if (p == null) return OUT_OF_BOUNDS;
-        long r = p.cells[ElementStates.cell(index) + 1];
-        if (r == ts.epoch) return path;
-        if (r != Epoch.SHARED) return slowElementRead(ts, p, index, site, base, path, array);
+        if (p.cells[ElementStates.cell(index) + 1] == ts.epoch) return path;
         path = slowElementRead(ts, p, index, site, base, path, array);
         if (!deferring(ts)) f.markRead(index, mark); // a read in an optimistic window counts only once validated
         return path;

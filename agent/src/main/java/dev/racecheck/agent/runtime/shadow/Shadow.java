@@ -119,9 +119,11 @@ public final class Shadow {
 
     /**
      * The packed states of this array's elements ({@link ElementStates}), made on the first element access. The
-     * predictive detector keeps a {@link VarState} per element instead ({@link #element}): it reads them.
+     * predictive detector keeps a {@link VarState} per element instead ({@link #element}): it reads them. Plain, read on
+     * every element access: an ElementStates is safe to publish through a race (its fields are final), and a thread
+     * that sees null takes the monitor and finds the one made.
      */
-    private volatile ElementStates elements;
+    private ElementStates elements;
 
     /** This array's {@link ElementStates}. */
     public ElementStates elements(Object array) {

@@ -99,6 +99,7 @@ public final class ElementFilter {
 
     /** Whether this thread read or wrote element {@code index} in the generation of {@code mark}. */
     public boolean read(int index, int mark) {
+        if (marks == 0) return false; // nothing of this array marked: with packed states, an array no thread shares
         int[][] p = pages;
         int i = index >>> PAGE_SHIFT; // a negative index is a huge one here: no page
         if (i >= p.length) return false;
