@@ -8,8 +8,9 @@ package dev.racecheck.agent.runtime.threads;
  * {@code x} at random) paid a chain of dependent loads per access (element table, element state, read-shared
  * clocks) only to learn that the access was in the same epoch as the thread's last one. Here the answer is a
  * load from a per-thread page of stamps. With packed element states ({@code shadow.ElementStates}) the same-epoch
- * check is itself one load, and the filter is asked only about reads of read-shared elements, whose check would walk
- * to the thread's entry in the element's read clocks; with a state object per element it is asked about every access.
+ * check is itself one load: the filter is asked only about reads, and marks only those that took the slow path (a
+ * read-shared element's check would walk to the thread's entry in its read clocks); with a state object per element
+ * it is asked about every access.
  *
  * <p>Why it is sound: a generation ({@link ThreadState#filterMark}) ends at every change of the thread's epoch
  * (a release) and of its vector clock (an acquire), and at a final-field freeze. Within one generation FastTrack
