@@ -513,11 +513,11 @@ public final class RaceEvents {
     }
 
     /**
-     * Element state. Loops touch few arrays at a time (SOR reads three rows): the thread's last array, then a small
-     * direct-mapped cache by identity hash, spare it the shadow map's lookup. Both hold the map's entries, which refer
-     * to the arrays weakly (see {@link ThreadState#lastArray}).
+     * The shadow of an array, through the thread's caches. Loops touch few arrays at a time (SOR reads three rows): the
+     * thread's last array, then a small direct-mapped cache by identity hash, spare it the shadow map's lookup. Both
+     * hold the map's entries, which refer to the arrays weakly (see {@link ThreadState#lastArray}). Sets
+     * {@code ts.lastFilter} to the array's element filter.
      */
-    /** The shadow of an array, through the thread's caches (see {@link #element}). */
     private static Shadow arrayShadow(Object array, ThreadState ts) {
         ShadowMap.Entry e = (ShadowMap.Entry) ts.lastArray;
         if (e == null || !e.refersTo(array)) {
